@@ -1,0 +1,128 @@
+#ifndef EDS_ASSESSMENT_H_
+#define EDS_ASSESSMENT_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eds/diagnostics.h"
+#include "eds/file_system.h"
+#include "eds/rubric.h"
+
+namespace eds {
+
+// One stakeholder's rating of one outcome (of one service, in Domain 1).
+struct Rating {
+  std::string stakeholder;  // a declared stakeholder id
+  int points = 0;
+  std::string comment;      // from CSV `comment`; empty otherwise
+  SourceLocation where;     // the YAML or CSV place it was given
+};
+
+struct Evidence {
+  std::string title;
+  std::string link;  // may be empty
+};
+
+struct Action {
+  std::string action;
+  std::string owner;  // may be empty
+  std::string due;    // ISO date or empty
+};
+
+// What the file holds for one outcome. An outcome key with no value is
+// present but unrated.
+struct OutcomeEntry {
+  std::string outcome_id;
+  std::vector<Rating> ratings;  // in file order, YAML first, then CSV rows
+  std::optional<int> agreed;    // the panel's agreed score
+  std::vector<Evidence> evidence;
+  std::string notes;
+  std::vector<Action> actions;
+};
+
+struct Stakeholder {
+  std::string id;
+  std::string name;
+  std::string group;
+};
+
+struct Reviewer {
+  std::string name;
+  std::string role;
+};
+
+struct Service {
+  std::string id;
+  std::string name;
+  std::map<std::string, OutcomeEntry> outcomes;  // by outcome id
+};
+
+struct Organisation {
+  std::string name;
+  std::string code;    // ODS code, may be empty
+  std::string system;  // integrated care system, may be empty
+};
+
+// One organisation's assessment for one year, as loaded and validated.
+// Optional text fields are empty when not given.
+struct Assessment {
+  std::string source;  // the path as given or found
+  int format_version = 1;
+  std::string rubric_ref;  // as written after `rubric:`
+  Organisation organisation;
+  std::string year;  // "2024/25"
+  std::string completed, lead, sponsor, published, authorised, review_due;
+  std::vector<std::string> partners;
+  std::vector<std::string> engagement;
+  std::vector<Reviewer> reviewers;
+  Policy policy;
+  std::vector<Stakeholder> stakeholders;  // in file order
+  std::vector<Service> services;          // empty: Domain 1 rated directly
+  std::map<std::string, OutcomeEntry> outcomes;  // by outcome id
+  std::vector<std::string> ratings_csv;          // as written
+
+  const Stakeholder* FindStakeholder(const std::string& id) const;
+  // A SPEC §2 compare/rollup identity: the code, or the name if no code.
+  std::string Identity() const;
+};
+
+// An assessment together with the rubric it names.
+struct LoadedAssessment {
+  Assessment assessment;
+  Rubric rubric;
+};
+
+// Loads `path` (and the rubric and CSV files it names, through `fs`),
+// validating everything SPEC §3 requires. Every problem found is added to
+// `diag`. Returns the assessment, or nullopt when there was any error.
+// `status` becomes IoError when `path` itself cannot be read (exit 3),
+// InvalidInput for any other problem, Ok on success.
+std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
+                                               FileSystem& fs,
+                                               Diagnostics& diag,
+                                               Status* status);
+
+// The same from text already in memory (`path` names it in diagnostics and
+// is the base for relative rubric and CSV paths).
+std::optional<LoadedAssessment> ParseAssessment(const std::string& text,
+                                                const std::string& path,
+                                                FileSystem& fs,
+                                                Diagnostics& diag);
+
+// Resolves a `rubric:` value: a built-in id, or a path (relative to
+// `base_dir`) when it contains '/' or ends in .yaml/.yml.
+// On failure adds a diagnostic at `where` and returns nullopt.
+std::optional<Rubric> ResolveRubric(const std::string& ref,
+                                    const std::string& base_dir,
+                                    const SourceLocation& where,
+                                    const std::string& source_line,
+                                    FileSystem& fs, Diagnostics& diag);
+
+// Loads a built-in rubric by id; nullopt when there is none.
+std::optional<Rubric> LoadBuiltinRubric(const std::string& id);
+
+}  // namespace eds
+
+#endif  // EDS_ASSESSMENT_H_

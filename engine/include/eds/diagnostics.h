@@ -1,0 +1,76 @@
+#ifndef EDS_DIAGNOSTICS_H_
+#define EDS_DIAGNOSTICS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace eds {
+
+// Where a problem is. line and column are 1-based; 0 means "not known"
+// (column counts characters, not bytes).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { kError, kWarning, kNote };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourceLocation location;
+  std::string message;
+  // Shown on its own line after the caret: "hint: ...". Empty for none.
+  std::string hint;
+  // The offending source line (without its line end), for the caret display.
+  std::string source_line;
+};
+
+// The problems found in a run, in the order found. The engine fills it; only
+// the command line prints it.
+class Diagnostics {
+ public:
+  // At most this many errors are kept; later ones are counted, not stored.
+  static constexpr std::size_t kMaxErrors = 200;
+
+  void Add(Diagnostic diagnostic);
+  void Error(SourceLocation location, std::string message,
+             std::string hint = "", std::string source_line = "");
+  void Warning(SourceLocation location, std::string message,
+               std::string hint = "", std::string source_line = "");
+  void Note(SourceLocation location, std::string message);
+  void Append(const Diagnostics& other);
+
+  bool HasErrors() const { return error_count_ > 0; }
+  std::size_t error_count() const { return error_count_; }
+  // Errors beyond kMaxErrors that were counted but not kept.
+  std::size_t dropped() const { return dropped_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t error_count_ = 0;
+  std::size_t dropped_ = 0;
+};
+
+// One diagnostic in the GNU form, without the "eds3: " prefix:
+//   file:line:col: error: message
+//     source line
+//     ^
+//   hint: ...
+// Each line ends with '\n'.
+std::string FormatDiagnostic(const Diagnostic& diagnostic);
+
+// The candidate closest to `word` by edit distance, or "" when none is close
+// enough to be a plausible typo.
+std::string ClosestMatch(const std::string& word,
+                         const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" for the closest candidate, or "".
+std::string DidYouMean(const std::string& word,
+                       const std::vector<std::string>& candidates);
+
+}  // namespace eds
+
+#endif  // EDS_DIAGNOSTICS_H_

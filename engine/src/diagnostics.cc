@@ -1,0 +1,133 @@
+#include "eds/diagnostics.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include <fmt/format.h>
+
+namespace eds {
+namespace {
+
+const char* SeverityWord(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+// Levenshtein distance over bytes, case-insensitive.
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+void Diagnostics::Add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::kError) {
+    ++error_count_;
+    if (error_count_ > kMaxErrors) {
+      ++dropped_;
+      return;
+    }
+  }
+  items_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::Error(SourceLocation location, std::string message,
+                        std::string hint, std::string source_line) {
+  Add({Severity::kError, std::move(location), std::move(message),
+       std::move(hint), std::move(source_line)});
+}
+
+void Diagnostics::Warning(SourceLocation location, std::string message,
+                          std::string hint, std::string source_line) {
+  Add({Severity::kWarning, std::move(location), std::move(message),
+       std::move(hint), std::move(source_line)});
+}
+
+void Diagnostics::Note(SourceLocation location, std::string message) {
+  Add({Severity::kNote, std::move(location), std::move(message), "", ""});
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items_) Add(d);
+  dropped_ += other.dropped_;
+  error_count_ += other.dropped_;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out;
+  const SourceLocation& loc = d.location;
+  if (!loc.file.empty()) {
+    out += loc.file;
+    if (loc.line > 0) {
+      out += fmt::format(":{}", loc.line);
+      if (loc.column > 0) out += fmt::format(":{}", loc.column);
+    }
+    out += ": ";
+  }
+  out += fmt::format("{}: {}\n", SeverityWord(d.severity), d.message);
+  if (!d.source_line.empty() && loc.column > 0) {
+    out += "  " + d.source_line + "\n  ";
+    // Pad with the line's own tabs so the caret lines up under any tab stop;
+    // count characters, not bytes, so UTF-8 text lines up too.
+    int column = 1;
+    for (std::size_t i = 0; i < d.source_line.size() && column < loc.column; ++i) {
+      const unsigned char c = static_cast<unsigned char>(d.source_line[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      out += c == '\t' ? '\t' : ' ';
+      ++column;
+    }
+    for (; column < loc.column; ++column) out += ' ';
+    out += "^\n";
+  }
+  if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+  return out;
+}
+
+std::string ClosestMatch(const std::string& word,
+                         const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = 0;
+  for (const std::string& candidate : candidates) {
+    const std::size_t distance = EditDistance(word, candidate);
+    if (best.empty() || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  // A plausible typo changes at most a third of the word (and at least one
+  // edit is always allowed).
+  const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
+  if (best.empty() || best_distance > allowed || best_distance == 0) {
+    return best_distance == 0 ? best : "";
+  }
+  return best;
+}
+
+std::string DidYouMean(const std::string& word,
+                       const std::vector<std::string>& candidates) {
+  const std::string match = ClosestMatch(word, candidates);
+  if (match.empty()) return "";
+  return fmt::format("; did you mean '{}'?", match);
+}
+
+}  // namespace eds

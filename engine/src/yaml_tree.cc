@@ -1,0 +1,338 @@
+#include "yaml_tree.h"
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "eds/limits.h"
+
+namespace eds {
+namespace {
+
+// Stops the parse at the first construct eds3 refuses.
+struct Refusal {
+  std::size_t pos;
+  std::string message;
+  std::string hint;
+};
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
+std::size_t Utf8SequenceLength(const std::string& text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<unsigned char>(text[k]);
+  };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return c == 0 ? 0 : 1;
+  std::size_t length;
+  unsigned char min_second = 0x80, max_second = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) min_second = 0xA0;  // overlong
+    if (c == 0xED) max_second = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) min_second = 0x90;  // overlong
+    if (c == 0xF4) max_second = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// Builds the YamlNode tree from yaml-cpp's events, refusing what eds3 does
+// not accept as soon as it is seen.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(const YamlFile* file) : file_(file) {}
+
+  YamlNode TakeRoot() { return std::move(root_); }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    document_start_ = Pos(mark);
+  }
+  std::size_t document_start() const { return document_start_; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckAnchor(mark, anchor);
+    Emit(MakeNode(YamlNode::Kind::kNull, mark));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refusal{Pos(mark), "YAML aliases (*name) are not allowed",
+                  "write the value out in full; eds3 files do not share "
+                  "values between places"};
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    CheckAnchor(mark, anchor);
+    CheckTag(mark, tag);
+    if (value.size() > kMaxTextBytes) {
+      throw Refusal{Pos(mark),
+                    fmt::format("text is longer than {} bytes", kMaxTextBytes),
+                    ""};
+    }
+    const bool quoted = tag == "!";
+    const bool null_word = !quoted && (value == "~" || value == "null" ||
+                                       value == "Null" || value == "NULL");
+    YamlNode node = MakeNode(
+        null_word ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar, mark);
+    if (!null_word) node.text = value;
+    node.quoted = quoted;
+    Emit(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(mark, tag, anchor, YamlNode::Kind::kSequence);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    Open(mark, tag, anchor, YamlNode::Kind::kMapping);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct OpenCollection {
+    YamlNode node;
+    std::unordered_map<std::string, int> key_lines;  // mappings only
+    std::optional<YamlNode> pending_key;
+  };
+
+  static std::size_t Pos(const YAML::Mark& mark) {
+    return mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
+  }
+
+  YamlNode MakeNode(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (++node_count_ > kMaxYamlNodes) {
+      throw Refusal{Pos(mark),
+                    fmt::format("more than {} YAML values in one file",
+                                kMaxYamlNodes),
+                    ""};
+    }
+    YamlNode node;
+    node.kind = kind;
+    file_->Locate(Pos(mark), &node.line, &node.column);
+    return node;
+  }
+
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      throw Refusal{Pos(mark), "YAML anchors (&name) are not allowed",
+                    "write the value out in full"};
+    }
+  }
+
+  void CheckTag(const YAML::Mark& mark, const std::string& tag) {
+    if (!tag.empty() && tag != "?" && tag != "!") {
+      throw Refusal{Pos(mark),
+                    fmt::format("YAML tags ({}) are not allowed", tag),
+                    "remove the tag; eds3 reads every value as text"};
+    }
+  }
+
+  void Open(const YAML::Mark& mark, const std::string& tag,
+            YAML::anchor_t anchor, YamlNode::Kind kind) {
+    CheckAnchor(mark, anchor);
+    CheckTag(mark, tag);
+    if (static_cast<int>(stack_.size()) >= kMaxNestingDepth) {
+      throw Refusal{Pos(mark),
+                    fmt::format("nesting is deeper than {} levels",
+                                kMaxNestingDepth),
+                    ""};
+    }
+    stack_.push_back(OpenCollection{MakeNode(kind, mark), {}, std::nullopt});
+  }
+
+  void Close() {
+    YamlNode node = std::move(stack_.back().node);
+    stack_.pop_back();
+    Emit(std::move(node));
+  }
+
+  void Emit(YamlNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    OpenCollection& top = stack_.back();
+    if (top.node.IsSequence()) {
+      top.node.items.push_back(std::move(node));
+      return;
+    }
+    if (!top.pending_key) {
+      if (!node.IsScalar()) {
+        throw Refusal{file_->PosOf(node.line, node.column),
+                      "a mapping key must be plain text", ""};
+      }
+      auto [it, inserted] = top.key_lines.emplace(node.text, node.line);
+      if (!inserted) {
+        throw Refusal{file_->PosOf(node.line, node.column),
+                      fmt::format("duplicate key '{}' (first given on line {})",
+                                  node.text, it->second),
+                      "give each key once"};
+      }
+      top.pending_key = std::move(node);
+      return;
+    }
+    top.node.entries.emplace_back(std::move(*top.pending_key), std::move(node));
+    top.pending_key.reset();
+  }
+
+  const YamlFile* file_;
+  std::vector<OpenCollection> stack_;
+  YamlNode root_;
+  std::size_t node_count_ = 0;
+  std::size_t document_start_ = 0;
+};
+
+}  // namespace
+
+bool IsValidText(const std::string& text, int* line, int* column) {
+  int current_line = 1, current_column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) {
+      *line = current_line;
+      *column = current_column;
+      return false;
+    }
+    if (text[i] == '\n') {
+      ++current_line;
+      current_column = 1;
+    } else {
+      ++current_column;
+    }
+    i += length;
+  }
+  return true;
+}
+
+const YamlNode* YamlNode::Find(const std::string& key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.text == key) return &v;
+  }
+  return nullptr;
+}
+
+const YamlNode* YamlNode::FindKey(const std::string& key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.text == key) return &k;
+  }
+  return nullptr;
+}
+
+void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
+  pos = std::min(pos, text_.size());
+  const auto it =
+      std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
+  const std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  *line = static_cast<int>(index) + 1;
+  int chars = 1;
+  for (std::size_t i = line_starts_[index]; i < pos; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+  }
+  *column = chars;
+}
+
+std::size_t YamlFile::PosOf(int line, int column) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return 0;
+  std::size_t pos = line_starts_[static_cast<std::size_t>(line) - 1];
+  for (int chars = 1; pos < text_.size() && chars < column && text_[pos] != '\n';
+       ++chars) {
+    ++pos;
+    while (pos < text_.size() &&
+           (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) {
+      ++pos;
+    }
+  }
+  return pos;
+}
+
+std::string YamlFile::Line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return "";
+  const std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string::npos) end = text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return text_.substr(start, end - start);
+}
+
+void YamlFile::Error(Diagnostics& diag, const YamlNode& node,
+                     std::string message, std::string hint) const {
+  diag.Error(Where(node), std::move(message), std::move(hint), Line(node.line));
+}
+
+std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
+                                        Diagnostics& diag) {
+  // A UTF-8 byte-order mark is not part of the content a person sees.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  int bad_line = 0, bad_column = 0;
+  if (!IsValidText(text, &bad_line, &bad_column)) {
+    diag.Error({file, bad_line, bad_column},
+               "the file is not valid UTF-8 text (a NUL byte or an invalid "
+               "byte sequence)",
+               "save the file as UTF-8 text");
+    return std::nullopt;
+  }
+  YamlFile result;
+  result.file_ = std::move(file);
+  result.text_ = std::move(text);
+  result.line_starts_.push_back(0);
+  for (std::size_t i = 0; i < result.text_.size(); ++i) {
+    if (result.text_[i] == '\n') result.line_starts_.push_back(i + 1);
+  }
+  const auto refuse = [&](std::size_t pos, const std::string& message,
+                          const std::string& hint) {
+    int line = 0, column = 0;
+    result.Locate(pos, &line, &column);
+    diag.Error({result.file_, line, column}, message, hint, result.Line(line));
+  };
+  std::istringstream stream(result.text_);
+  TreeBuilder builder(&result);
+  try {
+    YAML::Parser parser(stream);
+    if (!parser.HandleNextDocument(builder)) return result;  // empty file
+    result.root_ = builder.TakeRoot();
+    // A second document ends the parse: "," alone would otherwise make
+    // yaml-cpp produce empty documents without end.
+    TreeBuilder rest(&result);
+    if (parser.HandleNextDocument(rest)) {
+      refuse(rest.document_start(),
+             "the file holds more than one YAML document",
+             "remove the '---' separator and everything after the first "
+             "document");
+      return std::nullopt;
+    }
+  } catch (const Refusal& refusal) {
+    refuse(refusal.pos, refusal.message, refusal.hint);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    std::size_t pos = e.mark.pos < 0 ? 0 : static_cast<std::size_t>(e.mark.pos);
+    if (e.mark.pos < 0 && e.mark.line >= 0) {
+      pos = result.PosOf(e.mark.line + 1, e.mark.column + 1);
+    }
+    refuse(pos, fmt::format("YAML syntax: {}", e.msg), "");
+    return std::nullopt;
+  }
+  return result;
+}
+
+}  // namespace eds

@@ -1,0 +1,135 @@
+#include "eds/output_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace eds {
+namespace {
+
+std::string FolderOf(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string BaseName(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+Status CannotWrite(const std::string& path, const std::string& why) {
+  return Status::IoError(fmt::format("{}: error: cannot write: {}", path, why));
+}
+
+}  // namespace
+
+Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
+  if (destination.empty() || destination.back() == '/') {
+    return CannotWrite(destination, "the name is a folder, not a file");
+  }
+  struct stat info {};
+  if (::stat(destination.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    return CannotWrite(destination, "it is a folder");
+  }
+  // A hidden name in the same folder, so the rename stays on one file system.
+  std::string pattern = FolderOf(destination) + "/." + BaseName(destination) +
+                        ".eds3-XXXXXX";
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return CannotWrite(destination, std::strerror(errno));
+  ::close(fd);
+  StagedFile result;
+  result.destination_ = destination;
+  result.temp_path_ = pattern;
+  *staged = std::move(result);
+  return Status::Ok();
+}
+
+StagedFile::StagedFile(StagedFile&& other) noexcept
+    : destination_(std::move(other.destination_)),
+      temp_path_(std::move(other.temp_path_)) {
+  other.temp_path_.clear();
+}
+
+StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
+  if (this != &other) {
+    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+    destination_ = std::move(other.destination_);
+    temp_path_ = std::move(other.temp_path_);
+    other.temp_path_.clear();
+  }
+  return *this;
+}
+
+StagedFile::~StagedFile() {
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+Status StagedFile::Commit() {
+  // Keep the permissions a new file would have had (mkstemp makes it 0600).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(temp_path_.c_str(), 0666 & ~mask);
+  const int fd = ::open(temp_path_.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    const int synced = ::fsync(fd);
+    ::close(fd);
+    if (synced != 0) {
+      const std::string why = std::strerror(errno);
+      ::unlink(temp_path_.c_str());
+      temp_path_.clear();
+      return CannotWrite(destination_, why);
+    }
+  }
+  if (::rename(temp_path_.c_str(), destination_.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp_path_.c_str());
+    temp_path_.clear();
+    return CannotWrite(destination_, why);
+  }
+  temp_path_.clear();
+  return Status::Ok();
+}
+
+Status WriteStaged(const StagedFile& staged, const std::string& contents) {
+  std::FILE* file = std::fopen(staged.temp_path().c_str(), "wb");
+  if (file == nullptr) {
+    return CannotWrite(staged.destination(), std::strerror(errno));
+  }
+  const std::size_t written =
+      std::fwrite(contents.data(), 1, contents.size(), file);
+  const bool flushed = std::fflush(file) == 0;
+  const int saved_errno = errno;
+  const bool closed = std::fclose(file) == 0;
+  if (written != contents.size() || !flushed || !closed) {
+    return CannotWrite(staged.destination(), std::strerror(saved_errno));
+  }
+  return Status::Ok();
+}
+
+Status OutputSet::Stage(const std::string& destination, StagedFile** staged) {
+  StagedFile file;
+  Status status = StagedFile::Create(destination, &file);
+  if (!status.ok()) return status;
+  files_.push_back(std::move(file));
+  *staged = &files_.back();
+  return Status::Ok();
+}
+
+Status OutputSet::Commit() {
+  for (StagedFile& file : files_) {
+    Status status = file.Commit();
+    if (!status.ok()) return status;
+  }
+  files_.clear();
+  return Status::Ok();
+}
+
+}  // namespace eds
