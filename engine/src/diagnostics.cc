@@ -1,6 +1,7 @@
 #include "eds/diagnostics.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 
 #include <fmt/format.h>
@@ -86,18 +87,28 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out += fmt::format("{}: {}\n", SeverityWord(d.severity), d.message);
   if (!d.source_line.empty() && loc.column > 0) {
-    out += "  " + d.source_line + "\n  ";
-    // Pad with the line's own tabs so the caret lines up under any tab stop;
-    // count characters, not bytes, so UTF-8 text lines up too.
-    int column = 1;
-    for (std::size_t i = 0; i < d.source_line.size() && column < loc.column; ++i) {
-      const unsigned char c = static_cast<unsigned char>(d.source_line[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      out += c == '\t' ? '\t' : ' ';
-      ++column;
+    // Split into characters (UTF-8 sequences) so the caret counts as the
+    // column does.
+    std::vector<std::string> chars;
+    for (char c : d.source_line) {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 || chars.empty()) {
+        chars.emplace_back();
+      }
+      chars.back() += c;
     }
-    for (; column < loc.column; ++column) out += ' ';
-    out += "^\n";
+    // Quote at most kMaxQuoted characters, starting far enough left that the
+    // caret's place is shown.
+    constexpr std::size_t kMaxQuoted = 120;
+    const std::size_t caret = static_cast<std::size_t>(loc.column) - 1;
+    const std::size_t first = caret > kMaxQuoted / 2 ? caret - kMaxQuoted / 2 : 0;
+    const std::size_t last = std::min(chars.size(), first + kMaxQuoted);
+    std::string quoted, padding;
+    for (std::size_t i = first; i < last; ++i) quoted += chars[i];
+    // Pad with the line's own tabs so the caret lines up under any tab stop.
+    for (std::size_t i = first; i < caret; ++i) {
+      padding += i < chars.size() && chars[i] == "\t" ? '\t' : ' ';
+    }
+    out += "  " + quoted + "\n  " + padding + "^\n";
   }
   if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
   return out;

@@ -81,7 +81,7 @@ struct Rubric {
   // Highest possible total: MaxPoints() for every outcome.
   Rational MaxTotal() const;
   // The outcome and its domain by outcome id, or nullptr.
-  const Outcome* FindOutcome(const std::string& id) const;
+  const Outcome* FindOutcome(const std::string& outcome_id) const;
   const Domain* DomainOf(const std::string& outcome_id) const;
   // Every outcome id in rubric order.
   std::vector<std::string> OutcomeIds() const;

@@ -1,0 +1,145 @@
+#include "csv.h"
+
+#include <fmt/format.h>
+
+#include "eds/limits.h"
+#include "yaml_tree.h"
+
+namespace eds {
+namespace {
+
+// The text of 1-based line `line`, for quoting in a diagnostic.
+std::string LineText(const std::string& text, int line) {
+  std::size_t start = 0;
+  for (int current = 1; current < line; ++current) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return "";
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  if (end == std::string::npos) end = text.size();
+  if (end > start && text[end - 1] == '\r') --end;
+  return text.substr(start, end - start);
+}
+
+bool IsContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+bool ParseCsv(const std::string& input, const std::string& file,
+              Diagnostics& diag, std::vector<CsvRecord>* records) {
+  const bool has_bom = input.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  const std::string text = has_bom ? input.substr(3) : input;
+  int bad_line = 0, bad_column = 0;
+  if (!IsValidText(text, &bad_line, &bad_column)) {
+    diag.Error({file, bad_line, bad_column},
+               "the file is not valid UTF-8 text (a NUL byte or an invalid "
+               "byte sequence)",
+               "export the sheet as 'CSV UTF-8'");
+    return false;
+  }
+  const auto fail = [&](int line, int column, std::string message,
+                        std::string hint = "") {
+    diag.Error({file, line, column}, std::move(message), std::move(hint),
+               LineText(text, line));
+    return false;
+  };
+
+  int line = 1, column = 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A blank line (LF or CRLF alone) holds no record.
+    if (text[i] == '\n' || (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      i += text[i] == '\r' ? 2 : 1;
+      ++line;
+      column = 1;
+      continue;
+    }
+    if (records->size() >= kMaxCsvRows) {
+      return fail(line, 1, fmt::format("more than {} rows", kMaxCsvRows));
+    }
+    CsvRecord record;
+    record.line = line;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      CsvField field;
+      field.column = column;
+      if (i < text.size() && text[i] == '"') {
+        const int open_line = line, open_column = column;
+        ++i;
+        ++column;
+        bool closed = false;
+        while (i < text.size()) {
+          const char c = text[i];
+          if (c == '"') {
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+              field.text += '"';
+              i += 2;
+              column += 2;
+              continue;
+            }
+            ++i;
+            ++column;
+            closed = true;
+            break;
+          }
+          if (c == '\n') {
+            ++line;
+            column = 1;
+          } else if (!IsContinuation(c)) {
+            ++column;
+          }
+          field.text += c;
+          ++i;
+        }
+        if (!closed) {
+          return fail(open_line, open_column, "a quoted field is never closed",
+                      "end the field with a double quote (write \"\" for a "
+                      "quote inside it)");
+        }
+        if (i < text.size() && text[i] != ',' && text[i] != '\n' &&
+            !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+          return fail(line, column,
+                      "unexpected text after a quoted field's closing quote",
+                      "put the whole field in quotes, writing \"\" for a quote");
+        }
+      } else {
+        while (i < text.size() && text[i] != ',' && text[i] != '\n' &&
+               !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+          if (text[i] == '"') {
+            return fail(line, column, "a double quote inside an unquoted field",
+                        "put the whole field in quotes, writing \"\" for a quote");
+          }
+          if (!IsContinuation(text[i])) ++column;
+          field.text += text[i];
+          ++i;
+        }
+      }
+      if (field.text.size() > kMaxTextBytes) {
+        return fail(record.line, field.column,
+                    fmt::format("a field is longer than {} bytes", kMaxTextBytes));
+      }
+      record.fields.push_back(std::move(field));
+      if (i < text.size() && text[i] == ',') {
+        ++i;
+        ++column;
+        if (record.fields.size() > 64) {
+          return fail(record.line, column, "a row has more than 64 fields");
+        }
+        continue;
+      }
+      end_of_record = true;
+      if (i < text.size()) {
+        i += text[i] == '\r' ? 2 : 1;
+        ++line;
+        column = 1;
+      }
+    }
+    records->push_back(std::move(record));
+  }
+  return true;
+}
+
+}  // namespace eds

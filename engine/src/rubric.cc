@@ -1,0 +1,522 @@
+#include "eds/rubric.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "eds/limits.h"
+#include "yaml_reader.h"
+#include "yaml_tree.h"
+
+namespace eds {
+namespace {
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+bool IsId(const std::string& text) {
+  if (text.empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool IsOutcomeId(const std::string& text) {
+  if (text.empty() || text.size() > 16) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+}
+
+bool IsColour(const std::string& text) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  return std::all_of(text.begin() + 1, text.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c));
+  });
+}
+
+// Reads the fields of a rubric file into `rubric`, reporting every problem.
+class RubricReader {
+ public:
+  RubricReader(const YamlFile& file, Diagnostics& diag)
+      : file_(file), diag_(diag) {}
+
+  void Read(Rubric& rubric) {
+    MappingReader top(file_, file_.root(), diag_, "the rubric",
+                      {"rubric", "id", "version", "title", "levels", "bands",
+                       "stakeholder_groups", "reviewer_roles", "policy",
+                       "domains"});
+    if (!top.ok()) return;
+    if (const YamlNode* format = top.Required("rubric")) {
+      std::optional<std::string> text = ReadText(file_, *format, "rubric", diag_);
+      if (text && *text != "1") {
+        file_.Error(diag_, *format,
+                    fmt::format("unsupported rubric file format '{}'", *text),
+                    "this version of eds3 reads rubric format 1");
+      }
+    }
+    if (const YamlNode* id = top.Required("id")) {
+      std::optional<std::string> text = ReadNonEmptyText(file_, *id, "id", diag_);
+      if (text && !IsId(*text)) {
+        file_.Error(diag_, *id,
+                    fmt::format("rubric id '{}' must use only a-z, 0-9 and '-'", *text));
+      } else if (text) {
+        rubric.id = *text;
+      }
+    }
+    if (const YamlNode* version = top.Required("version")) {
+      if (auto text = ReadNonEmptyText(file_, *version, "version", diag_)) rubric.version = *text;
+    }
+    if (const YamlNode* title = top.Required("title")) {
+      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_)) rubric.title = *text;
+    }
+    if (const YamlNode* levels = top.Required("levels")) ReadLevels(*levels, rubric);
+    if (const YamlNode* bands = top.Required("bands")) ReadBands(*bands, rubric);
+    if (const YamlNode* groups = top.Required("stakeholder_groups")) {
+      ReadIdList(*groups, "stakeholder_groups", rubric.stakeholder_groups);
+    }
+    if (const YamlNode* roles = top.Required("reviewer_roles")) {
+      ReadIdList(*roles, "reviewer_roles", rubric.reviewer_roles);
+    }
+    if (const YamlNode* policy = top.Optional("policy")) {
+      ReadPolicy(file_, *policy, diag_, &rubric.default_policy);
+    }
+    if (const YamlNode* domains = top.Required("domains")) ReadDomains(*domains, rubric);
+    top.Finish();
+    CheckBandsFitLevels(rubric);
+  }
+
+ private:
+  void ReadLevels(const YamlNode& node, Rubric& rubric) {
+    if (!ExpectList(file_, node, "levels", false, diag_)) return;
+    std::set<std::string> words;
+    for (const YamlNode& item : node.items) {
+      MappingReader reader(file_, item, diag_, "a level",
+                           {"id", "name", "points", "aliases", "colour"});
+      if (!reader.ok()) continue;
+      Level level;
+      bool ok = true;
+      if (const YamlNode* id = reader.Required("id")) {
+        auto text = ReadNonEmptyText(file_, *id, "id", diag_);
+        if (text && !IsId(*text)) {
+          file_.Error(diag_, *id, fmt::format("level id '{}' must use only a-z, 0-9 and '-'", *text));
+          ok = false;
+        } else if (text) {
+          level.id = *text;
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (const YamlNode* name = reader.Required("name")) {
+        auto text = ReadNonEmptyText(file_, *name, "name", diag_);
+        if (text) level.name = *text; else ok = false;
+        if (text) ok &= AddRatingWord(*name, *text, words);
+      } else {
+        ok = false;
+      }
+      if (const YamlNode* points = reader.Required("points")) {
+        auto text = ReadText(file_, *points, "points", diag_);
+        std::optional<int> value = text ? ParseWholeNumber(*text) : std::nullopt;
+        if (text && (!value || *value > 9)) {
+          file_.Error(diag_, *points,
+                      fmt::format("level points must be a whole number from 0 to 9, not '{}'", *text));
+        }
+        if (value && *value <= 9) {
+          level.points = *value;
+          if (!rubric.levels.empty() && level.points <= rubric.levels.back().points) {
+            file_.Error(diag_, *points, "levels must be listed in ascending points, each different");
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (const YamlNode* aliases = reader.Optional("aliases")) {
+        if (auto list = ReadTextList(file_, *aliases, "aliases", diag_)) {
+          for (std::size_t i = 0; i < list->size(); ++i) {
+            ok &= AddRatingWord(aliases->items[i], (*list)[i], words);
+          }
+          level.aliases = *list;
+        }
+      }
+      if (const YamlNode* colour = reader.Required("colour")) {
+        auto text = ReadText(file_, *colour, "colour", diag_);
+        if (text && IsColour(*text)) {
+          level.colour = *text;
+        } else if (text) {
+          file_.Error(diag_, *colour, fmt::format("colour '{}' must be written #RRGGBB", *text));
+        }
+      }
+      reader.Finish();
+      if (ok) rubric.levels.push_back(level);
+    }
+    if (!rubric.levels.empty() && rubric.levels.front().points != 0) {
+      file_.Error(diag_, node, "the lowest level must be worth 0 points");
+    }
+  }
+
+  // Level names and aliases must be distinct ignoring case, and must not be
+  // digits (digits are read as points).
+  bool AddRatingWord(const YamlNode& where, const std::string& word,
+                     std::set<std::string>& words) {
+    if (ParseWholeNumber(word)) {
+      file_.Error(diag_, where, fmt::format("level name '{}' must not be a number", word));
+      return false;
+    }
+    if (!words.insert(Lower(word)).second) {
+      file_.Error(diag_, where, fmt::format("level name '{}' is given twice", word));
+      return false;
+    }
+    return true;
+  }
+
+  void ReadBands(const YamlNode& node, Rubric& rubric) {
+    if (!ExpectList(file_, node, "bands", false, diag_)) return;
+    for (const YamlNode& item : node.items) {
+      MappingReader reader(file_, item, diag_, "a band", {"name", "from", "colour"});
+      if (!reader.ok()) continue;
+      Band band;
+      bool ok = true;
+      if (const YamlNode* name = reader.Required("name")) {
+        auto text = ReadNonEmptyText(file_, *name, "name", diag_);
+        if (text) band.name = *text; else ok = false;
+      } else {
+        ok = false;
+      }
+      if (const YamlNode* from = reader.Required("from")) {
+        auto text = ReadText(file_, *from, "from", diag_);
+        std::optional<int> value = text ? ParseWholeNumber(*text) : std::nullopt;
+        if (text && !value) {
+          file_.Error(diag_, *from, fmt::format("a band's 'from' must be a whole number, not '{}'", *text));
+        }
+        if (value) {
+          band.lower = *value;
+          if (rubric.bands.empty() && *value != 0) {
+            file_.Error(diag_, *from, "the first band must start from 0");
+            ok = false;
+          } else if (!rubric.bands.empty() && band.lower <= rubric.bands.back().lower) {
+            file_.Error(diag_, *from, "bands must be listed in ascending 'from', each different");
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+      if (const YamlNode* colour = reader.Required("colour")) {
+        auto text = ReadText(file_, *colour, "colour", diag_);
+        if (text && IsColour(*text)) {
+          band.colour = *text;
+        } else if (text) {
+          file_.Error(diag_, *colour, fmt::format("colour '{}' must be written #RRGGBB", *text));
+        }
+      }
+      reader.Finish();
+      if (ok) {
+        bands_node_ = &node;
+        rubric.bands.push_back(band);
+      }
+    }
+  }
+
+  void ReadIdList(const YamlNode& node, const std::string& what,
+                  std::vector<std::string>& out) {
+    if (!ExpectList(file_, node, what, false, diag_)) return;
+    std::set<std::string> seen;
+    for (const YamlNode& item : node.items) {
+      auto text = ReadNonEmptyText(file_, item, what, diag_);
+      if (!text) continue;
+      if (!IsId(*text)) {
+        file_.Error(diag_, item, fmt::format("'{}' must use only a-z, 0-9 and '-'", *text));
+      } else if (!seen.insert(*text).second) {
+        file_.Error(diag_, item, fmt::format("'{}' is listed twice", *text));
+      } else {
+        out.push_back(*text);
+      }
+    }
+  }
+
+  void ReadDomains(const YamlNode& node, Rubric& rubric) {
+    if (!ExpectList(file_, node, "domains", false, diag_)) return;
+    std::set<std::string> domain_ids, outcome_ids;
+    std::size_t outcome_count = 0;
+    for (const YamlNode& item : node.items) {
+      MappingReader reader(file_, item, diag_, "a domain",
+                           {"id", "name", "per_service", "outcomes"});
+      if (!reader.ok()) continue;
+      Domain domain;
+      if (const YamlNode* id = reader.Required("id")) {
+        auto text = ReadNonEmptyText(file_, *id, "id", diag_);
+        if (text && !IsOutcomeId(*text)) {
+          file_.Error(diag_, *id, fmt::format("domain id '{}' must be letters, digits, '-' or '_'", *text));
+        } else if (text && !domain_ids.insert(*text).second) {
+          file_.Error(diag_, *id, fmt::format("domain id '{}' is given twice", *text));
+        } else if (text) {
+          domain.id = *text;
+        }
+      }
+      if (const YamlNode* name = reader.Required("name")) {
+        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) domain.name = *text;
+      }
+      if (const YamlNode* per_service = reader.Optional("per_service")) {
+        auto text = ReadText(file_, *per_service, "per_service", diag_);
+        if (text && (*text == "true" || *text == "false")) {
+          domain.per_service = *text == "true";
+        } else if (text) {
+          file_.Error(diag_, *per_service, fmt::format("'per_service' must be true or false, not '{}'", *text));
+        }
+      }
+      if (const YamlNode* outcomes = reader.Required("outcomes")) {
+        if (ExpectList(file_, *outcomes, "outcomes", false, diag_)) {
+          for (const YamlNode& entry : outcomes->items) {
+            if (++outcome_count > kMaxRubricOutcomes) {
+              file_.Error(diag_, entry, fmt::format("a rubric may have at most {} outcomes", kMaxRubricOutcomes));
+              break;
+            }
+            ReadOutcome(entry, outcome_ids, domain);
+          }
+        }
+      }
+      reader.Finish();
+      rubric.domains.push_back(domain);
+    }
+    if (std::count_if(rubric.domains.begin(), rubric.domains.end(),
+                      [](const Domain& d) { return d.per_service; }) > 1) {
+      file_.Error(diag_, node, "at most one domain may be rated per service");
+    }
+  }
+
+  void ReadOutcome(const YamlNode& node, std::set<std::string>& ids,
+                   Domain& domain) {
+    MappingReader reader(file_, node, diag_, "an outcome",
+                         {"id", "name", "title", "prompt"});
+    if (!reader.ok()) return;
+    Outcome outcome;
+    if (const YamlNode* id = reader.Required("id")) {
+      auto text = ReadNonEmptyText(file_, *id, "id", diag_);
+      if (text && !IsOutcomeId(*text)) {
+        file_.Error(diag_, *id, fmt::format("outcome id '{}' must be letters, digits, '-' or '_'", *text));
+      } else if (text && !ids.insert(*text).second) {
+        file_.Error(diag_, *id, fmt::format("outcome id '{}' is given twice", *text));
+      } else if (text) {
+        outcome.id = *text;
+      }
+    }
+    if (const YamlNode* name = reader.Required("name")) {
+      if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) outcome.name = *text;
+    }
+    if (const YamlNode* title = reader.Required("title")) {
+      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_)) outcome.title = *text;
+    }
+    if (const YamlNode* prompt = reader.Optional("prompt")) {
+      if (auto text = ReadText(file_, *prompt, "prompt", diag_)) outcome.prompt = *text;
+    }
+    reader.Finish();
+    domain.outcomes.push_back(outcome);
+  }
+
+  // The last band's lower bound must be reachable: no higher than the maximum
+  // total, or the top rating could never be given.
+  void CheckBandsFitLevels(const Rubric& rubric) {
+    if (diag_.HasErrors() || rubric.bands.empty() || rubric.levels.empty()) return;
+    if (rubric.bands.back().lower > rubric.MaxTotal()) {
+      file_.Error(diag_, *bands_node_,
+                  fmt::format("the top band starts from {}, above the highest possible total {}",
+                              rubric.bands.back().lower.ToString(),
+                              rubric.MaxTotal().ToString()));
+    }
+  }
+
+  const YamlFile& file_;
+  Diagnostics& diag_;
+  const YamlNode* bands_node_ = nullptr;
+};
+
+}  // namespace
+
+const char* PolicyWord(RatersPolicy value) {
+  switch (value) {
+    case RatersPolicy::kMedian: return "median";
+    case RatersPolicy::kMean: return "mean";
+    case RatersPolicy::kMin: return "min";
+  }
+  return "median";
+}
+
+const char* PolicyWord(ServicesPolicy value) {
+  return value == ServicesPolicy::kMean ? "mean" : "median";
+}
+
+const char* PolicyWord(RoundingPolicy value) {
+  switch (value) {
+    case RoundingPolicy::kHalf: return "half";
+    case RoundingPolicy::kDown: return "down";
+    case RoundingPolicy::kNone: return "none";
+  }
+  return "half";
+}
+
+std::optional<RatersPolicy> ParseRatersPolicy(const std::string& word) {
+  if (word == "median") return RatersPolicy::kMedian;
+  if (word == "mean") return RatersPolicy::kMean;
+  if (word == "min") return RatersPolicy::kMin;
+  return std::nullopt;
+}
+
+std::optional<ServicesPolicy> ParseServicesPolicy(const std::string& word) {
+  if (word == "median") return ServicesPolicy::kMedian;
+  if (word == "mean") return ServicesPolicy::kMean;
+  return std::nullopt;
+}
+
+std::optional<RoundingPolicy> ParseRoundingPolicy(const std::string& word) {
+  if (word == "half") return RoundingPolicy::kHalf;
+  if (word == "down") return RoundingPolicy::kDown;
+  if (word == "none") return RoundingPolicy::kNone;
+  return std::nullopt;
+}
+
+void ReadPolicy(const YamlFile& file, const YamlNode& node, Diagnostics& diag,
+                Policy* policy) {
+  MappingReader reader(file, node, diag, "policy", {"raters", "services", "rounding"});
+  if (!reader.ok()) return;
+  const auto read = [&](const char* key, auto parse, auto* out,
+                        const char* allowed) {
+    const YamlNode* value = reader.Optional(key);
+    if (value == nullptr) return;
+    auto text = ReadText(file, *value, key, diag);
+    if (!text) return;
+    if (auto parsed = parse(*text)) {
+      *out = *parsed;
+    } else {
+      file.Error(diag, *value,
+                 fmt::format("unknown {} policy '{}'", key, *text),
+                 fmt::format("use one of: {}", allowed));
+    }
+  };
+  read("raters", ParseRatersPolicy, &policy->raters, "median, mean, min");
+  read("services", ParseServicesPolicy, &policy->services, "median, mean");
+  read("rounding", ParseRoundingPolicy, &policy->rounding, "half, down, none");
+  reader.Finish();
+}
+
+int Rubric::MaxPoints() const {
+  return levels.empty() ? 0 : levels.back().points;
+}
+
+Rational Rubric::MaxTotal() const {
+  std::int64_t outcomes = 0;
+  for (const Domain& domain : domains) {
+    outcomes += static_cast<std::int64_t>(domain.outcomes.size());
+  }
+  return Rational(outcomes * MaxPoints());
+}
+
+const Outcome* Rubric::FindOutcome(const std::string& outcome_id) const {
+  for (const Domain& domain : domains) {
+    for (const Outcome& outcome : domain.outcomes) {
+      if (outcome.id == outcome_id) return &outcome;
+    }
+  }
+  return nullptr;
+}
+
+const Domain* Rubric::DomainOf(const std::string& outcome_id) const {
+  for (const Domain& domain : domains) {
+    for (const Outcome& outcome : domain.outcomes) {
+      if (outcome.id == outcome_id) return &domain;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Rubric::OutcomeIds() const {
+  std::vector<std::string> ids;
+  for (const Domain& domain : domains) {
+    for (const Outcome& outcome : domain.outcomes) ids.push_back(outcome.id);
+  }
+  return ids;
+}
+
+const Level* Rubric::LevelForPoints(int points) const {
+  for (const Level& level : levels) {
+    if (level.points == points) return &level;
+  }
+  return nullptr;
+}
+
+const Level* Rubric::LevelOf(const Rational& score) const {
+  const Level* found = nullptr;
+  for (const Level& level : levels) {
+    if (Rational(level.points) <= score) found = &level;
+  }
+  return found;
+}
+
+const Band& Rubric::BandOf(const Rational& total) const {
+  const Band* found = &bands.front();
+  for (const Band& band : bands) {
+    if (band.lower <= total) found = &band;
+  }
+  return *found;
+}
+
+std::optional<int> Rubric::ParseRating(const std::string& text) const {
+  if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') {
+    const Level* level = LevelForPoints(text[0] - '0');
+    if (level == nullptr) return std::nullopt;
+    return level->points;
+  }
+  std::string word = Lower(text);
+  const std::string suffix = " activity";
+  if (word.size() > suffix.size() &&
+      word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    word.erase(word.size() - suffix.size());
+  }
+  for (const Level& level : levels) {
+    if (Lower(level.name) == word) return level.points;
+    for (const std::string& alias : level.aliases) {
+      if (Lower(alias) == word) return level.points;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Rubric::RatingWords() const {
+  std::vector<std::string> words;
+  for (const Level& level : levels) {
+    words.push_back(std::to_string(level.points));
+    words.push_back(level.name);
+    for (const std::string& alias : level.aliases) words.push_back(alias);
+  }
+  return words;
+}
+
+std::optional<Rubric> ParseRubric(const std::string& text,
+                                  const std::string& file, Diagnostics& diag) {
+  Diagnostics local;
+  std::optional<YamlFile> yaml = YamlFile::Parse(text, file, local);
+  Rubric rubric;
+  if (yaml) {
+    if (yaml->root().IsNull()) {
+      local.Error({file, 1, 1}, "the rubric file is empty");
+    } else {
+      RubricReader(*yaml, local).Read(rubric);
+    }
+  }
+  diag.Append(local);
+  if (local.HasErrors()) return std::nullopt;
+  rubric.source = file;
+  return rubric;
+}
+
+}  // namespace eds

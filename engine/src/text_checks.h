@@ -1,0 +1,19 @@
+#ifndef EDS_ENGINE_SRC_TEXT_CHECKS_H_
+#define EDS_ENGINE_SRC_TEXT_CHECKS_H_
+
+#include <string>
+
+namespace eds {
+
+// "2024/25": four digits, '/', the next year's last two digits.
+bool IsAcademicYear(const std::string& text);
+// "2025-02-14": a real calendar date.
+bool IsIsoDate(const std::string& text);
+// "2025-03": a year and a month.
+bool IsYearMonth(const std::string& text);
+// An id of a-z, 0-9 and '-', not empty.
+bool IsSlug(const std::string& text);
+
+}  // namespace eds
+
+#endif  // EDS_ENGINE_SRC_TEXT_CHECKS_H_
