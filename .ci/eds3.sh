@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Sets up a Debian bookworm machine for eds3, builds it, and then either
+#   example  grades the bundled example assessment and writes its workbook, or
+#   test     runs the whole test suite.
+# Run as root (apt installs what is missing; nothing is downloaded otherwise).
+# Quick when everything is already installed and built.
+set -euo pipefail
+
+mode="${1:-}"
+case "$mode" in
+  example|test) ;;
+  *) echo "usage: bash .ci/eds3.sh example|test" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-program-options-dev
+          libxlsxwriter-dev libfmt-dev libgtest-dev)
+if [ "$mode" = test ]; then
+  # The tests look inside workbooks (unzip) and open one in LibreOffice.
+  packages+=(unzip libreoffice-calc-nogui)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "eds3 setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs="$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs"
+
+if [ "$mode" = example ]; then
+  ./build/cli/eds3 grade examples/northmoor-ambulance-2024-25.yaml \
+      -o northmoor-ambulance-2024-25.xlsx \
+      --json northmoor-ambulance-2024-25.json \
+      --markdown northmoor-ambulance-2024-25.md
+  exit 0
+fi
+
+ctest --test-dir build --output-on-failure -j"$jobs"
