@@ -11,8 +11,7 @@ namespace {
 // the values c = values[i], k = values[j], given the marginal totals n_g of
 // the coincidence matrix (`totals`, aligned with the sorted `values`).
 double Delta(AlphaMetric metric, const std::vector<double>& values,
-             const std::vector<double>& totals, std::size_t i,
-             std::size_t j) {
+             const std::vector<double>& totals, std::size_t i, std::size_t j) {
   switch (metric) {
     case AlphaMetric::kNominal:
       return i == j ? 0.0 : 1.0;

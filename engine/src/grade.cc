@@ -1,10 +1,10 @@
 #include "eds/grade.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "eds/agreement.h"
 
@@ -40,7 +40,8 @@ EntryScore ScoreEntry(const OutcomeEntry* entry, const Policy& policy) {
   if (!entry->ratings.empty()) {
     std::vector<Rational> points;
     points.reserve(entry->ratings.size());
-    for (const Rating& rating : entry->ratings) points.emplace_back(rating.points);
+    for (const Rating& rating : entry->ratings)
+      points.emplace_back(rating.points);
     result.combined = CombineRatings(std::move(points), policy.raters);
   }
   if (entry->agreed) {
@@ -113,9 +114,8 @@ class Grader {
                    rubric_.MaxPoints());
       if (domain_result.score && !domain.outcomes.empty()) {
         domain_result.level = LevelName(
-            rubric_,
-            *domain_result.score /
-                Rational(static_cast<std::int64_t>(domain.outcomes.size())));
+            rubric_, *domain_result.score / Rational(static_cast<std::int64_t>(
+                                                domain.outcomes.size())));
       }
       if (domain_result.score) {
         total += *domain_result.score;
@@ -254,9 +254,9 @@ class Grader {
                                       const EntryScore& scored) {
     std::vector<std::string> codes;
     const std::string subject =
-        service == nullptr
-            ? outcome.id
-            : fmt::format("{} in service {}", outcome.id, ServiceLabel(*service));
+        service == nullptr ? outcome.id
+                           : fmt::format("{} in service {}", outcome.id,
+                                         ServiceLabel(*service));
     const std::string service_id = service == nullptr ? "" : service->id;
     auto raise = [&](const char* code, std::string message) {
       result_.flags.push_back(
@@ -268,9 +268,8 @@ class Grader {
           entry.ratings.begin(), entry.ratings.end(),
           [](const Rating& a, const Rating& b) { return a.points < b.points; });
       if (high->points - low->points >= kDisagreementSpan) {
-        const std::string span =
-            fmt::format("Ratings for {} span {} to {}", subject, low->points,
-                        high->points);
+        const std::string span = fmt::format(
+            "Ratings for {} span {} to {}", subject, low->points, high->points);
         const Level* low_level = rubric_.LevelForPoints(low->points);
         const Level* high_level = rubric_.LevelForPoints(high->points);
         const std::string levels =
@@ -288,10 +287,11 @@ class Grader {
       }
     }
     if (entry.ratings.size() == 1 && !entry.agreed) {
-      raise("single-rater",
-            fmt::format("{} is scored from a single rating (by {}): gather "
-                        "more views or agree a score as a panel.",
-                        subject, StakeholderName(entry.ratings[0].stakeholder)));
+      raise(
+          "single-rater",
+          fmt::format("{} is scored from a single rating (by {}): gather "
+                      "more views or agree a score as a panel.",
+                      subject, StakeholderName(entry.ratings[0].stakeholder)));
     }
     if (entry.agreed && scored.combined) {
       const Rational agreed(*entry.agreed);
