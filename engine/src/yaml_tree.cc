@@ -245,10 +245,18 @@ void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
       std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
   const std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   *line = static_cast<int>(index) + 1;
+  std::size_t from = line_starts_[index];
   int chars = 1;
-  for (std::size_t i = line_starts_[index]; i < pos; ++i) {
+  if (located_line_ == index && located_pos_ <= pos) {
+    from = located_pos_;
+    chars = located_column_;
+  }
+  for (std::size_t i = from; i < pos; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
   }
+  located_line_ = index;
+  located_pos_ = pos;
+  located_column_ = chars;
   *column = chars;
 }
 
@@ -268,10 +276,12 @@ std::size_t YamlFile::PosOf(int line, int column) const {
 
 std::string YamlFile::Line(int line) const {
   if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return "";
-  const std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
-  std::size_t end = text_.find('\n', start);
-  if (end == std::string::npos) end = text_.size();
+  const std::size_t index = static_cast<std::size_t>(line) - 1;
+  const std::size_t start = line_starts_[index];
+  std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] - 1
+                                                    : text_.size();
   if (end > start && text_[end - 1] == '\r') --end;
+  if (end - start > kMaxQuotedLineBytes) return "";
   return text_.substr(start, end - start);
 }
 

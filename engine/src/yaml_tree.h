@@ -51,7 +51,9 @@ class YamlFile {
   SourceLocation Where(const YamlNode& node) const {
     return {file_, node.line, node.column};
   }
-  // The 1-based line's text without its line end; "" when out of range.
+  // The 1-based line's text without its line end; "" when out of range or
+  // longer than kMaxQuotedLineBytes (such a line is not quoted, so that many
+  // problems on one huge line cannot fill memory with copies of it).
   std::string Line(int line) const;
 
   // Adds an error located at `node`, quoting its line.
@@ -69,10 +71,17 @@ class YamlFile {
   std::string text_;
   std::vector<std::size_t> line_starts_;
   YamlNode root_;
+  // The last position Locate() counted to. Marks arrive in file order, so
+  // counting on from there keeps a long line linear instead of quadratic.
+  mutable std::size_t located_line_ = static_cast<std::size_t>(-1);
+  mutable std::size_t located_pos_ = 0;
+  mutable int located_column_ = 1;
 };
 
 // Bounds on a YAML tree beyond those in limits.h.
 inline constexpr std::size_t kMaxYamlNodes = 1000000;
+// Longest line a diagnostic quotes (a scalar may hold kMaxTextBytes).
+inline constexpr std::size_t kMaxQuotedLineBytes = 131072;
 
 // Validates UTF-8 and rejects NUL bytes. On failure returns the 1-based line
 // and column (in characters) of the first bad byte.
