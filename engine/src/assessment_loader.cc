@@ -39,6 +39,33 @@ std::string Describe(const SourceLocation& where) {
   return fmt::format("{}:{}", where.file, where.line);
 }
 
+// The lines of a CSV file for quoting in diagnostics, found once so that
+// quoting every row stays linear in the file's size.
+class TextLines {
+ public:
+  explicit TextLines(const std::string& text) : text_(text) {
+    starts_.push_back(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+
+  // The 1-based line without its line end; "" when out of range.
+  std::string Line(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return "";
+    const std::size_t index = static_cast<std::size_t>(line) - 1;
+    const std::size_t start = starts_[index];
+    std::size_t end =
+        index + 1 < starts_.size() ? starts_[index + 1] - 1 : text_.size();
+    if (end > start && text_[end - 1] == '\r') --end;
+    return text_.substr(start, end - start);
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> starts_;
+};
+
 // Reads one assessment file: first the structure, then (once the rubric is
 // known) everything that depends on it. Every problem goes to `diag_`.
 class AssessmentReader {
@@ -548,6 +575,7 @@ class AssessmentReader {
                   "the first row names the columns: service,outcome,stakeholder,score,comment");
       return;
     }
+    const TextLines lines(text);
     // Column positions by name, from the header.
     std::map<std::string, std::size_t> column;
     const CsvRecord& header = records.front();
@@ -576,14 +604,14 @@ class AssessmentReader {
     }
     if (!header_ok) return;
     for (std::size_t r = 1; r < records.size(); ++r) {
-      ReadCsvRow(records[r], header.fields.size(), column, path, text);
+      ReadCsvRow(records[r], header.fields.size(), column, path, lines);
     }
   }
 
   void ReadCsvRow(const CsvRecord& row, std::size_t width,
                   const std::map<std::string, std::size_t>& column,
-                  const std::string& path, const std::string& text) {
-    const std::string line_text = CsvLine(text, row.line);
+                  const std::string& path, const TextLines& lines) {
+    const std::string line_text = lines.Line(row.line);
     if (row.fields.size() != width) {
       diag_.Error({path, row.line, 1},
                   fmt::format("this row has {} fields; the header has {}",
@@ -662,20 +690,6 @@ class AssessmentReader {
     Record(service.text, outcome.text, stakeholder.text, *points,
            comment == column.end() ? "" : row.fields[comment->second].text,
            where(stakeholder), line_text, &entry);
-  }
-
-  static std::string CsvLine(const std::string& text, int line) {
-    std::size_t start = 0;
-    for (int current = 1; current < line && start != std::string::npos; ++current) {
-      start = text.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
-    if (start == std::string::npos) return "";
-    if (line == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start && text[end - 1] == '\r') --end;
-    return text.substr(start, end - start);
   }
 
   void CheckRatingsHaveStakeholders() {
