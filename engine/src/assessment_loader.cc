@@ -587,10 +587,12 @@ class AssessmentReader {
         diag_.Error(where,
                     fmt::format("unknown column '{}'{}", header.fields[i].text,
                                 DidYouMean(name, kCsvColumns)),
-                    "the columns are service, outcome, stakeholder, score and optionally comment");
+                    "the columns are service, outcome, stakeholder, score and optionally comment",
+                    lines.Line(header.line));
         header_ok = false;
       } else if (!column.emplace(name, i).second) {
-        diag_.Error(where, fmt::format("column '{}' is named twice", name));
+        diag_.Error(where, fmt::format("column '{}' is named twice", name), "",
+                    lines.Line(header.line));
         header_ok = false;
       }
     }
@@ -598,7 +600,8 @@ class AssessmentReader {
       if (column.count(required) == 0) {
         diag_.Error({path, header.line, 1},
                     fmt::format("the header has no '{}' column", required),
-                    "the first row names the columns: service,outcome,stakeholder,score,comment");
+                    "the first row names the columns: service,outcome,stakeholder,score,comment",
+                    lines.Line(header.line));
         header_ok = false;
       }
     }
