@@ -1,0 +1,37 @@
+#ifndef EDS_CLI_FILE_WALK_H_
+#define EDS_CLI_FILE_WALK_H_
+
+#include <string>
+#include <vector>
+
+#include "eds/diagnostics.h"
+#include "eds/status.h"
+
+namespace eds::cli {
+
+// A file to read, and how it came to be listed.
+struct FoundFile {
+  std::string path;    // as named, or a named folder joined with names below it
+  bool named = false;  // named on the command line, not found in a folder
+};
+
+// Expands the paths named on a command line into the files to read, in
+// order: a path that is not a folder is listed as is, whatever its name; a
+// folder is searched recursively, following symbolic links, for files whose
+// names end in .yaml or .yml in any letter case, and what it holds is listed
+// sorted by path (byte order). Each folder is searched once and each file is
+// listed once, by identity (device and inode), so a link can neither loop nor
+// list a file twice. The first path found wins, except that a file named on
+// the command line is listed as named, under the name given.
+//
+// Every problem is added to `diag`, located at its path, and the walk goes
+// on: a path that cannot be read (missing, a folder that cannot be listed, a
+// broken link with a YAML name) is IoError; a folder named on the command
+// line with no YAML file in it or below is InvalidInput. Returns the worst
+// (SPEC §2: 3 over 1), or Ok.
+Status FindYamlFiles(const std::vector<std::string>& paths,
+                     std::vector<FoundFile>* files, Diagnostics& diag);
+
+}  // namespace eds::cli
+
+#endif  // EDS_CLI_FILE_WALK_H_

@@ -1,0 +1,226 @@
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "eds/assessment.h"
+#include "eds/file_system.h"
+#include "eds/grade.h"
+#include "eds/grade_outputs.h"
+#include "eds/output_file.h"
+#include "eds/version.h"
+#include "eds/xlsx_grade.h"
+#include "messages.h"
+#include "options.h"
+
+namespace eds::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+const CommandSpec kGrade = {
+    "grade",
+    "eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md]",
+    "Grade one assessment, print a short summary and write the workbook.",
+    "FILE",
+    1,
+    1,
+    "FILE is an assessment (YAML). The workbook is always written; the JSON\n"
+    "and Markdown only when asked for. When the file has any problem, every\n"
+    "problem is listed and nothing is written. Outputs that exist are\n"
+    "replaced, all together and only when every one was written.\n"
+    "Exit status: 0 graded (complete or not), 1 the file is invalid, 2 usage\n"
+    "error, 3 FILE cannot be read or an output cannot be written.\n"};
+
+// One output the run writes.
+struct Output {
+  const char* what;  // "workbook", for the summary
+  std::string path;
+  const char* option;  // as the user names it
+  // The text written; nullptr for the workbook.
+  std::string (*render)(const GradeReport& report);
+};
+
+// "panel/2024-25.yaml" -> "2024-25.xlsx": the input's file name with its
+// extension replaced, in the current folder.
+std::string DefaultWorkbook(const std::string& input) {
+  const std::size_t slash = input.find_last_of('/');
+  std::string name = slash == std::string::npos ? input : input.substr(slash + 1);
+  const std::size_t dot = name.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) name.erase(dot);
+  return name + ".xlsx";
+}
+
+// The same file, however it is spelt ("a.json", "./a.json", via a link).
+std::filesystem::path Identity(const std::string& path) {
+  std::error_code error;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  return error ? std::filesystem::path(path).lexically_normal() : canonical;
+}
+
+// A usage problem with the output paths, or "".
+std::string CheckOutputs(const std::string& input,
+                         const std::vector<Output>& outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].path.empty()) {
+      return fmt::format("option '{}' needs a file name", outputs[i].option);
+    }
+    if (Identity(outputs[i].path) == Identity(input)) {
+      return fmt::format("the {} '{}' would replace the input file",
+                         outputs[i].what, outputs[i].path);
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (Identity(outputs[i].path) == Identity(outputs[j].path)) {
+        return fmt::format("the {} and the {} are both '{}'; give each its own file",
+                           outputs[j].what, outputs[i].what, outputs[i].path);
+      }
+    }
+  }
+  return "";
+}
+
+std::string Summary(const GradeReport& report) {
+  const Assessment& assessment = report.assessment;
+  const GradeResult& result = report.result;
+  std::string text = assessment.organisation.name;
+  if (!assessment.organisation.code.empty()) {
+    text += fmt::format(" ({})", assessment.organisation.code);
+  }
+  text += fmt::format(", {}\nRubric: {} {}\n", assessment.year,
+                      report.rubric.id, report.rubric.version);
+  if (result.complete && result.total) {
+    text += fmt::format("Total: {} of {}, {}\n", result.total->ToString(),
+                        result.max.ToString(), result.rating);
+  } else {
+    text += fmt::format("Total: Incomplete ({} not scored)\n",
+                        result.missing.size());
+  }
+  for (const DomainResult& domain : result.domains) {
+    text += fmt::format("  Domain {} {}: ", domain.id, domain.name);
+    if (domain.score) {
+      text += fmt::format("{} of {}", domain.score->ToString(),
+                          domain.max.ToString());
+      if (!domain.level.empty()) text += ", " + domain.level;
+      text += "\n";
+    } else {
+      text += "incomplete\n";
+    }
+  }
+  if (!result.missing.empty()) {
+    text += "Missing:\n";
+    for (const std::string& missing : result.missing) {
+      text += "  " + missing + "\n";
+    }
+  }
+  const Agreement& agreement = result.agreement;
+  if (agreement.alpha) {
+    text += fmt::format(
+        "Panel agreement: Krippendorff's alpha (ordinal) {:.2f}, from {} "
+        "pairable ratings\n",
+        *agreement.alpha, agreement.pairable);
+  } else {
+    text +=
+        "Panel agreement: not defined (it needs two or more ratings of an "
+        "outcome, and some variation)\n";
+  }
+  if (!result.flags.empty()) {
+    text += "Flags:\n";
+    for (const Flag& flag : result.flags) {
+      text += fmt::format("  {}: {}\n", flag.code, flag.message);
+    }
+  }
+  return text;
+}
+
+// Stages and writes every output, then renames them into place together.
+// On failure nothing is left behind and existing files are untouched.
+Status WriteOutputs(const GradeReport& report, const Output& workbook,
+                    const std::vector<Output>& texts) {
+  OutputSet set;
+  StagedFile* staged_workbook = nullptr;
+  Status status = set.Stage(workbook.path, &staged_workbook);
+  if (!status.ok()) return status;
+  std::vector<StagedFile*> staged(texts.size(), nullptr);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    status = set.Stage(texts[i].path, &staged[i]);
+    if (!status.ok()) return status;
+  }
+  status = WriteGradeWorkbook(report, staged_workbook->temp_path());
+  if (!status.ok()) return status;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    status = WriteStaged(*staged[i], texts[i].render(report));
+    if (!status.ok()) return status;
+  }
+  return set.Commit();
+}
+
+}  // namespace
+
+int RunGrade(const std::vector<std::string>& args, std::ostream& out,
+             std::ostream& err) {
+  std::string workbook_path;
+  std::string json_path;
+  std::string markdown_path;
+  po::options_description options;
+  options.add_options()(
+      "output,o", po::value(&workbook_path)->value_name("OUT.xlsx"),
+      "the workbook (default: FILE's name, .xlsx, in this folder)")(
+      "json", po::value(&json_path)->value_name("OUT.json"),
+      "also write the result as JSON")(
+      "markdown", po::value(&markdown_path)->value_name("OUT.md"),
+      "also write a Markdown summary to publish");
+  ParsedCommand parsed;
+  int exit_code = 0;
+  if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_code)) {
+    return exit_code;
+  }
+  const std::string& input = parsed.operands[0];
+
+  Output workbook{"workbook", workbook_path, "--output", nullptr};
+  if (parsed.options.count("output") == 0) workbook.path = DefaultWorkbook(input);
+  std::vector<Output> texts;
+  if (parsed.options.count("json") > 0) {
+    texts.push_back({"JSON", json_path, "--json", GradeJson});
+  }
+  if (parsed.options.count("markdown") > 0) {
+    texts.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown});
+  }
+  std::vector<Output> all = {workbook};
+  all.insert(all.end(), texts.begin(), texts.end());
+  const std::string problem = CheckOutputs(input, all);
+  if (!problem.empty()) return UsageError(kGrade, problem, err);
+
+  DiskFileSystem fs;
+  Diagnostics diag;
+  Status status;
+  std::optional<LoadedAssessment> loaded = LoadAssessment(input, fs, diag, &status);
+  PrintDiagnostics(diag, err);
+  if (!loaded) return status.ExitCode();
+
+  GradeReport report;
+  report.result = Grade(loaded->assessment, loaded->rubric);
+  report.assessment = std::move(loaded->assessment);
+  report.rubric = std::move(loaded->rubric);
+  report.tool_version = kToolVersion;
+
+  status = WriteOutputs(report, workbook, texts);
+  if (!status.ok()) {
+    PrintStatus(status, err);
+    return status.ExitCode();
+  }
+
+  out << Summary(report) << "Wrote:\n";
+  for (const Output& output : all) {
+    out << fmt::format("  {:<9} {}\n", output.what, output.path);
+  }
+  return 0;
+}
+
+}  // namespace eds::cli

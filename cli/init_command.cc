@@ -1,0 +1,139 @@
+#include <sys/stat.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "eds/assessment.h"
+#include "eds/limits.h"
+#include "eds/output_file.h"
+#include "eds/skeleton.h"
+#include "messages.h"
+#include "options.h"
+
+namespace eds::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+// The rubric a new assessment uses: the current national framework.
+constexpr char kRubricId[] = "eds2022";
+
+const CommandSpec kInit = {
+    "init",
+    "eds3 init --org NAME --year YYYY/YY [--services N] [-o FILE] [--force]",
+    "Write a ready-to-fill assessment with every outcome of the EDS 2022 "
+    "rubric.",
+    "",
+    0,
+    0,
+    "The file lists every outcome unrated, with its title and what evidence\n"
+    "to look for, two example stakeholders and N services to rate Domain 1\n"
+    "for. It validates as it is and grades as Incomplete until every outcome\n"
+    "is rated. With --services 0, Domain 1 is rated once for the whole\n"
+    "organisation.\n"
+    "Exit status: 0 written, 2 usage error (including a malformed --year),\n"
+    "3 FILE exists (without --force) or cannot be written.\n"};
+
+// A whole decimal number in digits only: "+3", "03" and "-1" are refused.
+// At most 6 digits, so it cannot overflow.
+std::optional<std::size_t> ParseCount(const std::string& text) {
+  if (text.empty() || text.size() > 6 || (text.size() > 1 && text[0] == '0')) {
+    return std::nullopt;
+  }
+  std::size_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return value;
+}
+
+bool Exists(const std::string& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0;
+}
+
+}  // namespace
+
+int RunInit(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err) {
+  SkeletonRequest request;
+  std::string services = "3";
+  std::string output;
+  const std::string services_help = fmt::format(
+      "services to rate Domain 1 for (default 3; 0 to {})", kMaxServices);
+  po::options_description options;
+  options.add_options()(
+      "org", po::value(&request.organisation)->value_name("NAME")->required(),
+      "the organisation's name")(
+      "year", po::value(&request.year)->value_name("YYYY/YY")->required(),
+      "the year assessed, e.g. 2024/25")(
+      "services", po::value(&services)->value_name("N"), services_help.c_str())(
+      "output,o", po::value(&output)->value_name("FILE"),
+      "write to FILE instead of standard output")(
+      "force", po::bool_switch(), "replace FILE if it exists");
+  ParsedCommand parsed;
+  int exit_code = 0;
+  if (!ParseCommand(kInit, options, args, &parsed, out, err, &exit_code)) {
+    return exit_code;
+  }
+  const std::optional<std::size_t> count = ParseCount(services);
+  if (!count || *count > kMaxServices) {
+    return UsageError(
+        kInit,
+        fmt::format("--services '{}' is not a whole number from 0 to {}",
+                    services, kMaxServices),
+        err);
+  }
+  request.services = *count;
+  const bool to_file = parsed.options.count("output") > 0;
+  if (to_file && output.empty()) {
+    return UsageError(kInit, "option '--output' needs a file name", err);
+  }
+
+  const std::optional<Rubric> rubric = LoadBuiltinRubric(kRubricId);
+  if (!rubric) {
+    PrintStatus(Status::Internal(fmt::format(
+                    "error: the built-in rubric '{}' is missing", kRubricId)),
+                err);
+    return 3;
+  }
+  std::string yaml;
+  Status status = AssessmentSkeleton(*rubric, request, &yaml);
+  if (!status.ok()) return UsageError(kInit, status.message(), err);
+
+  if (!to_file) {
+    out << yaml;
+    return 0;
+  }
+  // Checked before writing: the rename that puts the file in place would
+  // replace it silently.
+  if (!parsed.options["force"].as<bool>() && Exists(output)) {
+    PrintStatus(Status::IoError(fmt::format(
+                    "{}: error: already exists; add --force to replace it",
+                    output)),
+                err);
+    return 3;
+  }
+  StagedFile staged;
+  status = StagedFile::Create(output, &staged);
+  if (status.ok()) status = WriteStaged(staged, yaml);
+  if (status.ok()) status = staged.Commit();
+  if (!status.ok()) {
+    PrintStatus(status, err);
+    return status.ExitCode();
+  }
+  out << fmt::format(
+      "Wrote {0}. Fill it in with the panel, then run 'eds3 validate {0}'.\n",
+      output);
+  return 0;
+}
+
+}  // namespace eds::cli
