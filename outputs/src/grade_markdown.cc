@@ -1,0 +1,525 @@
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eds/grade.h"
+#include "eds/grade_outputs.h"
+
+namespace eds {
+namespace {
+
+// Shown in a cell that has nothing to show.
+constexpr char kNothing[] = "—";
+constexpr char kNotRated[] = "Not rated";
+// Between items in one table cell. Plain text rather than <br>: the output
+// holds no raw HTML at all, so it renders the same on sites that strip HTML.
+constexpr char kListSeparator[] = "; ";
+
+// The usual reading of Krippendorff's alpha: from 0.8 the ratings are
+// reliable, from 0.667 tentatively so, below that they are not.
+constexpr double kAlphaConsistent = 0.8;
+constexpr double kAlphaTentative = 0.667;
+
+constexpr const char* kMonths[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view Trim(std::string_view text) {
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Input text as Markdown that shows it as written and can form no markup:
+// line ends and other control characters become spaces (a table row is one
+// line), the characters that start emphasis, code, links, HTML, entities,
+// headings, quotes, strikethrough, math or table cells are escaped with a
+// backslash, and so is a leading character that would start a list or a
+// heading underline.
+std::string Escape(std::string_view raw) {
+  const std::string_view text = Trim(raw);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7F) {
+      out.push_back(' ');
+      continue;
+    }
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '&':
+      case '~':
+      case '#':
+      case '$':
+        out.push_back('\\');
+        break;
+      case '-':
+      case '+':
+      case '=':
+        if (i == 0) out.push_back('\\');
+        break;
+      case '.':
+      case ')': {
+        // Digits, then "." or ")", then a space (or nothing) would begin an
+        // ordered list; control characters become spaces.
+        const bool at_end = i + 1 == text.size() ||
+                            static_cast<unsigned char>(text[i + 1]) <= 0x20;
+        std::size_t digits = 0;
+        while (digits < i && IsAsciiDigit(text[digits])) ++digits;
+        if (at_end && digits == i && i > 0) out.push_back('\\');
+        break;
+      }
+      default:
+        break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Escaped text for a table cell, or a dash when there is none.
+std::string Cell(std::string_view text) {
+  const std::string escaped = Escape(text);
+  return escaped.empty() ? kNothing : escaped;
+}
+
+std::string Row(const std::vector<std::string>& cells) {
+  std::string row = "|";
+  for (const std::string& cell : cells) row += " " + cell + " |";
+  return row + "\n";
+}
+
+std::string TableHead(const std::vector<std::string>& headers) {
+  std::string rule = "|";
+  for (std::size_t i = 0; i < headers.size(); ++i) rule += "---|";
+  return Row(headers) + rule + "\n";
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// A link destination with every character that could end it, break the
+// table or be read as markup percent-encoded.
+std::string EncodeUrl(std::string_view url) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : url) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    const bool encode =
+        byte <= 0x20 || byte == 0x7F ||
+        std::string_view("\"<>\\^`{|}()[]").find(c) != std::string_view::npos;
+    if (encode) {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Evidence as a link when its address is a web or mail address; any other
+// scheme (javascript:, data:, a file path) is shown as text, never linked.
+std::string EvidenceText(const Evidence& evidence) {
+  const std::string_view link = Trim(evidence.link);
+  const std::string title =
+      Escape(Trim(evidence.title).empty() ? link : evidence.title);
+  if (link.empty()) return title;
+  if (StartsWithNoCase(link, "https://") || StartsWithNoCase(link, "http://") ||
+      StartsWithNoCase(link, "mailto:")) {
+    return fmt::format("[{}]({})", title, EncodeUrl(link));
+  }
+  return fmt::format("{} ({})", title, Escape(link));
+}
+
+// "14 February 2025" for an ISO date, "March 2025" for a month; anything
+// else as written.
+std::string HumanDate(std::string_view raw) {
+  const std::string_view text = Trim(raw);
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (!IsAsciiDigit(text[i])) return false;
+    }
+    return true;
+  };
+  const bool month_form =
+      text.size() >= 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
+  if (month_form) {
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    const std::string_view year = text.substr(0, 4);
+    if (month >= 1 && month <= 12) {
+      if (text.size() == 7) {
+        return fmt::format("{} {}", kMonths[month - 1], year);
+      }
+      if (text.size() == 10 && text[7] == '-' && digits(8, 2)) {
+        const int day = (text[8] - '0') * 10 + (text[9] - '0');
+        return fmt::format("{} {} {}", day, kMonths[month - 1], year);
+      }
+    }
+  }
+  return Escape(text);
+}
+
+std::string Score(const std::optional<Rational>& score) {
+  return score ? score->ToString() : kNotRated;
+}
+
+// "2 — Achieving activity", as the national template writes a rating.
+std::string RatingText(const std::optional<Rational>& score,
+                       const std::string& level) {
+  if (!score) return kNotRated;
+  if (level.empty()) return score->ToString();
+  return fmt::format("{} — {} activity", score->ToString(), Escape(level));
+}
+
+// "trade-union" -> "Trade union".
+std::string RoleWords(const std::string& role) {
+  std::string words = role;
+  for (char& c : words) {
+    if (c == '-') c = ' ';
+  }
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z') {
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  }
+  return words;
+}
+
+const char* RoundingWords(RoundingPolicy rounding) {
+  switch (rounding) {
+    case RoundingPolicy::kHalf:
+      return ", rounded down to a multiple of 0.5";
+    case RoundingPolicy::kDown:
+      return ", rounded down to a whole number";
+    case RoundingPolicy::kNone:
+      return "";
+  }
+  return "";
+}
+
+// The entries that hold an outcome's evidence and actions: the outcome's own
+// entry, or, for a domain graded per service, each service's in file order
+// (labelled with the service's name).
+struct LabelledEntry {
+  std::string service_name;  // empty for an outcome rated directly
+  const OutcomeEntry* entry;
+};
+
+std::vector<LabelledEntry> EntriesFor(const Assessment& assessment,
+                                      const DomainResult& domain,
+                                      const std::string& outcome_id) {
+  std::vector<LabelledEntry> entries;
+  if (domain.services.empty()) {
+    const auto it = assessment.outcomes.find(outcome_id);
+    if (it != assessment.outcomes.end()) entries.push_back({"", &it->second});
+    return entries;
+  }
+  for (const Service& service : assessment.services) {
+    const auto it = service.outcomes.find(outcome_id);
+    if (it != service.outcomes.end()) {
+      entries.push_back({service.name, &it->second});
+    }
+  }
+  return entries;
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+class MarkdownReport {
+ public:
+  explicit MarkdownReport(const GradeReport& report)
+      : report_(report),
+        assessment_(report.assessment),
+        result_(report.result) {}
+
+  std::string Write() {
+    Title();
+    Header();
+    Ratings();
+    for (const DomainResult& domain : result_.domains) DomainSection(domain);
+    FlagList();
+    PanelAgreement();
+    ActionPlan();
+    Footer();
+    return out_;
+  }
+
+ private:
+  void Title() {
+    const std::string& title =
+        report_.rubric.title.empty() ? report_.rubric.id : report_.rubric.title;
+    out_ += fmt::format("# {} — {}\n\n", Escape(title),
+                        Escape(assessment_.organisation.name));
+  }
+
+  // The national template's header, with only the rows the file gives.
+  void Header() {
+    std::vector<std::vector<std::string>> rows;
+    const auto add = [&](const char* label, const std::string& value) {
+      if (!value.empty()) rows.push_back({label, value});
+    };
+    add("Name of organisation", Escape(assessment_.organisation.name));
+    add("Organisation code", Escape(assessment_.organisation.code));
+    add("Organisation Board Sponsor/Lead", Escape(assessment_.sponsor));
+    add("Name of Integrated Care System",
+        Escape(assessment_.organisation.system));
+    add("Reporting year", Escape(assessment_.year));
+    add("EDS lead", Escape(assessment_.lead));
+    std::vector<std::string> partners;
+    for (const std::string& partner : assessment_.partners) {
+      partners.push_back(Escape(partner));
+    }
+    add("Partner organisations", Join(partners, kListSeparator));
+    std::vector<std::string> dates;
+    for (const std::string& date : assessment_.engagement) {
+      dates.push_back(HumanDate(date));
+    }
+    add("EDS engagement date(s)", Join(dates, ", "));
+    add("Date completed", HumanDate(assessment_.completed));
+    add("Month and year published", HumanDate(assessment_.published));
+    add("Date authorised", HumanDate(assessment_.authorised));
+    add("Revision date", HumanDate(assessment_.review_due));
+    std::vector<std::string> reviewers;
+    for (const Reviewer& reviewer : assessment_.reviewers) {
+      reviewers.push_back(fmt::format("{} ({})", Escape(reviewer.name),
+                                      Escape(RoleWords(reviewer.role))));
+    }
+    add("Third-party reviewers", Join(reviewers, kListSeparator));
+    out_ += TableHead({"Item", "Details"});
+    for (const std::vector<std::string>& row : rows) out_ += Row(row);
+    out_ += "\n";
+  }
+
+  void Ratings() {
+    out_ += "## Rating\n\n";
+    out_ += TableHead({"Domain", "Score", "out of", "Level"});
+    for (const DomainResult& domain : result_.domains) {
+      out_ +=
+          Row({DomainLabel(domain), Score(domain.score), domain.max.ToString(),
+               domain.score ? Cell(domain.level) : kNothing});
+    }
+    const std::string rating =
+        result_.complete ? Escape(result_.rating) : "Incomplete";
+    out_ += Row({"**Total**",
+                 result_.complete && result_.total
+                     ? "**" + result_.total->ToString() + "**"
+                     : kNotRated,
+                 "**" + result_.max.ToString() + "**", "**" + rating + "**"});
+    out_ += "\n";
+    if (result_.complete && result_.total) {
+      out_ += fmt::format("**Overall rating: {}** ({} out of {})\n\n", rating,
+                          result_.total->ToString(), result_.max.ToString());
+      return;
+    }
+    out_ += "**Overall rating: Incomplete.** Not yet rated:\n\n";
+    for (const std::string& line : result_.missing) {
+      out_ += "- " + Escape(line) + "\n";
+    }
+    out_ += "\n";
+  }
+
+  void DomainSection(const DomainResult& domain) {
+    out_ += "## " + DomainLabel(domain) + "\n\n";
+    if (!domain.services.empty()) ServiceTable(domain);
+    out_ += TableHead({"Outcome", "Evidence", "Rating", "Owner (Dept/Lead)"});
+    for (const OutcomeResult& outcome : domain.outcomes) {
+      std::vector<std::string> evidence, owners;
+      for (const LabelledEntry& labelled :
+           EntriesFor(assessment_, domain, outcome.id)) {
+        for (const Evidence& item : labelled.entry->evidence) {
+          const std::string text = EvidenceText(item);
+          evidence.push_back(labelled.service_name.empty()
+                                 ? text
+                                 : Escape(labelled.service_name) + ": " + text);
+        }
+        for (const Action& action : labelled.entry->actions) {
+          const std::string owner = Escape(action.owner);
+          if (owner.empty()) continue;
+          bool seen = false;
+          for (const std::string& known : owners) seen = seen || known == owner;
+          if (!seen) owners.push_back(owner);
+        }
+      }
+      out_ += Row({OutcomeLabel(outcome.id, outcome.title),
+                   evidence.empty() ? kNothing : Join(evidence, kListSeparator),
+                   RatingText(outcome.score, outcome.level),
+                   owners.empty() ? kNothing : Join(owners, kListSeparator)});
+    }
+    out_ += "\n";
+  }
+
+  void ServiceTable(const DomainResult& domain) {
+    std::vector<std::string> headers = {"Service"};
+    for (const OutcomeResult& outcome : domain.outcomes) {
+      headers.push_back(Escape(outcome.id));
+    }
+    headers.push_back("Total");
+    out_ += TableHead(headers);
+    for (const ServiceResult& service : domain.services) {
+      std::vector<std::string> cells = {Cell(service.name)};
+      for (const OutcomeResult& outcome : domain.outcomes) {
+        const auto it = service.outcomes.find(outcome.id);
+        cells.push_back(it == service.outcomes.end() ? kNotRated
+                                                     : Score(it->second.score));
+      }
+      cells.push_back(Score(service.total));
+      out_ += Row(cells);
+    }
+    out_ += "\n";
+    const Policy& policy = assessment_.policy;
+    const std::string method = fmt::format("the {} of the service totals{}",
+                                           PolicyWord(policy.services),
+                                           RoundingWords(policy.rounding));
+    if (domain.score) {
+      out_ += fmt::format("Domain score: **{}** ({}).\n\n",
+                          domain.score->ToString(), method);
+    } else {
+      out_ += fmt::format(
+          "Domain score: not yet rated ({}, once every service is fully "
+          "rated).\n\n",
+          method);
+    }
+  }
+
+  void FlagList() {
+    out_ += "## Flags\n\n";
+    if (result_.flags.empty()) {
+      out_ += "No flags were raised.\n\n";
+      return;
+    }
+    for (const Flag& flag : result_.flags) {
+      std::vector<std::string> where;
+      if (!flag.outcome.empty()) where.push_back(Escape(flag.outcome));
+      if (!flag.service.empty()) {
+        where.push_back("service " + Escape(flag.service));
+      }
+      out_ += fmt::format("- **{}**{}: {}\n", Escape(flag.code),
+                          where.empty() ? "" : " (" + Join(where, ", ") + ")",
+                          Escape(flag.message));
+    }
+    out_ += "\n";
+  }
+
+  void PanelAgreement() {
+    const Agreement& agreement = result_.agreement;
+    out_ += "## Panel agreement\n\n";
+    const std::string metric = agreement.metric == "krippendorff-alpha-ordinal"
+                                   ? "Krippendorff's alpha (ordinal)"
+                                   : Escape(agreement.metric);
+    if (!agreement.alpha) {
+      out_ += fmt::format(
+          "{}: not measurable ({} pairable rating{}); it needs two or more "
+          "ratings of the same outcome and some variation among them.\n\n",
+          metric, agreement.pairable, agreement.pairable == 1 ? "" : "s");
+      return;
+    }
+    // Read the value as shown (3 decimals, as in the JSON), so the words
+    // never contradict the number beside them.
+    double alpha = std::round(*agreement.alpha * 1000.0) / 1000.0;
+    if (alpha == 0.0) alpha = 0.0;  // no "-0.000"
+    const char* reading =
+        alpha >= kAlphaConsistent ? "the panel rated consistently"
+        : alpha >= kAlphaTentative
+            ? "tentative agreement: read the scores with some caution"
+            : "the panel disagrees: discuss the outcomes with spread ratings "
+              "before relying on the scores";
+    out_ += fmt::format("{}: {:.3f} over {} pairable ratings — {}.\n\n", metric,
+                        alpha, agreement.pairable, reading);
+  }
+
+  void ActionPlan() {
+    out_ += "## Action plan\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const DomainResult& domain : result_.domains) {
+      for (const OutcomeResult& outcome : domain.outcomes) {
+        for (const LabelledEntry& labelled :
+             EntriesFor(assessment_, domain, outcome.id)) {
+          const std::string label =
+              labelled.service_name.empty()
+                  ? Escape(outcome.id)
+                  : fmt::format("{} ({})", Escape(outcome.id),
+                                Escape(labelled.service_name));
+          for (const Action& action : labelled.entry->actions) {
+            rows.push_back(
+                {label, Cell(action.action), Cell(action.owner),
+                 action.due.empty() ? kNothing : HumanDate(action.due)});
+          }
+        }
+      }
+    }
+    if (rows.empty()) {
+      out_ += "No actions recorded.\n\n";
+      return;
+    }
+    out_ += TableHead({"Outcome", "Action", "Owner", "Due"});
+    for (const std::vector<std::string>& row : rows) out_ += Row(row);
+    out_ += "\n";
+  }
+
+  void Footer() {
+    const Policy& policy = assessment_.policy;
+    out_ += fmt::format(
+        "---\n\nMade by eds3 {} with rubric {} {}; policy: raters {}, "
+        "services {}, rounding {}.\n",
+        Escape(report_.tool_version), Escape(report_.rubric.id),
+        Escape(report_.rubric.version), PolicyWord(policy.raters),
+        PolicyWord(policy.services), PolicyWord(policy.rounding));
+  }
+
+  static std::string DomainLabel(const DomainResult& domain) {
+    return fmt::format("Domain {}: {}", Escape(domain.id), Escape(domain.name));
+  }
+
+  static std::string OutcomeLabel(const std::string& id,
+                                  const std::string& title) {
+    return title.empty() ? Escape(id)
+                         : fmt::format("{}: {}", Escape(id), Escape(title));
+  }
+
+  const GradeReport& report_;
+  const Assessment& assessment_;
+  const GradeResult& result_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string GradeMarkdown(const GradeReport& report) {
+  return MarkdownReport(report).Write();
+}
+
+}  // namespace eds
