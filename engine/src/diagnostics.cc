@@ -87,27 +87,29 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out += fmt::format("{}: {}\n", SeverityWord(d.severity), d.message);
   if (!d.source_line.empty() && loc.column > 0) {
-    // Split into characters (UTF-8 sequences) so the caret counts as the
-    // column does.
-    std::vector<std::string> chars;
-    for (char c : d.source_line) {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 || chars.empty()) {
-        chars.emplace_back();
-      }
-      chars.back() += c;
-    }
     // Quote at most kMaxQuoted characters, starting far enough left that the
-    // caret's place is shown.
+    // caret's place is shown. Characters are UTF-8 sequences, counted as the
+    // column is; nothing is copied outside the window, so a huge line is
+    // cheap to quote.
     constexpr std::size_t kMaxQuoted = 120;
     const std::size_t caret = static_cast<std::size_t>(loc.column) - 1;
     const std::size_t first = caret > kMaxQuoted / 2 ? caret - kMaxQuoted / 2 : 0;
-    const std::size_t last = std::min(chars.size(), first + kMaxQuoted);
+    const std::size_t last = first + kMaxQuoted;
     std::string quoted, padding;
-    for (std::size_t i = first; i < last; ++i) quoted += chars[i];
-    // Pad with the line's own tabs so the caret lines up under any tab stop.
-    for (std::size_t i = first; i < caret; ++i) {
-      padding += i < chars.size() && chars[i] == "\t" ? '\t' : ' ';
+    std::size_t index = 0;  // the character that source_line[i] belongs to
+    for (std::size_t i = 0; i < d.source_line.size(); ++i) {
+      const char c = d.source_line[i];
+      const bool starts_character = i == 0 || (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      if (starts_character && i > 0) ++index;
+      if (index >= last) break;
+      if (index < first) continue;
+      quoted += c;
+      // Pad with the line's own tabs so the caret lines up under any tab stop.
+      if (starts_character && index < caret) padding += c == '\t' ? '\t' : ' ';
     }
+    // A column past the end of the line puts the caret after it.
+    const std::size_t shown = first + padding.size();
+    if (shown < caret) padding.append(caret - shown, ' ');
     out += "  " + quoted + "\n  " + padding + "^\n";
   }
   if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
