@@ -52,6 +52,25 @@ std::size_t Utf8SequenceLength(const std::string& text, std::size_t i) {
   return length;
 }
 
+// True when the quoted scalar opening at text[pos] has its closing quote.
+// yaml-cpp ends an unclosed quoted scalar silently at the end of the file,
+// taking every line after the quote into the text.
+bool QuoteIsClosed(const std::string& text, std::size_t pos) {
+  const char quote = text[pos];
+  for (std::size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Builds the YamlNode tree from yaml-cpp's events, refusing what eds3 does
 // not accept as soon as it is seen.
 class TreeBuilder : public YAML::EventHandler {
@@ -81,12 +100,20 @@ class TreeBuilder : public YAML::EventHandler {
                 YAML::anchor_t anchor, const std::string& value) override {
     CheckAnchor(mark, anchor);
     CheckTag(mark, tag);
+    const bool quoted = tag == "!";
+    const std::string& text = file_->text();
+    const std::size_t pos = Pos(mark);
+    if (quoted && pos < text.size() && (text[pos] == '"' || text[pos] == '\'') &&
+        !QuoteIsClosed(text, pos)) {
+      throw Refusal{pos, "YAML syntax: this quoted text is never closed",
+                    fmt::format("end the text with a matching {} quote",
+                                text[pos] == '"' ? "double" : "single")};
+    }
     if (value.size() > kMaxTextBytes) {
-      throw Refusal{Pos(mark),
+      throw Refusal{pos,
                     fmt::format("text is longer than {} bytes", kMaxTextBytes),
                     ""};
     }
-    const bool quoted = tag == "!";
     const bool null_word = !quoted && (value == "~" || value == "null" ||
                                        value == "Null" || value == "NULL");
     YamlNode node = MakeNode(

@@ -47,6 +47,8 @@ class YamlFile {
 
   const YamlNode& root() const { return root_; }
   const std::string& file() const { return file_; }
+  // The text as parsed (without a byte-order mark).
+  const std::string& text() const { return text_; }
 
   SourceLocation Where(const YamlNode& node) const {
     return {file_, node.line, node.column};
