@@ -1,6 +1,7 @@
 #include "yaml_tree.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <unordered_map>
 
@@ -69,6 +70,36 @@ bool QuoteIsClosed(const std::string& text, std::size_t pos) {
     }
   }
   return false;
+}
+
+// True when a second document starting at text[pos] was begun on purpose:
+// with '---', a directive, or after a '...' end marker. yaml-cpp also starts
+// a new document at text that does not fit the first one ("- a" followed by
+// "b: 1", or a stray ","): that is a syntax error, not a second document.
+bool StartsExplicitDocument(const std::string& text, std::size_t pos) {
+  if (text.compare(pos, 3, "---") == 0 || text.compare(pos, 1, "%") == 0) {
+    return true;
+  }
+  std::size_t end = pos;
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) {
+    --end;
+  }
+  return end >= 3 && text.compare(end - 3, 3, "...") == 0 &&
+         (end == 3 || text[end - 4] == '\n');
+}
+
+// The text from `pos` to the end of its line, cut short on a character
+// boundary, for quoting in a message.
+std::string Snippet(const std::string& text, std::size_t pos) {
+  constexpr std::size_t kMaxBytes = 30;
+  std::size_t end = std::min(text.find('\n', pos), text.size());
+  while (end > pos && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+  if (end - pos <= kMaxBytes) return text.substr(pos, end - pos);
+  std::size_t cut = pos + kMaxBytes;
+  while (cut > pos && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return text.substr(pos, cut - pos) + "...";
 }
 
 // Builds the YamlNode tree from yaml-cpp's events, refusing what eds3 does
@@ -352,10 +383,18 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     // yaml-cpp produce empty documents without end.
     TreeBuilder rest(&result);
     if (parser.HandleNextDocument(rest)) {
-      refuse(rest.document_start(),
-             "the file holds more than one YAML document",
-             "remove the '---' separator and everything after the first "
-             "document");
+      const std::size_t start = rest.document_start();
+      if (StartsExplicitDocument(result.text_, start)) {
+        refuse(start, "the file holds more than one YAML document",
+               "remove the '---' separator and everything after the first "
+               "document");
+      } else {
+        refuse(start,
+               fmt::format("YAML syntax: unexpected '{}'",
+                           Snippet(result.text_, start)),
+               "the file holds one YAML mapping; check the indentation, "
+               "brackets and quotes here and on the lines before");
+      }
       return std::nullopt;
     }
   } catch (const Refusal& refusal) {
