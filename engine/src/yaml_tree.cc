@@ -118,7 +118,16 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     CheckAnchor(mark, anchor);
-    Emit(MakeNode(YamlNode::Kind::kNull, mark));
+    // yaml-cpp marks a value left out ("key:" alone) at the next token,
+    // which may be lines below or past the end of the file; such a value is
+    // placed at its key instead. A written "~" or "null" keeps its place.
+    const std::string& text = file_->text();
+    const std::size_t pos = Pos(mark);
+    const bool written = text.compare(pos, 1, "~") == 0 ||
+                         text.compare(pos, 4, "null") == 0 ||
+                         text.compare(pos, 4, "Null") == 0 ||
+                         text.compare(pos, 4, "NULL") == 0;
+    Emit(MakeNode(YamlNode::Kind::kNull, mark), /*left_out=*/!written);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -225,7 +234,7 @@ class TreeBuilder : public YAML::EventHandler {
     Emit(std::move(node));
   }
 
-  void Emit(YamlNode node) {
+  void Emit(YamlNode node, bool left_out = false) {
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
@@ -249,6 +258,10 @@ class TreeBuilder : public YAML::EventHandler {
       }
       top.pending_key = std::move(node);
       return;
+    }
+    if (left_out) {
+      node.line = top.pending_key->line;
+      node.column = top.pending_key->column;
     }
     top.node.entries.emplace_back(std::move(*top.pending_key), std::move(node));
     top.pending_key.reset();
