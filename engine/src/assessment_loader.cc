@@ -476,8 +476,12 @@ class AssessmentReader {
 
   std::string ScoreProblem(const std::string& text) const {
     if (text.empty()) return "a score must not be empty";
-    return fmt::format("'{}' is not a score{}", text,
-                       DidYouMean(text, rubric_->RatingWords()));
+    // Only level names are suggested: '4' is not a typo of '0'.
+    std::vector<std::string> names;
+    for (const std::string& word : rubric_->RatingWords()) {
+      if (!ParseWholeNumber(word)) names.push_back(word);
+    }
+    return fmt::format("'{}' is not a score{}", text, DidYouMean(text, names));
   }
 
   std::string ScoreHint() const {
