@@ -32,6 +32,11 @@ bool ParseCsv(const std::string& input, const std::string& file,
               Diagnostics& diag, std::vector<CsvRecord>* records) {
   const bool has_bom = input.compare(0, 3, "\xEF\xBB\xBF") == 0;
   const std::string text = has_bom ? input.substr(3) : input;
+  if (HasUtf16ByteOrderMark(input)) {
+    diag.Error({file, 1, 1}, "the file is UTF-16 text; eds3 reads UTF-8",
+               "export the sheet as 'CSV UTF-8'");
+    return false;
+  }
   int bad_line = 0, bad_column = 0;
   if (!IsValidText(text, &bad_line, &bad_column)) {
     diag.Error({file, bad_line, bad_column},

@@ -296,6 +296,10 @@ bool IsValidText(const std::string& text, int* line, int* column) {
   return true;
 }
 
+bool HasUtf16ByteOrderMark(const std::string& text) {
+  return text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0;
+}
+
 const YamlNode* YamlNode::Find(const std::string& key) const {
   for (const auto& [k, v] : entries) {
     if (k.text == key) return &v;
@@ -365,6 +369,11 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
                                         Diagnostics& diag) {
   // A UTF-8 byte-order mark is not part of the content a person sees.
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  if (HasUtf16ByteOrderMark(text)) {
+    diag.Error({file, 1, 1}, "the file is UTF-16 text; eds3 reads UTF-8",
+               "save the file as UTF-8 text");
+    return std::nullopt;
+  }
   int bad_line = 0, bad_column = 0;
   if (!IsValidText(text, &bad_line, &bad_column)) {
     diag.Error({file, bad_line, bad_column},

@@ -89,6 +89,10 @@ inline constexpr std::size_t kMaxQuotedLineBytes = 131072;
 // and column (in characters) of the first bad byte.
 bool IsValidText(const std::string& text, int* line, int* column);
 
+// True when `text` starts with a UTF-16 byte-order mark: what Windows tools
+// save as "Unicode" text.
+bool HasUtf16ByteOrderMark(const std::string& text);
+
 }  // namespace eds
 
 #endif  // EDS_ENGINE_SRC_YAML_TREE_H_
