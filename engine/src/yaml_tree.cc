@@ -102,6 +102,53 @@ std::string Snippet(const std::string& text, std::size_t pos) {
   return text.substr(pos, cut - pos) + "...";
 }
 
+// Turns a yaml-cpp syntax error at text[pos] into a message a person can
+// act on. `open` is where the innermost unclosed collection starts.
+Refusal ExplainSyntaxError(const std::string& text, std::size_t pos,
+                           const std::string& what,
+                           std::optional<std::size_t> open) {
+  namespace msg = YAML::ErrorMsg;
+  if (what == msg::UNKNOWN_ANCHOR) {
+    return {pos, "YAML aliases (*name) are not allowed",
+            "write the value out in full; eds3 files do not share values "
+            "between places"};
+  }
+  if ((what == msg::END_OF_MAP_FLOW || what == msg::END_OF_SEQ_FLOW) && open &&
+      *open < text.size() && (text[*open] == '{' || text[*open] == '[')) {
+    const bool map = text[*open] == '{';
+    return {*open,
+            fmt::format("YAML syntax: this '{}' is never closed by '{}'",
+                        map ? '{' : '[', map ? '}' : ']'),
+            ""};
+  }
+  if (what == msg::FLOW_END && pos < text.size() &&
+      (text[pos] == '}' || text[pos] == ']')) {
+    return {pos,
+            fmt::format("YAML syntax: this '{}' closes nothing", text[pos]),
+            "check that every '{' and '[' before it is closed once"};
+  }
+  if (what == msg::MAP_VALUE || what == msg::TAB_IN_INDENTATION ||
+      what == msg::END_OF_MAP || what == msg::END_OF_SEQ ||
+      what == msg::BLOCK_ENTRY) {
+    // A tab in a line's indentation is the usual cause of these.
+    const std::size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const std::size_t from =
+        line_start == std::string::npos || pos == 0 ? 0 : line_start + 1;
+    const std::size_t first = text.find_first_not_of(" \t", from);
+    const std::size_t tab = text.find('\t', from);
+    if (tab != std::string::npos && (first == std::string::npos || tab < first)) {
+      return {tab, "YAML syntax: a tab in the indentation",
+              "indent with spaces; YAML does not allow tabs there"};
+    }
+  }
+  if (what == msg::MAP_VALUE) {
+    return {pos, "YAML syntax: illegal map value",
+            "put text that holds ': ' in quotes; otherwise check the "
+            "indentation"};
+  }
+  return {pos, fmt::format("YAML syntax: {}", what), ""};
+}
+
 // Builds the YamlNode tree from yaml-cpp's events, refusing what eds3 does
 // not accept as soon as it is seen.
 class TreeBuilder : public YAML::EventHandler {
@@ -114,6 +161,11 @@ class TreeBuilder : public YAML::EventHandler {
     document_start_ = Pos(mark);
   }
   std::size_t document_start() const { return document_start_; }
+  // Where the innermost collection still open starts; nullopt when none is.
+  std::optional<std::size_t> innermost_open() const {
+    if (stack_.empty()) return std::nullopt;
+    return stack_.back().pos;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -181,6 +233,7 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode node;
     std::unordered_map<std::string, int> key_lines;  // mappings only
     std::optional<YamlNode> pending_key;
+    std::size_t pos;  // where the collection starts
   };
 
   static std::size_t Pos(const YAML::Mark& mark) {
@@ -225,7 +278,8 @@ class TreeBuilder : public YAML::EventHandler {
                                 kMaxNestingDepth),
                     ""};
     }
-    stack_.push_back(OpenCollection{MakeNode(kind, mark), {}, std::nullopt});
+    stack_.push_back(
+        OpenCollection{MakeNode(kind, mark), {}, std::nullopt, Pos(mark)});
   }
 
   void Close() {
@@ -397,13 +451,15 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
   };
   std::istringstream stream(result.text_);
   TreeBuilder builder(&result);
+  TreeBuilder rest(&result);
+  const TreeBuilder* active = &builder;
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) return result;  // empty file
     result.root_ = builder.TakeRoot();
     // A second document ends the parse: "," alone would otherwise make
     // yaml-cpp produce empty documents without end.
-    TreeBuilder rest(&result);
+    active = &rest;
     if (parser.HandleNextDocument(rest)) {
       const std::size_t start = rest.document_start();
       if (StartsExplicitDocument(result.text_, start)) {
@@ -427,7 +483,9 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     if (e.mark.pos < 0 && e.mark.line >= 0) {
       pos = result.PosOf(e.mark.line + 1, e.mark.column + 1);
     }
-    refuse(pos, fmt::format("YAML syntax: {}", e.msg), "");
+    const Refusal explained = ExplainSyntaxError(result.text_, pos, e.msg,
+                                                 active->innermost_open());
+    refuse(explained.pos, explained.message, explained.hint);
     return std::nullopt;
   }
   return result;
