@@ -1,6 +1,7 @@
 #include "file_walk.h"
 
 #include <dirent.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,8 +11,6 @@
 #include <map>
 #include <set>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "eds/file_system.h"
 
@@ -27,7 +26,8 @@ bool HasYamlName(const std::string& name) {
   }
   auto ends_with = [&lower](const std::string& suffix) {
     return lower.size() > suffix.size() &&
-           lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
+           lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
+               0;
   };
   return ends_with(".yaml") || ends_with(".yml");
 }
@@ -55,8 +55,9 @@ class Walker {
     if (found.empty() && diag_.error_count() == errors_before) {
       const std::string why = "no .yaml or .yml file in this folder or below";
       diag_.Error({path, 0, 0}, why);
-      status_ = Worse(status_, Status::InvalidInput(
-                                   fmt::format("{}: error: {}", path, why)));
+      status_ =
+          Worse(status_,
+                Status::InvalidInput(fmt::format("{}: error: {}", path, why)));
     }
     std::sort(found.begin(), found.end());
     for (const auto& [file, id] : found) AddFile(file, id, /*named=*/false);

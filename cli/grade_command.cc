@@ -1,13 +1,13 @@
+#include <fmt/format.h>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#include <boost/program_options/options_description.hpp>
-#include <boost/program_options/value_semantic.hpp>
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "eds/assessment.h"
@@ -52,7 +52,8 @@ struct Output {
 // extension replaced, in the current folder.
 std::string DefaultWorkbook(const std::string& input) {
   const std::size_t slash = input.find_last_of('/');
-  std::string name = slash == std::string::npos ? input : input.substr(slash + 1);
+  std::string name =
+      slash == std::string::npos ? input : input.substr(slash + 1);
   const std::size_t dot = name.find_last_of('.');
   if (dot != std::string::npos && dot > 0) name.erase(dot);
   return name + ".xlsx";
@@ -61,8 +62,11 @@ std::string DefaultWorkbook(const std::string& input) {
 // The same file, however it is spelt ("a.json", "./a.json", via a link).
 std::filesystem::path Identity(const std::string& path) {
   std::error_code error;
-  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
-  return error ? std::filesystem::path(path).lexically_normal() : canonical;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) return std::filesystem::path(path).lexically_normal();
+  std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(absolute, error);
+  return error ? absolute.lexically_normal() : canonical;
 }
 
 // A usage problem with the output paths, or "".
@@ -78,8 +82,9 @@ std::string CheckOutputs(const std::string& input,
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (Identity(outputs[i].path) == Identity(outputs[j].path)) {
-        return fmt::format("the {} and the {} are both '{}'; give each its own file",
-                           outputs[j].what, outputs[i].what, outputs[i].path);
+        return fmt::format(
+            "the {} and the {} are both '{}'; give each its own file",
+            outputs[j].what, outputs[i].what, outputs[i].path);
       }
     }
   }
@@ -184,7 +189,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   const std::string& input = parsed.operands[0];
 
   Output workbook{"workbook", workbook_path, "--output", nullptr};
-  if (parsed.options.count("output") == 0) workbook.path = DefaultWorkbook(input);
+  if (parsed.options.count("output") == 0)
+    workbook.path = DefaultWorkbook(input);
   std::vector<Output> texts;
   if (parsed.options.count("json") > 0) {
     texts.push_back({"JSON", json_path, "--json", GradeJson});
@@ -200,7 +206,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   DiskFileSystem fs;
   Diagnostics diag;
   Status status;
-  std::optional<LoadedAssessment> loaded = LoadAssessment(input, fs, diag, &status);
+  std::optional<LoadedAssessment> loaded =
+      LoadAssessment(input, fs, diag, &status);
   PrintDiagnostics(diag, err);
   if (!loaded) return status.ExitCode();
 

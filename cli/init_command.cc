@@ -1,13 +1,12 @@
+#include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options/options_description.hpp>
-#include <boost/program_options/value_semantic.hpp>
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "eds/assessment.h"
@@ -77,8 +76,8 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
       "the year assessed, e.g. 2024/25")(
       "services", po::value(&services)->value_name("N"), services_help.c_str())(
       "output,o", po::value(&output)->value_name("FILE"),
-      "write to FILE instead of standard output")(
-      "force", po::bool_switch(), "replace FILE if it exists");
+      "write to FILE instead of standard output")("force", po::bool_switch(),
+                                                  "replace FILE if it exists");
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kInit, options, args, &parsed, out, err, &exit_code)) {
@@ -116,10 +115,10 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
   // Checked before writing: the rename that puts the file in place would
   // replace it silently.
   if (!parsed.options["force"].as<bool>() && Exists(output)) {
-    PrintStatus(Status::IoError(fmt::format(
-                    "{}: error: already exists; add --force to replace it",
-                    output)),
-                err);
+    PrintStatus(
+        Status::IoError(fmt::format(
+            "{}: error: already exists; add --force to replace it", output)),
+        err);
     return 3;
   }
   StagedFile staged;

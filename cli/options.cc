@@ -1,15 +1,16 @@
 #include "options.h"
 
-#include <algorithm>
-#include <utility>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/program_options/errors.hpp>
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/value_semantic.hpp>
-#include <fmt/format.h>
+#include <utility>
 
 #include "eds/diagnostics.h"
+#include "eds/version.h"
 
 namespace eds::cli {
 namespace {
@@ -22,8 +23,8 @@ constexpr char kOperandsKey[] = "eds3-operands";
 
 // Never guess an abbreviation (SPEC §2), and long options take two dashes
 // (allow_long_disguise is not in the default style).
-constexpr int kStyle =
-    po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+constexpr int kStyle = po::command_line_style::default_style &
+                       ~po::command_line_style::allow_guessing;
 
 std::string ShortName(const po::option_description& option) {
   const std::string name = option.canonical_display_name(
@@ -32,10 +33,12 @@ std::string ShortName(const po::option_description& option) {
 }
 
 // Every spelling a user may type, for "did you mean".
-std::vector<std::string> OptionSpellings(const po::options_description& options) {
+std::vector<std::string> OptionSpellings(
+    const po::options_description& options) {
   std::vector<std::string> names;
   for (const auto& option : options.options()) {
-    if (!option->long_name().empty()) names.push_back("--" + option->long_name());
+    if (!option->long_name().empty())
+      names.push_back("--" + option->long_name());
     const std::string short_name = ShortName(*option);
     if (!short_name.empty()) names.push_back(short_name);
   }
@@ -57,8 +60,8 @@ std::string HelpText(const CommandSpec& spec,
   }
   std::size_t width = 0;
   for (const auto& row : rows) width = std::max(width, row.first.size());
-  std::string text = fmt::format("Usage: {}\n\n{}\n\nOptions:\n", spec.usage,
-                                 spec.summary);
+  std::string text =
+      fmt::format("Usage: {}\n\n{}\n\nOptions:\n", spec.usage, spec.summary);
   for (const auto& row : rows) {
     text += fmt::format("  {:<{}}  {}\n", row.first, width, row.second);
   }
@@ -79,6 +82,7 @@ std::string DescribeError(const po::error& error,
     const std::string name = syntax->get_option_name();
     switch (syntax->kind()) {
       case po::invalid_syntax::missing_parameter:
+      case po::invalid_syntax::empty_adjacent_parameter:
         return fmt::format("option '{}' needs a value", name);
       case po::invalid_syntax::extra_parameter:
         return fmt::format("option '{}' takes no value", name);
@@ -86,7 +90,8 @@ std::string DescribeError(const po::error& error,
         break;
     }
   }
-  if (const auto* repeated = dynamic_cast<const po::multiple_occurrences*>(&error)) {
+  if (const auto* repeated =
+          dynamic_cast<const po::multiple_occurrences*>(&error)) {
     return fmt::format("option '{}' is given more than once",
                        repeated->get_option_name());
   }
@@ -111,7 +116,8 @@ bool ParseCommand(const CommandSpec& spec,
                   std::ostream& out, std::ostream& err, int* exit_code) {
   po::options_description visible;
   visible.add(options);
-  visible.add_options()("help,h", po::bool_switch(), "show this help");
+  visible.add_options()("help,h", po::bool_switch(), "show this help")(
+      "version", po::bool_switch(), "show the version");
   po::options_description all;
   all.add(visible);
   all.add_options()(kOperandsKey, po::value<std::vector<std::string>>());
@@ -135,6 +141,11 @@ bool ParseCommand(const CommandSpec& spec,
     po::store(found, map);
     if (map["help"].as<bool>()) {
       out << HelpText(spec, visible);
+      *exit_code = 0;
+      return false;
+    }
+    if (map["version"].as<bool>()) {
+      out << kToolName << " " << kToolVersion << "\n";
       *exit_code = 0;
       return false;
     }

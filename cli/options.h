@@ -1,13 +1,12 @@
 #ifndef EDS_CLI_OPTIONS_H_
 #define EDS_CLI_OPTIONS_H_
 
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/variables_map.hpp>
 #include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <boost/program_options/options_description.hpp>
-#include <boost/program_options/variables_map.hpp>
 
 namespace eds::cli {
 
@@ -28,13 +27,13 @@ struct ParsedCommand {
   std::vector<std::string> operands;  // the arguments that are not options
 };
 
-// Parses a subcommand's `args` against `options` (the command's own; -h and
-// --help are added here). Options are never abbreviated, long options need
-// two dashes, and "--" ends the options.
+// Parses a subcommand's `args` against `options` (the command's own; -h,
+// --help and --version are added here). Options are never abbreviated, long
+// options need two dashes, and "--" ends the options.
 //
 // Returns true when the command should run, with `parsed` filled. Returns
-// false when it should stop with `*exit_code`: 0 after printing the help to
-// `out` for -h/--help; 2 after printing a usage error to `err` (an unknown
+// false when it should stop with `*exit_code`: 0 after printing the help (or
+// the version) to `out`; 2 after printing a usage error to `err` (an unknown
 // option with a "did you mean" hint, a missing or repeated value, too few or
 // too many operands). No Boost exception escapes.
 bool ParseCommand(const CommandSpec& spec,

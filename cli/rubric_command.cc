@@ -1,12 +1,12 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <boost/program_options/options_description.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options/options_description.hpp>
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "commands.h"
 #include "eds/assessment.h"
@@ -48,10 +48,10 @@ int List(std::ostream& out, std::ostream& err) {
   for (const BuiltinRubric& builtin : BuiltinRubrics()) {
     std::optional<Rubric> rubric = LoadBuiltinRubric(std::string(builtin.name));
     if (!rubric) {
-      PrintStatus(Status::Internal(fmt::format(
-                      "error: the built-in rubric '{}' does not load",
-                      builtin.name)),
-                  err);
+      PrintStatus(
+          Status::Internal(fmt::format(
+              "error: the built-in rubric '{}' does not load", builtin.name)),
+          err);
       return 3;
     }
     rubrics.push_back(std::move(*rubric));
@@ -82,9 +82,9 @@ std::string BandRange(const Rubric& rubric, std::size_t index) {
 }
 
 std::string Describe(const Rubric& rubric) {
-  std::string text = fmt::format("{} {}: {}\nSource: {}\n\nLevels:\n",
-                                 rubric.id, rubric.version, rubric.title,
-                                 rubric.source);
+  std::string text =
+      fmt::format("{} {}: {}\nSource: {}\n\nLevels:\n", rubric.id,
+                  rubric.version, rubric.title, rubric.source);
   for (const Level& level : rubric.levels) {
     text += fmt::format("  {}  {}", level.points, level.name);
     if (!level.aliases.empty()) {
@@ -95,7 +95,8 @@ std::string Describe(const Rubric& rubric) {
   text += fmt::format("\nOrganisation rating, from the total of {}:\n",
                       rubric.MaxTotal().ToString());
   std::size_t width = 0;
-  for (const Band& band : rubric.bands) width = std::max(width, band.name.size());
+  for (const Band& band : rubric.bands)
+    width = std::max(width, band.name.size());
   for (std::size_t i = 0; i < rubric.bands.size(); ++i) {
     text += fmt::format("  {:<{}}  {}\n", rubric.bands[i].name, width,
                         BandRange(rubric, i));

@@ -1,11 +1,11 @@
+#include <fmt/format.h>
+
+#include <boost/program_options/options_description.hpp>
 #include <cstddef>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options/options_description.hpp>
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "eds/assessment.h"
@@ -69,8 +69,7 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
               "rubric (no 'levels' and 'domains')");
     return Verdict::kSkipped;
   }
-  diag.Error({file.path, 0, 0},
-             "neither an assessment nor a rubric",
+  diag.Error({file.path, 0, 0}, "neither an assessment nor a rubric",
              "an assessment starts with 'eds3: 1'; a rubric has 'levels' and "
              "'domains' at the top");
   return Verdict::kInvalid;
@@ -119,8 +118,9 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
     }
   }
   if (checked == 0 && status.ok()) {
-    err << "eds3: error: no assessment or rubric file found\n";
-    return Status::InvalidInput("").ExitCode();
+    status = Status::InvalidInput("error: no assessment or rubric file found");
+    PrintStatus(status, err);
+    return status.ExitCode();
   }
   if (failed > 0) {
     err << fmt::format("eds3: {} of {} files {} not valid\n", failed, checked,

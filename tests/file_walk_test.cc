@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 class FindYamlFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "eds3-walk-XXXXXX").string();
+    std::string pattern =
+        (fs::temp_directory_path() / "eds3-walk-XXXXXX").string();
     ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
     root_ = pattern;
     old_cwd_ = fs::current_path();
@@ -51,7 +52,8 @@ class FindYamlFilesTest : public ::testing::Test {
     for (const FoundFile& file : found) {
       result.files.push_back(file.path + (file.named ? " (named)" : ""));
     }
-    for (const Diagnostic& d : diag.items()) result.messages += FormatDiagnostic(d);
+    for (const Diagnostic& d : diag.items())
+      result.messages += FormatDiagnostic(d);
     return result;
   }
 
@@ -82,9 +84,8 @@ TEST_F(FindYamlFilesTest, KeepsCommandLineOrderAndTakesNamedFilesAsTheyAre) {
   Touch("a/two.yml");
   const Result result = Find({"b/", "plain.txt", "a"});
   EXPECT_TRUE(result.status.ok());
-  EXPECT_EQ(result.files,
-            (std::vector<std::string>{"b/one.yaml", "plain.txt (named)",
-                                      "a/two.yml"}));
+  EXPECT_EQ(result.files, (std::vector<std::string>{
+                              "b/one.yaml", "plain.txt (named)", "a/two.yml"}));
 }
 
 TEST_F(FindYamlFilesTest, FollowsLinksWithoutLoopingOrRepeating) {

@@ -42,8 +42,8 @@ std::optional<LoadedAssessment> Load(const std::string& yaml) {
 }
 
 TEST(AssessmentSkeletonTest, LoadsAndGradesIncompleteForEveryServiceCount) {
-  for (std::size_t services : {std::size_t{0}, std::size_t{1}, std::size_t{3},
-                               kMaxServices}) {
+  for (std::size_t services :
+       {std::size_t{0}, std::size_t{1}, std::size_t{3}, kMaxServices}) {
     SCOPED_TRACE(services);
     const std::string yaml =
         Skeleton({"Example NHS Trust", "2024/25", services});
@@ -88,10 +88,10 @@ TEST(AssessmentSkeletonTest, LoadsAndGradesIncompleteForEveryServiceCount) {
       if (domain.per_service) per_service_outcomes += domain.outcomes.size();
     }
     const std::size_t outcomes = rubric.OutcomeIds().size();
-    EXPECT_EQ(result.missing.size(),
-              services == 0 ? outcomes
-                            : outcomes - per_service_outcomes +
-                                  per_service_outcomes * services);
+    EXPECT_EQ(result.missing.size(), services == 0
+                                         ? outcomes
+                                         : outcomes - per_service_outcomes +
+                                               per_service_outcomes * services);
   }
 }
 
@@ -139,12 +139,18 @@ TEST(AssessmentSkeletonTest, NoCommentLineIsWiderThan79Columns) {
 
 TEST(AssessmentSkeletonTest, OrganisationNameRoundTrips) {
   const std::vector<std::string> names = {
-      "St \"Mary's\" Hospital",     "Back\\slash Trust",
-      "Trust: the sequel # not a comment", "  leading and trailing  ",
-      "null",                       "- dash",
-      "{braces} [brackets] &anchor *alias", "Ysbyty Gwynedd — Betsi Cadwaladr",
-      "'single quotes'",            "100",
-      "%YAML", "@at `tick` | pipe > fold !tag",
+      "St \"Mary's\" Hospital",
+      "Back\\slash Trust",
+      "Trust: the sequel # not a comment",
+      "  leading and trailing  ",
+      "null",
+      "- dash",
+      "{braces} [brackets] &anchor *alias",
+      "Ysbyty Gwynedd — Betsi Cadwaladr",
+      "'single quotes'",
+      "100",
+      "%YAML",
+      "@at `tick` | pipe > fold !tag",
   };
   for (const std::string& name : names) {
     SCOPED_TRACE(name);

@@ -1,11 +1,11 @@
 #include "eds/skeleton.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <sstream>
 #include <vector>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "eds/limits.h"
 #include "text_checks.h"
@@ -26,7 +26,8 @@ void AddComment(const std::string& prefix, const std::string& text,
   std::string word;
   std::string line;
   while (words >> word) {
-    if (!line.empty() && prefix.size() + line.size() + 1 + word.size() > kWidth) {
+    if (!line.empty() &&
+        prefix.size() + line.size() + 1 + word.size() > kWidth) {
       *out += prefix + line + "\n";
       line.clear();
     }
@@ -122,8 +123,9 @@ const Outcome& ExampleOutcome(const Rubric& rubric) {
 
 void AddHeader(const Rubric& rubric, const SkeletonRequest& request,
                int next_year, std::string* out) {
-  AddComment("# ", fmt::format("{} assessment: {}, {}.", rubric.title,
-                               request.organisation, request.year),
+  AddComment("# ",
+             fmt::format("{} assessment: {}, {}.", rubric.title,
+                         request.organisation, request.year),
              out);
   *out +=
       "# Made by eds3 init. Fill it in with the panel, then check it with\n"
@@ -204,7 +206,8 @@ void AddIdentity(const Rubric& rubric, const SkeletonRequest& request,
       "#   services: {services:<6}  # median | mean\n"
       "#   rounding: {rounding:<6}  # half | down | none\n"
       "\n",
-      fmt::arg("rubric", rubric.id), fmt::arg("name", YamlQuote(request.organisation)),
+      fmt::arg("rubric", rubric.id),
+      fmt::arg("name", YamlQuote(request.organisation)),
       fmt::arg("year", request.year), fmt::arg("this", next_year - 1),
       fmt::arg("next", next_year), fmt::arg("later", next_year + 1),
       fmt::arg("raters", PolicyWord(rubric.default_policy.raters)),
@@ -232,8 +235,8 @@ void AddStakeholders(const Rubric& rubric, std::string* out) {
 // Each outcome's title and prompt as comments, then its key with no value.
 void AddOutcome(const Outcome& outcome, const std::string& indent,
                 std::string* out) {
-  AddComment(indent + "# ", fmt::format("{} {}: {}", outcome.id, outcome.name,
-                                        outcome.title),
+  AddComment(indent + "# ",
+             fmt::format("{} {}: {}", outcome.id, outcome.name, outcome.title),
              out);
   if (!outcome.prompt.empty()) {
     AddComment(indent + "#   ", "Evidence: " + outcome.prompt, out);
@@ -244,13 +247,15 @@ void AddOutcome(const Outcome& outcome, const std::string& indent,
 void AddServices(const Rubric& rubric, std::size_t count, std::string* out) {
   for (const Domain& domain : rubric.domains) {
     if (!domain.per_service) continue;
-    AddComment("# ", fmt::format("Domain {}: {}, rated for each service.",
-                                 domain.id, domain.name),
+    AddComment("# ",
+               fmt::format("Domain {}: {}, rated for each service.", domain.id,
+                           domain.name),
                out);
     for (const Outcome& outcome : domain.outcomes) {
-      AddComment("#   ", fmt::format("{} {}: {}", outcome.id, outcome.name,
-                                     outcome.title),
-                 out);
+      AddComment(
+          "#   ",
+          fmt::format("{} {}: {}", outcome.id, outcome.name, outcome.title),
+          out);
       if (!outcome.prompt.empty()) {
         AddComment("#     ", "Evidence: " + outcome.prompt, out);
       }
@@ -282,7 +287,8 @@ void AddOutcomes(const Rubric& rubric, bool with_services, std::string* out) {
     if (domain.per_service && with_services) continue;
     *out += any ? "\n" : "outcomes:\n";
     any = true;
-    AddComment("  # ", fmt::format("Domain {}: {}", domain.id, domain.name), out);
+    AddComment("  # ", fmt::format("Domain {}: {}", domain.id, domain.name),
+               out);
     if (domain.per_service) {
       AddComment("  # ",
                  "Rated once for the organisation. To rate it for each "

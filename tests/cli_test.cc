@@ -1,0 +1,767 @@
+// End-to-end tests of the built eds3 binary: each runs it as a user would, in
+// a fresh folder, and checks the exit status, the whole of what it printed
+// where practical, and which files it wrote or left alone.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "eds/version.h"
+
+namespace eds {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ShellQuote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void WriteText(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string TestData(const std::string& name) {
+  return std::string(EDS_TESTDATA_DIR) + "/cli/" + name;
+}
+
+// Runs eds3 in `work_`, a folder of its own; its output goes outside that
+// folder so that the folder holds only what eds3 wrote.
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (fs::temp_directory_path() / "eds3-cli-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    work_ = root_ / "work";
+    fs::create_directory(work_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  Result Eds(const std::vector<std::string>& args) const {
+    std::string command =
+        "cd " + ShellQuote(work_.string()) + " && " + ShellQuote(EDS_BINARY);
+    for (const std::string& arg : args) command += " " + ShellQuote(arg);
+    command += " >" + ShellQuote((root_ / "stdout").string()) + " 2>" +
+               ShellQuote((root_ / "stderr").string()) + " </dev/null";
+    const int raw = std::system(command.c_str());
+    Result result;
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result.out = ReadText(root_ / "stdout");
+    result.err = ReadText(root_ / "stderr");
+    return result;
+  }
+
+  // Copies a test input into the working folder.
+  void Copy(const std::string& name) const {
+    fs::copy_file(TestData(name), work_ / name);
+  }
+
+  // Every file and folder in the working folder, hidden ones included, as
+  // relative paths in sorted order.
+  std::vector<std::string> Listing() const {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(work_)) {
+      files.push_back(fs::relative(entry.path(), work_).string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+
+  std::string Read(const std::string& name) const {
+    return ReadText(work_ / name);
+  }
+  void Write(const std::string& name, const std::string& text) const {
+    WriteText(work_ / name, text);
+  }
+
+  fs::path root_;
+  fs::path work_;
+};
+
+using Paths = std::vector<std::string>;
+
+// --- Help, version and usage errors ---------------------------------------
+
+TEST_F(CliTest, HelpAndVersionWorkEverywhere) {
+  const std::string version = std::string("eds3 ") + kToolVersion + "\n";
+  Result result = Eds({"--version"});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(result.out, version);
+
+  result = Eds({"--help"});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_NE(result.out.find("Usage: eds3 COMMAND"), std::string::npos);
+
+  const std::vector<std::pair<std::string, std::string>> usages = {
+      {"grade",
+       "Usage: eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown "
+       "OUT.md]\n"},
+      {"validate", "Usage: eds3 validate PATH...\n"},
+      {"init",
+       "Usage: eds3 init --org NAME --year YYYY/YY [--services N] [-o FILE] "
+       "[--force]\n"},
+      {"rubric", "Usage: eds3 rubric list | eds3 rubric show ID\n"},
+  };
+  for (const auto& [command, usage] : usages) {
+    SCOPED_TRACE(command);
+    for (const char* help : {"--help", "-h"}) {
+      result = Eds({command, help});
+      EXPECT_EQ(result.status, 0);
+      EXPECT_EQ(result.out.substr(0, usage.size()), usage);
+      EXPECT_NE(result.out.find("\n  -h, --help "), std::string::npos);
+      EXPECT_EQ(result.err, "");
+    }
+    // Help wins over stray operands, but not over an unknown option.
+    result = Eds({command, "--no-such-option=1", "--help"});
+    EXPECT_EQ(result.status, 2);
+    result = Eds({command, "extra", "--help"});
+    EXPECT_EQ(result.status, 0);
+    result = Eds({command, "--version"});
+    EXPECT_EQ(result.status, 0);
+    EXPECT_EQ(result.out, version);
+  }
+  EXPECT_EQ(Listing(), Paths{});
+}
+
+TEST_F(CliTest, GradeHelpListsItsOptions) {
+  const Result result = Eds({"grade", "--help"});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_NE(result.out.find("Options:\n"
+                            "  -o, --output OUT.xlsx  the workbook (default: "
+                            "FILE's name, .xlsx, in this folder)\n"
+                            "  --json OUT.json        also write the result as "
+                            "JSON\n"
+                            "  --markdown OUT.md      also write a Markdown "
+                            "summary to publish\n"
+                            "  -h, --help             show this help\n"
+                            "  --version              show the version\n"),
+            std::string::npos)
+      << result.out;
+}
+
+TEST_F(CliTest, UnknownCommandOrOptionSuggestsTheNearest) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const std::vector<Case> cases = {
+      {{"grad", "x.yaml"},
+       "eds3: error: unknown command 'grad'; did you mean 'grade'?\n"
+       "Run 'eds3 --help' for the list of commands.\n"},
+      {{"--verison"},
+       "eds3: error: unknown option '--verison'; did you mean '--version'?\n"
+       "Run 'eds3 --help' for the list of commands.\n"},
+      {{"grade", "x.yaml", "--jsno", "x.json"},
+       "eds3: error: unknown option '--jsno'; did you mean '--json'?\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"grade", "x.yaml", "-json", "x.json"},
+       "eds3: error: unknown option '-json'; did you mean '--json'?\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"grade", "x.yaml", "--frobnicate"},
+       "eds3: error: unknown option '--frobnicate'\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"init", "--org", "X", "--year", "2024/25", "--forse"},
+       "eds3: error: unknown option '--forse'; did you mean '--force'?\n"
+       "Run 'eds3 init --help' for usage.\n"},
+      {{"validate", "--hepl"},
+       "eds3: error: unknown option '--hepl'; did you mean '--help'?\n"
+       "Run 'eds3 validate --help' for usage.\n"},
+      {{"rubric", "shwo", "eds2022"},
+       "eds3: error: unknown action 'shwo'; did you mean 'show'?\n"
+       "Run 'eds3 rubric --help' for usage.\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.err);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, c.err);
+  }
+  EXPECT_EQ(Listing(), Paths{});
+}
+
+TEST_F(CliTest, AbbreviatedOptionsAreRefused) {
+  Copy("complete.yaml");
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const std::vector<Case> cases = {
+      {{"grade", "complete.yaml", "--jso", "out.json"},
+       "eds3: error: unknown option '--jso'; did you mean '--json'?\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"grade", "complete.yaml", "--mark", "out.md"},
+       "eds3: error: unknown option '--mark'\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"grade", "complete.yaml", "--out", "out.xlsx"},
+       "eds3: error: unknown option '--out'\n"
+       "Run 'eds3 grade --help' for usage.\n"},
+      {{"init", "--or", "X", "--year", "2024/25"},
+       "eds3: error: unknown option '--or'; did you mean '--org'?\n"
+       "Run 'eds3 init --help' for usage.\n"},
+      {{"init", "--org", "X", "--year", "2024/25", "--serv", "2"},
+       "eds3: error: unknown option '--serv'\n"
+       "Run 'eds3 init --help' for usage.\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args[2]);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, c.err);
+  }
+  EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+}
+
+TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
+  Copy("complete.yaml");
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+    std::string command;
+  };
+  const std::vector<Case> cases = {
+      {{"grade"}, "missing FILE", "grade"},
+      {{"grade", "complete.yaml", "other.yaml"},
+       "unexpected argument 'other.yaml'",
+       "grade"},
+      {{"grade", "complete.yaml", "--json"},
+       "option '--json' needs a value",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", "a.json", "--json", "b.json"},
+       "option '--json' is given more than once",
+       "grade"},
+      {{"grade", "complete.yaml", "--json="},
+       "option '--json' needs a value",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", ""},
+       "option '--json' needs a file name",
+       "grade"},
+      {{"grade", "complete.yaml", "-o", "./complete.yaml"},
+       "the workbook './complete.yaml' would replace the input file",
+       "grade"},
+      {{"grade", "complete.yaml", "-o", "out.xlsx", "--json", "out.xlsx"},
+       "the workbook and the JSON are both 'out.xlsx'; give each its own file",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", "same", "--markdown", "./same"},
+       "the JSON and the Markdown are both './same'; give each its own file",
+       "grade"},
+      {{"grade", "complete.yaml", "--markdown", "complete.yaml"},
+       "the Markdown 'complete.yaml' would replace the input file",
+       "grade"},
+      {{"validate"}, "missing PATH", "validate"},
+      {{"init", "--year", "2024/25"}, "missing option '--org'", "init"},
+      {{"init", "--org", "X", "--year", "2024/25", "--force=yes"},
+       "option '--force' takes no value",
+       "init"},
+      {{"init", "--org", "X", "--year", "2024/25", "stray"},
+       "unexpected argument 'stray'",
+       "init"},
+      {{"init", "--org", "X", "--year", "2024/25", "-o", ""},
+       "option '--output' needs a file name",
+       "init"},
+      {{"rubric"}, "missing what to do: 'list' or 'show ID'", "rubric"},
+      {{"rubric", "show"}, "missing ID", "rubric"},
+      {{"rubric", "list", "eds2022"},
+       "unexpected argument 'eds2022'",
+       "rubric"},
+      {{"rubric", "show", "eds2022", "more"},
+       "unexpected argument 'more'",
+       "rubric"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.message);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, "eds3: error: " + c.message + "\nRun 'eds3 " +
+                              c.command + " --help' for usage.\n");
+  }
+  EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+}
+
+TEST_F(CliTest, DoubleDashEndsTheOptions) {
+  Copy("complete.yaml");
+  fs::rename(work_ / "complete.yaml", work_ / "-odd.yaml");
+  const Result result = Eds({"validate", "--", "-odd.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out, "ok: -odd.yaml\n");
+}
+
+// --- init -------------------------------------------------------------------
+
+TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
+  Result result = Eds({"init", "--org", "Example \"Quoted\" \\ Trust", "--year",
+                       "2024/25", "-o", "new.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "Wrote new.yaml. Fill it in with the panel, then run 'eds3 "
+            "validate new.yaml'.\n");
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(Listing(), Paths{"new.yaml"});
+  EXPECT_NE(
+      Read("new.yaml")
+          .find(
+              "organisation:\n  name: \"Example \\\"Quoted\\\" \\\\ Trust\"\n"),
+      std::string::npos);
+
+  result = Eds({"validate", "new.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out, "ok: new.yaml\n");
+  EXPECT_EQ(result.err, "");
+
+  result = Eds({"grade", "new.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  std::string expected =
+      "Example \"Quoted\" \\ Trust, 2024/25\n"
+      "Rubric: eds2022 2022.1\n"
+      "Total: Incomplete (19 not scored)\n"
+      "  Domain 1 Commissioned or provided services: incomplete\n"
+      "  Domain 2 Workforce health and well-being: incomplete\n"
+      "  Domain 3 Inclusive leadership: incomplete\n"
+      "Missing:\n";
+  for (const char* outcome : {"1A Access", "1B Health needs met",
+                              "1C Free from harm", "1D Positive experiences"}) {
+    for (int service = 1; service <= 3; ++service) {
+      expected += "  " + std::string(outcome) + " is not rated for service " +
+                  "'Service " + std::to_string(service) + "' (service-" +
+                  std::to_string(service) + ")\n";
+    }
+  }
+  for (const char* outcome :
+       {"2A Support for long-term conditions",
+        "2B Free from abuse, harassment, bullying and violence",
+        "2C Independent support and advice",
+        "2D Staff recommend the organisation",
+        "3A Leaders' commitment to equality", "3B Equality in board papers",
+        "3C Levers to manage performance"}) {
+    expected += "  " + std::string(outcome) + " is not rated\n";
+  }
+  expected +=
+      "Panel agreement: not defined (it needs two or more ratings of an "
+      "outcome, and some variation)\n"
+      "Wrote:\n"
+      "  workbook  new.xlsx\n";
+  EXPECT_EQ(result.out, expected);
+  EXPECT_EQ(Listing(), (Paths{"new.xlsx", "new.yaml"}));
+}
+
+TEST_F(CliTest, InitWritesTheSameSkeletonToStandardOutput) {
+  Result to_file = Eds({"init", "--org", "X", "--year", "2030/31", "--services",
+                        "0", "-o", "a.yaml"});
+  ASSERT_EQ(to_file.status, 0) << to_file.err;
+  const Result to_stdout =
+      Eds({"init", "--year", "2030/31", "--org", "X", "--services", "0"});
+  EXPECT_EQ(to_stdout.status, 0);
+  EXPECT_EQ(to_stdout.err, "");
+  EXPECT_EQ(to_stdout.out, Read("a.yaml"));
+  EXPECT_EQ(Listing(), Paths{"a.yaml"});
+
+  // Domain 1 rated once for the organisation: no services list.
+  EXPECT_EQ(to_stdout.out.find("\nservices:"), std::string::npos);
+  const Result graded = Eds({"grade", "a.yaml"});
+  EXPECT_EQ(graded.status, 0) << graded.err;
+  EXPECT_NE(graded.out.find("Total: Incomplete (11 not scored)\n"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, InitKeepsAnExistingFileUnlessForced) {
+  Write("taken.yaml", "precious\n");
+  Result result =
+      Eds({"init", "--org", "X", "--year", "2024/25", "-o", "taken.yaml"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(
+      result.err,
+      "eds3: taken.yaml: error: already exists; add --force to replace it\n");
+  EXPECT_EQ(Read("taken.yaml"), "precious\n");
+  EXPECT_EQ(Listing(), Paths{"taken.yaml"});
+
+  result = Eds({"init", "--org", "X", "--year", "2024/25", "-o", "taken.yaml",
+                "--force"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(Read("taken.yaml").find("\neds3: 1\n"), std::string::npos);
+  EXPECT_EQ(Listing(), Paths{"taken.yaml"});
+}
+
+TEST_F(CliTest, InitRefusesAMalformedYearOrServiceCount) {
+  struct Case {
+    std::vector<std::string> extra;
+    std::string message;
+  };
+  const std::string year_rule =
+      " is not YYYY/YY with YY the year after YYYY (for example 2024/25)";
+  const std::vector<Case> cases = {
+      {{"--year", "2024/26"}, "year '2024/26'" + year_rule},
+      {{"--year", "2024-25"}, "year '2024-25'" + year_rule},
+      {{"--year", "24/25"}, "year '24/25'" + year_rule},
+      {{"--year", "2024/2025"}, "year '2024/2025'" + year_rule},
+      {{"--year", ""}, "year ''" + year_rule},
+      {{"--year", "2024/25", "--services", "-1"},
+       "--services '-1' is not a whole number from 0 to 50"},
+      {{"--year", "2024/25", "--services", "51"},
+       "--services '51' is not a whole number from 0 to 50"},
+      {{"--year", "2024/25", "--services", "03"},
+       "--services '03' is not a whole number from 0 to 50"},
+      {{"--year", "2024/25", "--services", "three"},
+       "--services 'three' is not a whole number from 0 to 50"},
+      {{"--year", "2024/25", "--org", ""}, "the organisation name is empty"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.message);
+    std::vector<std::string> args = {"init", "-o", "new.yaml"};
+    const bool has_org =
+        std::find(c.extra.begin(), c.extra.end(), "--org") != c.extra.end();
+    if (!has_org) args.insert(args.end(), {"--org", "X"});
+    args.insert(args.end(), c.extra.begin(), c.extra.end());
+    const Result result = Eds(args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, "eds3: error: " + c.message +
+                              "\nRun 'eds3 init --help' for usage.\n");
+  }
+  EXPECT_EQ(Listing(), Paths{});
+}
+
+TEST_F(CliTest, InitToAFolderThatDoesNotExistWritesNothing) {
+  const Result result =
+      Eds({"init", "--org", "X", "--year", "2024/25", "-o", "no/such/x.yaml"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err,
+            "eds3: no/such/x.yaml: error: cannot write: No such file or "
+            "directory\n");
+  EXPECT_EQ(Listing(), Paths{});
+}
+
+// --- grade ------------------------------------------------------------------
+
+TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
+  Copy("complete.yaml");
+  const Result result =
+      Eds({"grade", "complete.yaml", "-o", "report.xlsx", "--json",
+           "result.json", "--markdown", "report.md"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(
+      result.out,
+      "Example Community Health NHS Trust (RXX), 2024/25\n"
+      "Rubric: eds2022 2022.1\n"
+      "Total: 22 of 33, Achieving\n"
+      "  Domain 1 Commissioned or provided services: 8 of 12, Achieving\n"
+      "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
+      "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
+      "Panel agreement: Krippendorff's alpha (ordinal) -0.46, from 36 "
+      "pairable ratings\n"
+      "Flags:\n"
+      "  single-rater: 2D is scored from a single rating (by Staff network "
+      "chairs): gather more views or agree a score as a panel.\n"
+      "  disagreement: Ratings for 3C span 1 to 3 (Developing to Excelling): "
+      "discuss and agree a score.\n"
+      "Wrote:\n"
+      "  workbook  report.xlsx\n"
+      "  JSON      result.json\n"
+      "  Markdown  report.md\n");
+  EXPECT_EQ(Listing(), (Paths{"complete.yaml", "report.md", "report.xlsx",
+                              "result.json"}));
+  EXPECT_EQ(Read("report.xlsx").substr(0, 2), "PK");
+  EXPECT_NE(Read("result.json").find("\"total\": 22,"), std::string::npos);
+  EXPECT_NE(Read("report.md").find("Example Community Health NHS Trust"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, GradeWritesTheWorkbookBesideTheUserNotTheInput) {
+  fs::create_directory(work_ / "panel");
+  fs::copy_file(TestData("complete.yaml"), work_ / "panel" / "2024-25.yaml");
+  const Result result = Eds({"grade", "panel/2024-25.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("\nWrote:\n  workbook  2024-25.xlsx\n"),
+            std::string::npos);
+  EXPECT_EQ(Listing(), (Paths{"2024-25.xlsx", "panel", "panel/2024-25.yaml"}));
+}
+
+TEST_F(CliTest, GradeReplacesExistingOutputs) {
+  Copy("complete.yaml");
+  Write("complete.xlsx", "old workbook");
+  Write("result.json", "old json");
+  const Result result =
+      Eds({"grade", "complete.yaml", "--json", "result.json"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(Read("complete.xlsx").substr(0, 2), "PK");
+  EXPECT_NE(Read("result.json"), "old json");
+  EXPECT_EQ(Listing(),
+            (Paths{"complete.xlsx", "complete.yaml", "result.json"}));
+}
+
+TEST_F(CliTest, GradeOfAMissingPathIsExit3AndWritesNothing) {
+  const Result result = Eds({"grade", "missing.yaml", "--json", "r.json"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "eds3: missing.yaml: error: cannot read: No such file or "
+            "directory\n");
+  EXPECT_EQ(Listing(), Paths{});
+}
+
+TEST_F(CliTest, GradeOfAFolderIsExit3) {
+  fs::create_directory(work_ / "dir.yaml");
+  const Result result = Eds({"grade", "dir.yaml"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err, "eds3: dir.yaml: error: cannot read: it is a folder\n");
+  EXPECT_EQ(Listing(), Paths{"dir.yaml"});
+}
+
+TEST_F(CliTest, GradeOfAnInvalidFileIsExit1AndTouchesNothing) {
+  Copy("invalid.yaml");
+  Write("invalid.xlsx", "old workbook");
+  const Result result = Eds({"grade", "invalid.yaml", "--json", "r.json"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "eds3: invalid.yaml:3:9: error: unknown rubric 'eds2023'; did you "
+            "mean 'eds2022'?\n"
+            "  rubric: eds2023\n"
+            "          ^\n"
+            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
+            "file ending in .yaml\n");
+  EXPECT_EQ(Read("invalid.xlsx"), "old workbook");
+  EXPECT_EQ(Listing(), (Paths{"invalid.xlsx", "invalid.yaml"}));
+}
+
+TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
+  Copy("complete.yaml");
+  Write("result.json", "old json");
+  Write("plain-file", "not a folder");
+  struct Case {
+    std::vector<std::string> outputs;
+    std::string err;
+  };
+  // Whichever output cannot be written, the others that could be are not
+  // written either, existing ones keep their content and no temporary file
+  // is left behind.
+  const std::vector<Case> cases = {
+      {{"-o", "no-such-folder/report.xlsx", "--json", "result.json"},
+       "eds3: no-such-folder/report.xlsx: error: cannot write: No such file "
+       "or directory\n"},
+      {{"-o", "plain-file/report.xlsx", "--json", "result.json"},
+       "eds3: plain-file/report.xlsx: error: cannot write: Not a directory\n"},
+      {{"-o", ".", "--json", "result.json"},
+       "eds3: .: error: cannot write: it is a folder\n"},
+      {{"-o", "report.xlsx", "--json", "result.json", "--markdown",
+        "no-such-folder/report.md"},
+       "eds3: no-such-folder/report.md: error: cannot write: No such file or "
+       "directory\n"},
+      {{"--json", "result.json", "--markdown", "report.md", "-o",
+        "plain-file/x.xlsx"},
+       "eds3: plain-file/x.xlsx: error: cannot write: Not a directory\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.err);
+    std::vector<std::string> args = {"grade", "complete.yaml"};
+    args.insert(args.end(), c.outputs.begin(), c.outputs.end());
+    const Result result = Eds(args);
+    EXPECT_EQ(result.status, 3);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, c.err);
+    EXPECT_EQ(Read("result.json"), "old json");
+    EXPECT_EQ(Listing(), (Paths{"complete.yaml", "plain-file", "result.json"}));
+  }
+}
+
+TEST_F(CliTest, GradeToAReadOnlyFolderIsExit3AndLeavesNothing) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can write to any folder";
+  Copy("complete.yaml");
+  fs::create_directory(work_ / "locked");
+  fs::permissions(work_ / "locked",
+                  fs::perms::owner_read | fs::perms::owner_exec);
+  const Result result = Eds(
+      {"grade", "complete.yaml", "--json", "r.json", "-o", "locked/x.xlsx"});
+  fs::permissions(work_ / "locked", fs::perms::owner_all);
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err,
+            "eds3: locked/x.xlsx: error: cannot write: Permission denied\n");
+  EXPECT_EQ(Listing(), (Paths{"complete.yaml", "locked"}));
+}
+
+// --- validate ---------------------------------------------------------------
+
+TEST_F(CliTest, ValidateReportsEveryFileAndSkipsOtherYaml) {
+  fs::create_directories(work_ / "all" / "sub");
+  fs::copy_file(TestData("complete.yaml"), work_ / "all" / "b.yaml");
+  fs::copy_file(TestData("invalid.yaml"), work_ / "all" / "sub" / "a.YML");
+  fs::copy_file(TestData("not-eds3.yaml"), work_ / "all" / "ci.yml");
+  fs::copy_file(std::string(EDS_SOURCE_DIR) + "/rubrics/eds2022.yaml",
+                work_ / "all" / "rubric.yaml");
+  fs::create_directory_symlink("..", work_ / "all" / "sub" / "loop");
+  const Result result = Eds({"validate", "all"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.out, "ok: all/b.yaml\nok: all/rubric.yaml\n");
+  EXPECT_EQ(result.err,
+            "eds3: all/ci.yml: note: skipped: not an assessment (no 'eds3' key "
+            "at the top) or a rubric (no 'levels' and 'domains')\n"
+            "eds3: all/sub/a.YML:3:9: error: unknown rubric 'eds2023'; did you "
+            "mean 'eds2022'?\n"
+            "  rubric: eds2023\n"
+            "          ^\n"
+            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
+            "file ending in .yaml\n"
+            "eds3: 1 of 3 files is not valid\n");
+}
+
+TEST_F(CliTest, ValidateRefusesANamedFileThatIsNotAnEdsFile) {
+  Copy("not-eds3.yaml");
+  const Result result = Eds({"validate", "not-eds3.yaml"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "eds3: not-eds3.yaml: error: neither an assessment nor a rubric\n"
+            "  hint: an assessment starts with 'eds3: 1'; a rubric has "
+            "'levels' and 'domains' at the top\n"
+            "eds3: 1 of 1 files is not valid\n");
+}
+
+TEST_F(CliTest, ValidateUnreadablePathWinsOverInvalidFile) {
+  Copy("invalid.yaml");
+  Copy("complete.yaml");
+  const Result result =
+      Eds({"validate", "invalid.yaml", "missing.yaml", "complete.yaml"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.out, "ok: complete.yaml\n");
+  EXPECT_EQ(result.err.substr(0, result.err.find('\n') + 1),
+            "eds3: missing.yaml: error: cannot read: No such file or "
+            "directory\n");
+  EXPECT_NE(result.err.find("eds3: invalid.yaml:3:9: error: unknown rubric "),
+            std::string::npos);
+  EXPECT_EQ(Listing(), (Paths{"complete.yaml", "invalid.yaml"}));
+}
+
+TEST_F(CliTest, ValidateOfAFolderWithoutYamlIsAnError) {
+  fs::create_directory(work_ / "empty");
+  const Result result = Eds({"validate", "empty"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err,
+            "eds3: empty: error: no .yaml or .yml file in this folder or "
+            "below\n");
+}
+
+TEST_F(CliTest, ValidateOfAFolderWithOnlyOtherYamlIsAnError) {
+  fs::create_directory(work_ / "other");
+  fs::copy_file(TestData("not-eds3.yaml"), work_ / "other" / "ci.yaml");
+  const Result result = Eds({"validate", "other"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.err,
+            "eds3: other/ci.yaml: note: skipped: not an assessment (no 'eds3' "
+            "key at the top) or a rubric (no 'levels' and 'domains')\n"
+            "eds3: error: no assessment or rubric file found\n");
+}
+
+// --- rubric -----------------------------------------------------------------
+
+TEST_F(CliTest, RubricListShowsEachBuiltIn) {
+  const Result result = Eds({"rubric", "list"});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(result.out, "eds2022  2022.1  NHS Equality Delivery System 2022\n");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST_F(CliTest, RubricShowGivesLevelsBandsAndOutcomes) {
+  const Result result = Eds({"rubric", "show", "eds2022"});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(result.err, "");
+  const std::string head =
+      "eds2022 2022.1: NHS Equality Delivery System 2022\n"
+      "Source: built-in\n"
+      "\n"
+      "Levels:\n"
+      "  0  Undeveloped (also Underdeveloped)\n"
+      "  1  Developing\n"
+      "  2  Achieving\n"
+      "  3  Excelling (also Excellent)\n"
+      "\n"
+      "Organisation rating, from the total of 33:\n"
+      "  Undeveloped  0 to under 8\n"
+      "  Developing   8 to under 22\n"
+      "  Achieving    22 to under 33\n"
+      "  Excelling    33\n"
+      "\n"
+      "Default policy: raters median, services median, rounding half\n";
+  EXPECT_EQ(result.out.substr(0, head.size()), head);
+  EXPECT_NE(result.out.find(
+                "\nDomain 1: Commissioned or provided services (out of 12; "
+                "rated per service)\n"
+                "  1A  Access\n"
+                "      Patients (service users) have required levels of access "
+                "to the service\n"),
+            std::string::npos);
+  EXPECT_NE(result.out.find("\nDomain 3: Inclusive leadership (out of 9)\n"),
+            std::string::npos);
+  EXPECT_NE(result.out.find("\n  3C  Levers to manage performance\n"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, RubricShowReadsARubricFile) {
+  fs::copy_file(std::string(EDS_SOURCE_DIR) + "/rubrics/eds2022.yaml",
+                work_ / "local.yaml");
+  const Result result = Eds({"rubric", "show", "local.yaml"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, result.out.find("\n\n")),
+            "eds2022 2022.1: NHS Equality Delivery System 2022\n"
+            "Source: local.yaml");
+}
+
+TEST_F(CliTest, RubricShowOfAnUnknownIdOrMissingFile) {
+  Result result = Eds({"rubric", "show", "eds2O22"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "eds3: error: unknown rubric 'eds2O22'; did you mean 'eds2022'?\n"
+            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
+            "file ending in .yaml\n");
+
+  result = Eds({"rubric", "show", "missing.yaml"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err,
+            "eds3: missing.yaml: error: cannot read: No such file or "
+            "directory\n");
+
+  Write("broken.yaml", "rubric: 1\nid: x\n");
+  result = Eds({"rubric", "show", "broken.yaml"});
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.err.find("eds3: broken.yaml:1:1: error: "),
+            std::string::npos)
+      << result.err;
+}
+
+}  // namespace
+}  // namespace eds
