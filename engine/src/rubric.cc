@@ -46,6 +46,16 @@ class RubricReader {
       : file_(file), diag_(diag) {}
 
   void Read(Rubric& rubric) {
+    // An assessment given where a rubric belongs would otherwise be a page
+    // of missing and unknown keys.
+    if (const YamlNode* key = file_.root().IsMapping()
+                                  ? file_.root().FindKey("eds3")
+                                  : nullptr) {
+      file_.Error(diag_, *key, "this is an assessment file, not a rubric",
+                  "a rubric file starts with 'rubric: 1' and lists levels, "
+                  "bands and domains");
+      return;
+    }
     MappingReader top(file_, file_.root(), diag_, "the rubric",
                       {"rubric", "id", "version", "title", "levels", "bands",
                        "stakeholder_groups", "reviewer_roles", "policy",
