@@ -1,0 +1,605 @@
+#include "xlsx_util.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <utility>
+
+namespace eds {
+namespace xlsx {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+constexpr char kEllipsis[] = "\xE2\x80\xA6";  // "…", one UTF-16 unit
+
+// Decodes one UTF-8 character at `text[i]`. Returns its length in bytes and
+// sets `cp`; returns 0 for a byte that does not start a well-formed character
+// (overlong forms, surrogates and values above U+10FFFF are not well-formed).
+std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* cp) {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<unsigned char>(text[k]);
+  };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) {
+    *cp = lead;
+    return 1;
+  }
+  std::size_t length;
+  char32_t value;
+  char32_t min;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, value = lead & 0x1Fu, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, value = lead & 0x0Fu, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, value = lead & 0x07u, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (byte(i + k) & 0x3Fu);
+  }
+  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    return 0;
+  }
+  *cp = value;
+  return length;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Reads the next character of `text` at `*i`, advancing `*i`; malformed
+// bytes and the XML non-characters U+FFFE/U+FFFF read as U+FFFD.
+char32_t NextChar(std::string_view text, std::size_t* i) {
+  char32_t cp = 0;
+  const std::size_t length = DecodeUtf8(text, *i, &cp);
+  if (length == 0) {
+    ++*i;
+    return kReplacement;
+  }
+  *i += length;
+  return (cp == 0xFFFE || cp == 0xFFFF) ? kReplacement : cp;
+}
+
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+
+// True when `text` at `i` holds "_xHHHH_", which Excel decodes as the
+// character U+HHHH.
+bool IsEscapeLookalike(std::string_view text, std::size_t i) {
+  if (i + 7 > text.size() || text[i] != '_' || text[i + 1] != 'x' ||
+      text[i + 6] != '_') {
+    return false;
+  }
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    if (!IsHexDigit(text[k])) return false;
+  }
+  return true;
+}
+
+bool IsDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+int ToInt(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Days from 1970-01-01 to the given civil date (proleptic Gregorian), without
+// the time zone that mktime() would apply.
+std::int64_t DaysFromCivil(int year, int month, int day) {
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::time_t MidnightUtc(int year, int month, int day) {
+  return static_cast<std::time_t>(DaysFromCivil(year, month, day) * 86400);
+}
+
+bool IsFileError(lxw_error error) {
+  switch (error) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string WorkbookError(const std::string& path, const std::string& what) {
+  return "cannot write workbook '" + path + "': " + what;
+}
+
+// The folder of `path` ("." for a bare file name), for libxlsxwriter's
+// temporary files: the caller stages the workbook in a folder it can write,
+// while the system temporary folder may not be writable.
+std::string FolderOf(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+}  // namespace
+
+std::string CellText(std::string_view text, std::size_t max_units) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t units = 0;
+  // The length of `out` at the last point where "…" still fits.
+  std::size_t cut = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t piece_units;
+    if (IsEscapeLookalike(text, i)) {
+      out += "_x005F_";  // Excel reads this back as a literal "_"
+      piece_units = 1;
+      ++i;
+    } else {
+      const char32_t cp = NextChar(text, &i);
+      AppendUtf8(cp, &out);
+      piece_units = cp >= 0x10000 ? 2 : 1;
+    }
+    units += piece_units;
+    if (units + 1 <= max_units) cut = out.size();
+    if (units > max_units) {
+      out.resize(cut);
+      out += kEllipsis;
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string PropertyText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = NextChar(text, &i);
+    AppendUtf8(cp < 0x20 || cp == 0x7F ? U' ' : cp, &out);
+  }
+  return out;
+}
+
+std::optional<lxw_color_t> ParseColour(std::string_view hex) {
+  if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
+  lxw_color_t value = 0;
+  for (std::size_t k = 1; k < hex.size(); ++k) {
+    const char c = hex[k];
+    lxw_color_t digit;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<lxw_color_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      digit = static_cast<lxw_color_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      digit = static_cast<lxw_color_t>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+std::time_t DocumentTime(std::string_view iso_date, std::string_view year) {
+  if (iso_date.size() == 10 && iso_date[4] == '-' && iso_date[7] == '-' &&
+      IsDigits(iso_date.substr(0, 4)) && IsDigits(iso_date.substr(5, 2)) &&
+      IsDigits(iso_date.substr(8, 2))) {
+    const int y = ToInt(iso_date.substr(0, 4));
+    const int m = ToInt(iso_date.substr(5, 2));
+    const int d = ToInt(iso_date.substr(8, 2));
+    if (m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
+      const std::time_t t = MidnightUtc(y, m, d);
+      if (t != 0) return t;
+    }
+  }
+  if (year.size() >= 4 && IsDigits(year.substr(0, 4))) {
+    const std::time_t t = MidnightUtc(ToInt(year.substr(0, 4)), 1, 1);
+    if (t != 0) return t;
+  }
+  return MidnightUtc(2000, 1, 1);
+}
+
+std::string ScoreNumberFormat(const Rational& value) {
+  return (value * 2).IsInteger() ? std::string() : std::string("0.00");
+}
+
+double TextWidth(std::string_view text) {
+  std::size_t widest = 0;
+  std::size_t line = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (NextChar(text, &i) == U'\n') {
+      line = 0;
+    } else {
+      widest = std::max(widest, ++line);
+    }
+  }
+  return static_cast<double>(widest);
+}
+
+std::size_t WrappedLineCount(std::string_view text, double width) {
+  // A column `width` wide holds `width` digits; ordinary text is narrower,
+  // which leaves room for the words that do not fit at a line's end.
+  const double per_line = std::max(1.0, width);
+  std::size_t lines = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const double length = TextWidth(text.substr(start, end - start));
+    lines += std::max<std::size_t>(
+        1, static_cast<std::size_t>((length + per_line - 1) / per_line));
+    if (end >= text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string Style::Key() const {
+  std::string key;
+  key += bold ? 'B' : '-';
+  key += italic ? 'I' : '-';
+  key += wrap ? 'W' : '-';
+  key += header ? 'H' : '-';
+  key += align_left ? 'L' : '-';
+  key += align_right ? 'R' : '-';
+  key += std::to_string(font_size);
+  key += '|';
+  key += fill;
+  key += '|';
+  key += number_format;
+  return key;
+}
+
+// ---- Sheet ----
+
+void Sheet::Check(lxw_error error, lxw_row_t row, lxw_col_t col) {
+  if (error == LXW_NO_ERROR) return;
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(cell, row, col);
+  book_->Fail(error, name_ + "!" + cell);
+}
+
+void Sheet::Text(lxw_row_t row, lxw_col_t col, std::string_view text,
+                 const Style& style) {
+  const std::string safe = CellText(text);
+  Check(worksheet_write_string(worksheet_, row, col, safe.c_str(),
+                               book_->Format(style)),
+        row, col);
+}
+
+void Sheet::Number(lxw_row_t row, lxw_col_t col, double value,
+                   const Style& style) {
+  Check(
+      worksheet_write_number(worksheet_, row, col, value, book_->Format(style)),
+      row, col);
+}
+
+void Sheet::Score(lxw_row_t row, lxw_col_t col,
+                  const std::optional<Rational>& score, const Style& style,
+                  std::string_view unrated) {
+  if (!score) {
+    Text(row, col, unrated, style);
+    return;
+  }
+  Style number_style = style;
+  if (number_style.number_format.empty()) {
+    number_style.number_format = ScoreNumberFormat(*score);
+  }
+  Number(row, col, score->ToDouble(), number_style);
+}
+
+void Sheet::Blank(lxw_row_t row, lxw_col_t col, const Style& style) {
+  Check(worksheet_write_blank(worksheet_, row, col, book_->Format(style)), row,
+        col);
+}
+
+void Sheet::SetColumnWidth(lxw_col_t first, lxw_col_t last, double width) {
+  Check(worksheet_set_column(worksheet_, first, last, width, nullptr), 0,
+        first);
+}
+
+void Sheet::SetRowLines(lxw_row_t row, std::size_t lines) {
+  if (lines <= 1) return;
+  // 15 points a line in the default font; Excel's tallest row is 409 points.
+  constexpr double kLineHeight = 15;
+  constexpr double kMaxHeight = 409;
+  const double height =
+      std::min(kMaxHeight, kLineHeight * static_cast<double>(lines));
+  Check(worksheet_set_row(worksheet_, row, height, nullptr), row, 0);
+}
+
+void Sheet::FreezeRows(lxw_row_t rows) {
+  worksheet_freeze_panes(worksheet_, rows, 0);
+}
+
+void Sheet::AutoFilter(lxw_row_t first_row, lxw_col_t first_col,
+                       lxw_row_t last_row, lxw_col_t last_col) {
+  Check(worksheet_autofilter(worksheet_, first_row, first_col, last_row,
+                             last_col),
+        first_row, first_col);
+}
+
+void Sheet::InsertChart(lxw_row_t row, lxw_col_t col, lxw_chart* chart,
+                        double x_scale, double y_scale) {
+  if (chart == nullptr) return;  // AddChart() recorded the failure
+  lxw_chart_options options = {};
+  options.x_scale = x_scale;
+  options.y_scale = y_scale;
+  Check(worksheet_insert_chart_opt(worksheet_, row, col, chart, &options), row,
+        col);
+}
+
+// ---- Book ----
+
+Book::Book(std::string path, const DocumentInfo& info)
+    : path_(std::move(path)) {
+  std::string tmpdir = FolderOf(path_);
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_FALSE;  // constant memory breaks tables
+  options.tmpdir = tmpdir.data();
+  workbook_ = workbook_new_opt(path_.c_str(), &options);
+  if (workbook_ == nullptr) {
+    status_ = Status::Internal(WorkbookError(path_, "out of memory"));
+    return;
+  }
+  // libxlsxwriter copies every property string.
+  std::string title = PropertyText(info.title);
+  std::string subject = PropertyText(info.subject);
+  std::string comments = PropertyText(info.comments);
+  lxw_doc_properties properties = {};
+  properties.title = title.data();
+  properties.subject = subject.data();
+  properties.comments = comments.data();
+  properties.created = info.created;
+  const lxw_error error = workbook_set_properties(workbook_, &properties);
+  if (error != LXW_NO_ERROR) Fail(error, "document properties");
+}
+
+Book::~Book() {
+  if (workbook_ != nullptr) lxw_workbook_free(workbook_);
+}
+
+Sheet* Book::AddSheet(const std::string& name) {
+  if (workbook_ == nullptr) return nullptr;
+  // Validating first keeps libxlsxwriter from printing its own warning.
+  const lxw_error invalid =
+      workbook_validate_sheet_name(workbook_, name.c_str());
+  if (invalid != LXW_NO_ERROR) {
+    Fail(invalid, "sheet '" + name + "'");
+    return nullptr;
+  }
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook_, name.c_str());
+  if (worksheet == nullptr) {
+    Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet '" + name + "'");
+    return nullptr;
+  }
+  // Codes, ids and years are text on purpose; Excel's "number stored as
+  // text" warning would only be noise.
+  const lxw_error error = worksheet_ignore_errors(
+      worksheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
+  if (error != LXW_NO_ERROR) Fail(error, "sheet '" + name + "'");
+  // Printed for a panel: landscape, as wide as one page.
+  worksheet_set_landscape(worksheet);
+  worksheet_fit_to_pages(worksheet, 1, 0);
+  sheets_.emplace_back(this, worksheet, name);
+  return &sheets_.back();
+}
+
+lxw_chart* Book::AddChart(std::uint8_t type) {
+  if (workbook_ == nullptr) return nullptr;
+  lxw_chart* chart = workbook_add_chart(workbook_, type);
+  if (chart == nullptr) Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+  return chart;
+}
+
+lxw_format* Book::Format(const Style& style) {
+  if (workbook_ == nullptr) return nullptr;
+  const std::string key = style.Key();
+  if (key == Style().Key()) return nullptr;
+  const auto found = formats_.find(key);
+  if (found != formats_.end()) return found->second;
+  lxw_format* format = workbook_add_format(workbook_);
+  if (format == nullptr) {
+    Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "cell format");
+    return nullptr;
+  }
+  if (style.bold || style.header) format_set_bold(format);
+  if (style.italic) format_set_italic(format);
+  if (style.wrap || style.header) {
+    format_set_text_wrap(format);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+  }
+  if (style.header) format_set_bottom(format, LXW_BORDER_THIN);
+  if (style.align_left) format_set_align(format, LXW_ALIGN_LEFT);
+  if (style.align_right) format_set_align(format, LXW_ALIGN_RIGHT);
+  if (style.font_size > 0) format_set_font_size(format, style.font_size);
+  std::string fill = style.fill;
+  if (fill.empty() && style.header) fill = "#D9D9D9";
+  if (const std::optional<lxw_color_t> colour = ParseColour(fill)) {
+    format_set_bg_color(format, *colour);
+  }
+  if (!style.number_format.empty()) {
+    format_set_num_format(format, style.number_format.c_str());
+  }
+  formats_.emplace(key, format);
+  return format;
+}
+
+void Book::Fail(lxw_error error, const std::string& what) {
+  if (!status_.ok()) return;
+  const std::string message =
+      WorkbookError(path_, what + ": " + lxw_strerror(error));
+  status_ =
+      IsFileError(error) ? Status::IoError(message) : Status::Internal(message);
+}
+
+Status Book::Close() {
+  if (workbook_ == nullptr) return status_;
+  lxw_workbook* workbook = std::exchange(workbook_, nullptr);
+  if (!status_.ok()) {
+    lxw_workbook_free(workbook);
+    return status_;
+  }
+  // libxlsxwriter prints to stderr when it cannot create the file; checking
+  // first keeps the message ours and the stderr clean.
+  std::FILE* probe = std::fopen(path_.c_str(), "ab");
+  if (probe == nullptr) {
+    const int error = errno;
+    lxw_workbook_free(workbook);
+    return Status::IoError(WorkbookError(path_, std::strerror(error)));
+  }
+  std::fclose(probe);
+  const lxw_error error = workbook_close(workbook);
+  if (error != LXW_NO_ERROR) Fail(error, "closing");
+  return status_;
+}
+
+// ---- Table ----
+
+Table::Table(Sheet* sheet, lxw_row_t header_row, std::vector<Column> columns,
+             Options options)
+    : sheet_(sheet),
+      header_row_(header_row),
+      row_(header_row),
+      columns_(std::move(columns)),
+      options_(options),
+      widths_(columns_.size(), 0.0),
+      has_text_(columns_.size(), false),
+      has_number_(columns_.size(), false) {
+  Style header;
+  header.header = true;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    sheet_->Text(header_row_, static_cast<lxw_col_t>(c), columns_[c].heading,
+                 header);
+    Measure(c, columns_[c].heading);
+  }
+}
+
+void Table::NewRow() { ++row_; }
+
+void Table::Measure(std::size_t column, std::string_view text) {
+  const double width = TextWidth(text);
+  widths_[column] = std::max(widths_[column], width);
+  if (width + 2 > columns_[column].min_width ||
+      text.find('\n') != std::string_view::npos) {
+    tall_cells_.push_back({row_, column, std::string(text)});
+  }
+}
+
+void Table::Text(std::size_t column, std::string_view text, Style style) {
+  style.wrap = true;
+  sheet_->Text(row_, static_cast<lxw_col_t>(column), text, style);
+  if (!text.empty()) has_text_[column] = true;
+  Measure(column, text);
+}
+
+void Table::Number(std::size_t column, double value, Style style) {
+  style.wrap = true;
+  sheet_->Number(row_, static_cast<lxw_col_t>(column), value, style);
+  has_number_[column] = true;
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  Measure(column, text);
+}
+
+void Table::Score(std::size_t column, const std::optional<Rational>& score,
+                  Style style) {
+  style.wrap = true;
+  sheet_->Score(row_, static_cast<lxw_col_t>(column), score, style);
+  has_number_[column] = true;  // "not rated" in a score column is no text
+  Measure(column, score ? score->ToString() : std::string("not rated"));
+}
+
+void Table::Finish() {
+  if (columns_.empty()) return;
+  const auto last_col = static_cast<lxw_col_t>(columns_.size() - 1);
+  if (options_.filter) sheet_->AutoFilter(header_row_, 0, row_, last_col);
+  if (options_.freeze_header) sheet_->FreezeRows(header_row_ + 1);
+  // A column of numbers gets its heading over the numbers, on the right.
+  Style number_header;
+  number_header.header = true;
+  number_header.align_right = true;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (has_number_[c] && !has_text_[c]) {
+      sheet_->Text(header_row_, static_cast<lxw_col_t>(c), columns_[c].heading,
+                   number_header);
+    }
+  }
+  std::vector<double> widths(columns_.size());
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (!options_.fit_widths) {
+      widths[c] = columns_[c].min_width;
+      continue;
+    }
+    // Two characters of padding leave room for the filter button.
+    widths[c] = std::clamp(widths_[c] + 2, columns_[c].min_width,
+                           columns_[c].max_width);
+    sheet_->SetColumnWidth(static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           widths[c]);
+  }
+  // Cells were kept in row order, so each row's tallest cell is found in one
+  // pass.
+  std::size_t i = 0;
+  while (i < tall_cells_.size()) {
+    const lxw_row_t row = tall_cells_[i].row;
+    std::size_t lines = 1;
+    for (; i < tall_cells_.size() && tall_cells_[i].row == row; ++i) {
+      lines = std::max(lines, WrappedLineCount(tall_cells_[i].text,
+                                               widths[tall_cells_[i].column]));
+    }
+    sheet_->SetRowLines(row, lines);
+  }
+}
+
+}  // namespace xlsx
+}  // namespace eds

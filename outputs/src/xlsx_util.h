@@ -1,0 +1,237 @@
+#ifndef EDS_OUTPUTS_SRC_XLSX_UTIL_H_
+#define EDS_OUTPUTS_SRC_XLSX_UTIL_H_
+
+// The one place eds3 talks to libxlsxwriter. Every workbook writer (grade,
+// compare, rollup) builds on these pieces so that all workbooks share the same
+// guarantees (SPEC §6):
+//   - text from input files is only ever written as a string cell, made safe
+//     for Excel (valid UTF-8, within the cell limit, "_xHHHH_" kept literal);
+//   - numbers are written as numbers, never as formulas;
+//   - the same calls give a byte-identical file (no clock, no randomness);
+//   - every libxlsxwriter failure becomes a Status, and nothing is printed.
+
+#include <xlsxwriter.h>
+
+#include <cstddef>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eds/rational.h"
+#include "eds/status.h"
+
+namespace eds {
+namespace xlsx {
+
+// Excel's limit on the text in one cell, in UTF-16 code units.
+inline constexpr std::size_t kMaxCellUnits = 32767;
+
+// `text` made safe to store in a cell: invalid UTF-8 and characters XML
+// cannot hold become U+FFFD; an "_xHHHH_" sequence (which Excel would decode
+// as an escaped character) is escaped so it reads back literally; and text
+// longer than `max_units` UTF-16 units is cut at a character boundary and
+// ends in "…". libxlsxwriter escapes control characters itself.
+std::string CellText(std::string_view text,
+                     std::size_t max_units = kMaxCellUnits);
+
+// `text` made safe for a document property (title, comments): valid UTF-8 and
+// control characters replaced by spaces, since libxlsxwriter does not escape
+// them there.
+std::string PropertyText(std::string_view text);
+
+// A "#RRGGBB" colour as libxlsxwriter wants it, or nullopt when malformed.
+std::optional<lxw_color_t> ParseColour(std::string_view hex);
+
+// The document's creation time, derived from the assessment so the file is
+// reproducible: midnight UTC of `iso_date` (YYYY-MM-DD) when it is a valid
+// date, else 1 January of the first year of `year` (YYYY/YY), else 1 January
+// 2000. Never zero (libxlsxwriter reads zero as "now").
+std::time_t DocumentTime(std::string_view iso_date, std::string_view year);
+
+// A number format that shows `value` exactly when it is a whole or half
+// number, and to two decimals otherwise (5/3 shows 1.67). Empty means
+// Excel's General format.
+std::string ScoreNumberFormat(const Rational& value);
+
+// The way a cell looks. Formats are cached per distinct Style, so writers
+// describe cells by value and never manage lxw_format objects.
+struct Style {
+  bool bold = false;
+  bool italic = false;
+  bool wrap = false;          // wrap long text, aligned to the top
+  bool header = false;        // a table heading: bold, shaded, bottom border
+  bool align_left = false;    // numbers too (a value beside its label)
+  bool align_right = false;   // text too (the heading of a number column)
+  double font_size = 0;       // 0: the default size
+  std::string fill;           // "#RRGGBB" background, or empty
+  std::string number_format;  // empty: General
+
+  std::string Key() const;
+};
+
+// Document properties written into docProps/core.xml.
+struct DocumentInfo {
+  std::string title;
+  std::string subject;
+  std::string comments;
+  std::time_t created = 0;  // see DocumentTime()
+};
+
+class Book;
+
+// One worksheet. Writes that fail are recorded in the Book (the first failure
+// wins) and reported by Book::Close(), so writer code stays a plain walk over
+// the report instead of checking hundreds of cell writes one by one.
+class Sheet {
+ public:
+  Sheet(Book* book, lxw_worksheet* worksheet, std::string name)
+      : book_(book), worksheet_(worksheet), name_(std::move(name)) {}
+
+  // Writes `text` as a string cell (passed through CellText()), whatever it
+  // looks like: "=SUM(1)" stays text. Empty text leaves the cell blank unless
+  // the style paints it.
+  void Text(lxw_row_t row, lxw_col_t col, std::string_view text,
+            const Style& style = Style());
+  void Number(lxw_row_t row, lxw_col_t col, double value,
+              const Style& style = Style());
+  // A score as a number (formatted by ScoreNumberFormat() unless the style
+  // gives a format), or `unrated` as text when there is none.
+  void Score(lxw_row_t row, lxw_col_t col, const std::optional<Rational>& score,
+             const Style& style = Style(),
+             std::string_view unrated = "not rated");
+  void Blank(lxw_row_t row, lxw_col_t col, const Style& style);
+  void SetColumnWidth(lxw_col_t first, lxw_col_t last, double width);
+  // Makes the row tall enough for `lines` lines of text. Set explicitly
+  // because LibreOffice does not grow rows for wrapped text on opening.
+  void SetRowLines(lxw_row_t row, std::size_t lines);
+  void FreezeRows(lxw_row_t rows);
+  void AutoFilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
+                  lxw_col_t last_col);
+  // Places `chart` with its top left corner at the cell.
+  void InsertChart(lxw_row_t row, lxw_col_t col, lxw_chart* chart,
+                   double x_scale = 1.0, double y_scale = 1.0);
+
+  const std::string& name() const { return name_; }
+  lxw_worksheet* raw() { return worksheet_; }
+
+ private:
+  void Check(lxw_error error, lxw_row_t row, lxw_col_t col);
+
+  Book* book_;
+  lxw_worksheet* worksheet_;
+  std::string name_;
+};
+
+// A workbook being built for `path`. Construct, add sheets and cells, then
+// Close() exactly once to write the file. Not copyable.
+class Book {
+ public:
+  Book(std::string path, const DocumentInfo& info);
+  ~Book();
+  Book(const Book&) = delete;
+  Book& operator=(const Book&) = delete;
+
+  // Adds a worksheet named `name` (a fixed name chosen by the writer, at most
+  // 31 characters). Returns nullptr (and records the failure) on error.
+  Sheet* AddSheet(const std::string& name);
+  // A chart owned by the workbook, or nullptr (failure recorded).
+  lxw_chart* AddChart(std::uint8_t type);
+  // The cached format for `style` (nullptr for the default look).
+  lxw_format* Format(const Style& style);
+
+  // Records a failure of `what` unless an earlier one is recorded.
+  void Fail(lxw_error error, const std::string& what);
+  bool ok() const { return status_.ok(); }
+
+  // Writes the file and frees the workbook. Returns the first failure
+  // recorded, or the failure to write: IoError when the file or a temporary
+  // file cannot be written, Internal for anything else. Messages name the
+  // path. After a recorded failure nothing is written.
+  Status Close();
+
+ private:
+  std::string path_;
+  lxw_workbook* workbook_ = nullptr;
+  std::map<std::string, lxw_format*> formats_;
+  std::deque<Sheet> sheets_;  // a deque keeps Sheet pointers stable
+  Status status_;
+};
+
+// A table of rows under a header row: the filter, frozen header and column
+// widths fitted to the content (between each column's bounds) that SPEC §6
+// asks of every sheet table. Its cells wrap and align to the top, and each
+// row is made tall enough for its longest wrapped cell, so a long note is
+// shown in full rather than hidden behind the next cell. Tables sharing
+// columns on one sheet give those columns equal fixed bounds (min_width ==
+// max_width) or turn fit_widths off.
+class Table {
+ public:
+  struct Column {
+    std::string heading;
+    double min_width = 8;
+    double max_width = 40;  // longer text wraps within this width
+  };
+  struct Options {
+    bool freeze_header = true;  // only for a table at the top of its sheet
+    bool filter = true;         // one filter per sheet (an Excel rule)
+    // Off: the sheet sets the column widths itself, and rows are sized as if
+    // each column were at its min_width.
+    bool fit_widths = true;
+  };
+
+  // Writes the header row at `header_row`, starting in column A.
+  Table(Sheet* sheet, lxw_row_t header_row, std::vector<Column> columns,
+        Options options);
+  Table(Sheet* sheet, lxw_row_t header_row, std::vector<Column> columns)
+      : Table(sheet, header_row, std::move(columns), Options()) {}
+
+  // Starts a new row below the last; cells then go to it.
+  void NewRow();
+  void Text(std::size_t column, std::string_view text, Style style = Style());
+  void Number(std::size_t column, double value, Style style = Style());
+  void Score(std::size_t column, const std::optional<Rational>& score,
+             Style style = Style());
+
+  // Applies the filter, frozen header and widths. Call once, after the rows.
+  void Finish();
+
+  // The row of the last data row written (the header row when none).
+  lxw_row_t last_row() const { return row_; }
+  lxw_row_t header_row() const { return header_row_; }
+
+ private:
+  void Measure(std::size_t column, std::string_view text);
+
+  // A cell whose text may wrap, kept until the widths are known.
+  struct TallCell {
+    lxw_row_t row;
+    std::size_t column;
+    std::string text;
+  };
+
+  Sheet* sheet_;
+  lxw_row_t header_row_;
+  lxw_row_t row_;
+  std::vector<Column> columns_;
+  Options options_;
+  std::vector<double> widths_;    // widest content seen per column
+  std::vector<bool> has_text_;    // per column: any non-empty Text()
+  std::vector<bool> has_number_;  // per column: any Number() or Score()
+  std::vector<TallCell> tall_cells_;
+};
+
+// The display width of `text` in characters: the longest of its lines.
+double TextWidth(std::string_view text);
+
+// How many lines `text` takes when wrapped in a column `width` characters
+// wide (an estimate on the safe side: a row may get a little spare room).
+std::size_t WrappedLineCount(std::string_view text, double width);
+
+}  // namespace xlsx
+}  // namespace eds
+
+#endif  // EDS_OUTPUTS_SRC_XLSX_UTIL_H_
