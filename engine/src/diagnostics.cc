@@ -21,22 +21,40 @@ const char* SeverityWord(Severity severity) {
   return "error";
 }
 
-// Levenshtein distance over bytes, case-insensitive.
-std::size_t EditDistance(const std::string& a, const std::string& b) {
+// A word longer than this gets no suggestion: nobody mistypes a name that
+// long, and it keeps the cost of a hint bounded however hostile the input.
+constexpr std::size_t kMaxSuggestedWord = 64;
+
+std::string Lower(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Levenshtein distance over bytes of two lower-cased words, or `limit` + 1
+// when it is larger than `limit` (computed only as far as needed).
+std::size_t BoundedEditDistance(const std::string& a, const std::string& b,
+                                std::size_t limit) {
+  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size()
+                                                     : b.size() - a.size();
+  if (length_gap > limit) return limit + 1;
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t row_min = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
+      row_min = std::min(row_min, row[j]);
     }
+    // No later row is smaller than this one's minimum.
+    if (row_min > limit) return limit + 1;
   }
-  return row[b.size()];
+  return std::min(row[b.size()], limit + 1);
 }
 
 }  // namespace
@@ -118,22 +136,24 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 
 std::string ClosestMatch(const std::string& word,
                          const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = 0;
+  if (word.size() > kMaxSuggestedWord) return "";
+  // A plausible typo changes at most a third of the word (and at least one
+  // edit is always allowed). Of the candidates within that, the nearest
+  // wins, the first listed on a tie.
+  const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
+  const std::string lower_word = Lower(word);
+  const std::string* best = nullptr;
+  std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
-    const std::size_t distance = EditDistance(word, candidate);
-    if (best.empty() || distance < best_distance) {
-      best = candidate;
+    const std::size_t distance =
+        BoundedEditDistance(lower_word, Lower(candidate), best_distance - 1);
+    if (distance < best_distance) {
+      best = &candidate;
       best_distance = distance;
+      if (distance == 0) break;
     }
   }
-  // A plausible typo changes at most a third of the word (and at least one
-  // edit is always allowed).
-  const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
-  if (best.empty() || best_distance > allowed || best_distance == 0) {
-    return best_distance == 0 ? best : "";
-  }
-  return best;
+  return best == nullptr ? "" : *best;
 }
 
 std::string DidYouMean(const std::string& word,
