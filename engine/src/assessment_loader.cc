@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -227,7 +228,7 @@ class AssessmentReader {
           if (rubric_ && !Contains(rubric_->reviewer_roles, *text)) {
             file_.Error(diag_, *role,
                         fmt::format("unknown reviewer role '{}'{}", *text,
-                                    DidYouMean(*text, rubric_->reviewer_roles)),
+                                    Suggest(*text, rubric_->reviewer_roles)),
                         fmt::format("roles: {}", fmt::join(rubric_->reviewer_roles, ", ")));
           }
           reviewer.role = *text;
@@ -273,7 +274,7 @@ class AssessmentReader {
           if (rubric_ && !Contains(rubric_->stakeholder_groups, *text)) {
             file_.Error(diag_, *group,
                         fmt::format("unknown stakeholder group '{}'{}", *text,
-                                    DidYouMean(*text, rubric_->stakeholder_groups)),
+                                    Suggest(*text, rubric_->stakeholder_groups)),
                         fmt::format("groups: {}", fmt::join(rubric_->stakeholder_groups, ", ")));
           }
           stakeholder.group = *text;
@@ -376,7 +377,7 @@ class AssessmentReader {
     if (domain == nullptr) {
       file_.Error(diag_, where,
                   fmt::format("unknown outcome '{}'{}", id,
-                              DidYouMean(id, rubric_->OutcomeIds())),
+                              Suggest(id, rubric_->OutcomeIds())),
                   fmt::format("rubric '{}' has the outcomes {}", rubric_->id,
                               fmt::join(rubric_->OutcomeIds(), ", ")));
       return false;
@@ -407,8 +408,7 @@ class AssessmentReader {
     if (const YamlNode* ratings = reader.Optional("ratings")) {
       if (ratings->IsMapping()) {
         for (const auto& [who, score] : ratings->entries) {
-          AddRating(service, outcome_id, who.text, score, file_.Where(who),
-                    file_.Line(who.line), entry);
+          AddRating(service, outcome_id, who, score, entry);
         }
       } else if (!ratings->IsNull()) {
         file_.Error(diag_, *ratings,
@@ -481,7 +481,7 @@ class AssessmentReader {
     for (const std::string& word : rubric_->RatingWords()) {
       if (!ParseWholeNumber(word)) names.push_back(word);
     }
-    return fmt::format("'{}' is not a score{}", text, DidYouMean(text, names));
+    return fmt::format("'{}' is not a score{}", text, Suggest(text, names));
   }
 
   std::string ScoreHint() const {
@@ -492,18 +492,22 @@ class AssessmentReader {
     return fmt::format("a score is one of {}", fmt::join(words, ", "));
   }
 
+  // `who` is the rating's key in a YAML `ratings` mapping. Its line is copied
+  // only for a message: a file may hold a million ratings on long lines.
   void AddRating(const std::string& service, const std::string& outcome_id,
-                 const std::string& stakeholder, const YamlNode& score,
-                 const SourceLocation& where, const std::string& line,
+                 const YamlNode& who, const YamlNode& score,
                  OutcomeEntry* entry) {
+    const std::string& stakeholder = who.text;
+    const SourceLocation where = file_.Where(who);
+    const auto line = [&] { return file_.Line(who.line); };
     any_rating_ = true;
     bool ok = true;
     if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder)) {
       diag_.Error(where,
                   fmt::format("unknown stakeholder '{}'{}", stakeholder,
-                              DidYouMean(stakeholder, stakeholder_ids_)),
+                              Suggest(stakeholder, stakeholder_ids_)),
                   "every rating names a stakeholder declared under 'stakeholders'",
-                  line);
+                  line());
       ok = false;
     }
     std::optional<int> points;
@@ -519,11 +523,12 @@ class AssessmentReader {
     Record(service, outcome_id, stakeholder, *points, "", where, line, entry);
   }
 
-  // Keeps a rating after checking it was not given before.
+  // Keeps a rating after checking it was not given before. `line` gives the
+  // source line to quote, called only when there is a problem.
   void Record(const std::string& service, const std::string& outcome_id,
               const std::string& stakeholder, int points, std::string comment,
-              const SourceLocation& where, const std::string& line,
-              OutcomeEntry* entry) {
+              const SourceLocation& where,
+              const std::function<std::string()>& line, OutcomeEntry* entry) {
     const std::string key = service + '\n' + outcome_id + '\n' + stakeholder;
     auto [it, fresh] = rating_places_.emplace(key, where);
     if (!fresh) {
@@ -532,7 +537,7 @@ class AssessmentReader {
                               stakeholder, outcome_id,
                               service.empty() ? "" : " for service '" + service + "'",
                               Describe(it->second)),
-                  "keep one rating per stakeholder and outcome", line);
+                  "keep one rating per stakeholder and outcome", line());
       return;
     }
     entry->ratings.push_back(Rating{stakeholder, points, std::move(comment), where});
@@ -590,7 +595,7 @@ class AssessmentReader {
       if (!Contains(kCsvColumns, name)) {
         diag_.Error(where,
                     fmt::format("unknown column '{}'{}", header.fields[i].text,
-                                DidYouMean(name, kCsvColumns)),
+                                Suggest(name, kCsvColumns)),
                     "the columns are service, outcome, stakeholder, score and optionally comment",
                     lines.Line(header.line));
         header_ok = false;
@@ -643,7 +648,7 @@ class AssessmentReader {
     if (domain == nullptr) {
       diag_.Error(where(outcome),
                   fmt::format("unknown outcome '{}'{}", outcome.text,
-                              DidYouMean(outcome.text, rubric_->OutcomeIds())),
+                              Suggest(outcome.text, rubric_->OutcomeIds())),
                   "", line_text);
       ok = false;
     }
@@ -654,7 +659,7 @@ class AssessmentReader {
       if (it == assessment_.services.end()) {
         diag_.Error(where(service),
                     fmt::format("unknown service '{}'{}", service.text,
-                                DidYouMean(service.text, service_ids_)),
+                                Suggest(service.text, service_ids_)),
                     service_ids_.empty() ? "this assessment declares no services; leave the column empty"
                                          : "a service must be declared under 'services' in the YAML",
                     line_text);
@@ -678,7 +683,7 @@ class AssessmentReader {
     if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder.text)) {
       diag_.Error(where(stakeholder),
                   fmt::format("unknown stakeholder '{}'{}", stakeholder.text,
-                              DidYouMean(stakeholder.text, stakeholder_ids_)),
+                              Suggest(stakeholder.text, stakeholder_ids_)),
                   "every rating names a stakeholder declared under 'stakeholders'",
                   line_text);
       ok = false;
@@ -696,7 +701,7 @@ class AssessmentReader {
     const auto comment = column.find("comment");
     Record(service.text, outcome.text, stakeholder.text, *points,
            comment == column.end() ? "" : row.fields[comment->second].text,
-           where(stakeholder), line_text, &entry);
+           where(stakeholder), [&] { return line_text; }, &entry);
   }
 
   void CheckRatingsHaveStakeholders() {
@@ -705,6 +710,15 @@ class AssessmentReader {
                   "the assessment has ratings but no 'stakeholders' list",
                   "declare who rates under 'stakeholders' (id, name, group)");
     }
+  }
+
+  // The "did you mean" part of a message. Past the error cap a message is
+  // only counted, never shown, so the search (the costly part of an error,
+  // and a hostile file can hold a million errors) is skipped.
+  std::string Suggest(const std::string& word,
+                      const std::vector<std::string>& candidates) const {
+    if (diag_.error_count() >= Diagnostics::kMaxErrors) return "";
+    return DidYouMean(word, candidates);
   }
 
   static bool Contains(const std::vector<std::string>& list, const std::string& item) {

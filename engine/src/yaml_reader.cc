@@ -60,7 +60,11 @@ void MappingReader::Finish() {
         known_keys_.end()) {
       continue;
     }
-    const std::string match = ClosestMatch(key.text, known_keys_);
+    // Past the error cap a message is only counted, so skip the search.
+    const std::string match =
+        diag_.error_count() >= Diagnostics::kMaxErrors
+            ? ""
+            : ClosestMatch(key.text, known_keys_);
     file_.Error(diag_, key,
                 fmt::format("unknown key '{}' in {}{}", key.text, what_,
                             match.empty() ? ""
