@@ -209,10 +209,14 @@ class RubricReader {
         }
         if (value) {
           band.lower = *value;
-          if (rubric.bands.empty() && *value != 0) {
+          // "First" is the first listed, so that a bad first band is reported
+          // once rather than again for every band after it.
+          const bool first = &item == &node.items.front();
+          if (first && *value != 0) {
             file_.Error(diag_, *from, "the first band must start from 0");
             ok = false;
-          } else if (!rubric.bands.empty() && band.lower <= rubric.bands.back().lower) {
+          } else if (!first && !rubric.bands.empty() &&
+                     band.lower <= rubric.bands.back().lower) {
             file_.Error(diag_, *from, "bands must be listed in ascending 'from', each different");
             ok = false;
           }
@@ -232,7 +236,7 @@ class RubricReader {
       }
       reader.Finish();
       if (ok) {
-        bands_node_ = &node;
+        top_band_from_ = reader.Optional("from");
         rubric.bands.push_back(band);
       }
     }
@@ -339,7 +343,7 @@ class RubricReader {
   void CheckBandsFitLevels(const Rubric& rubric) {
     if (diag_.HasErrors() || rubric.bands.empty() || rubric.levels.empty()) return;
     if (rubric.bands.back().lower > rubric.MaxTotal()) {
-      file_.Error(diag_, *bands_node_,
+      file_.Error(diag_, *top_band_from_,
                   fmt::format("the top band starts from {}, above the highest possible total {}",
                               rubric.bands.back().lower.ToString(),
                               rubric.MaxTotal().ToString()));
@@ -348,7 +352,7 @@ class RubricReader {
 
   const YamlFile& file_;
   Diagnostics& diag_;
-  const YamlNode* bands_node_ = nullptr;
+  const YamlNode* top_band_from_ = nullptr;  // the last band's 'from'
 };
 
 }  // namespace
