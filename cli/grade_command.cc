@@ -2,10 +2,8 @@
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
-#include <filesystem>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -19,6 +17,7 @@
 #include "eds/xlsx_grade.h"
 #include "messages.h"
 #include "options.h"
+#include "output_paths.h"
 
 namespace eds::cli {
 namespace {
@@ -57,38 +56,6 @@ std::string DefaultWorkbook(const std::string& input) {
   const std::size_t dot = name.find_last_of('.');
   if (dot != std::string::npos && dot > 0) name.erase(dot);
   return name + ".xlsx";
-}
-
-// The same file, however it is spelt ("a.json", "./a.json", via a link).
-std::filesystem::path Identity(const std::string& path) {
-  std::error_code error;
-  const std::filesystem::path absolute = std::filesystem::absolute(path, error);
-  if (error) return std::filesystem::path(path).lexically_normal();
-  std::filesystem::path canonical =
-      std::filesystem::weakly_canonical(absolute, error);
-  return error ? absolute.lexically_normal() : canonical;
-}
-
-// A usage problem with the output paths, or "".
-std::string CheckOutputs(const std::string& input,
-                         const std::vector<Output>& outputs) {
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    if (outputs[i].path.empty()) {
-      return fmt::format("option '{}' needs a file name", outputs[i].option);
-    }
-    if (Identity(outputs[i].path) == Identity(input)) {
-      return fmt::format("the {} '{}' would replace the input file",
-                         outputs[i].what, outputs[i].path);
-    }
-    for (std::size_t j = 0; j < i; ++j) {
-      if (Identity(outputs[i].path) == Identity(outputs[j].path)) {
-        return fmt::format(
-            "the {} and the {} are both '{}'; give each its own file",
-            outputs[j].what, outputs[i].what, outputs[i].path);
-      }
-    }
-  }
-  return "";
 }
 
 std::string Summary(const GradeReport& report) {
@@ -200,7 +167,11 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   }
   std::vector<Output> all = {workbook};
   all.insert(all.end(), texts.begin(), texts.end());
-  const std::string problem = CheckOutputs(input, all);
+  std::vector<OutputPath> paths;
+  for (const Output& output : all) {
+    paths.push_back({output.what, output.option, output.path});
+  }
+  const std::string problem = CheckOutputPaths(paths, {input});
   if (!problem.empty()) return UsageError(kGrade, problem, err);
 
   DiskFileSystem fs;

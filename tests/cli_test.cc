@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.h"
 #include "eds/version.h"
 
 namespace eds {
@@ -21,93 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ShellQuote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void WriteText(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string TestData(const std::string& name) {
-  return std::string(EDS_TESTDATA_DIR) + "/cli/" + name;
-}
-
-// Runs eds3 in `work_`, a folder of its own; its output goes outside that
-// folder so that the folder holds only what eds3 wrote.
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern =
-        (fs::temp_directory_path() / "eds3-cli-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    work_ = root_ / "work";
-    fs::create_directory(work_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  Result Eds(const std::vector<std::string>& args) const {
-    std::string command =
-        "cd " + ShellQuote(work_.string()) + " && " + ShellQuote(EDS_BINARY);
-    for (const std::string& arg : args) command += " " + ShellQuote(arg);
-    command += " >" + ShellQuote((root_ / "stdout").string()) + " 2>" +
-               ShellQuote((root_ / "stderr").string()) + " </dev/null";
-    const int raw = std::system(command.c_str());
-    Result result;
-    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    result.out = ReadText(root_ / "stdout");
-    result.err = ReadText(root_ / "stderr");
-    return result;
-  }
-
-  // Copies a test input into the working folder.
-  void Copy(const std::string& name) const {
-    fs::copy_file(TestData(name), work_ / name);
-  }
-
-  // Every file and folder in the working folder, hidden ones included, as
-  // relative paths in sorted order.
-  std::vector<std::string> Listing() const {
-    std::vector<std::string> files;
-    for (const auto& entry : fs::recursive_directory_iterator(work_)) {
-      files.push_back(fs::relative(entry.path(), work_).string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-  }
-
-  std::string Read(const std::string& name) const {
-    return ReadText(work_ / name);
-  }
-  void Write(const std::string& name, const std::string& text) const {
-    WriteText(work_ / name, text);
-  }
-
-  fs::path root_;
-  fs::path work_;
-};
+using ::eds::testing::CliTest;
+using ::eds::testing::ReadText;
+using ::eds::testing::Result;
+using ::eds::testing::TestData;
+using ::eds::testing::WriteText;
 
 using Paths = std::vector<std::string>;
 

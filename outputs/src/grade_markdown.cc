@@ -9,12 +9,19 @@
 
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
+#include "markdown_util.h"
 
 namespace eds {
 namespace {
 
-// Shown in a cell that has nothing to show.
-constexpr char kNothing[] = "—";
+using markdown::Cell;
+using markdown::Escape;
+using markdown::kNothing;
+using markdown::Row;
+using markdown::TableHead;
+using markdown::Trim;
+
+// Shown for an outcome or domain that has no score.
 constexpr char kNotRated[] = "Not rated";
 // Between items in one table cell. Plain text rather than <br>: the output
 // holds no raw HTML at all, so it renders the same on sites that strip HTML.
@@ -30,90 +37,6 @@ constexpr const char* kMonths[] = {
     "July",    "August",   "September", "October", "November", "December"};
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view Trim(std::string_view text) {
-  const auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-  };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-// Input text as Markdown that shows it as written and can form no markup:
-// line ends and other control characters become spaces (a table row is one
-// line), the characters that start emphasis, code, links, HTML, entities,
-// headings, quotes, strikethrough, math or table cells are escaped with a
-// backslash, and so is a leading character that would start a list or a
-// heading underline.
-std::string Escape(std::string_view raw) {
-  const std::string_view text = Trim(raw);
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7F) {
-      out.push_back(' ');
-      continue;
-    }
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '|':
-      case '&':
-      case '~':
-      case '#':
-      case '$':
-        out.push_back('\\');
-        break;
-      case '-':
-      case '+':
-      case '=':
-        if (i == 0) out.push_back('\\');
-        break;
-      case '.':
-      case ')': {
-        // Digits, then "." or ")", then a space (or nothing) would begin an
-        // ordered list; control characters become spaces.
-        const bool at_end = i + 1 == text.size() ||
-                            static_cast<unsigned char>(text[i + 1]) <= 0x20;
-        std::size_t digits = 0;
-        while (digits < i && IsAsciiDigit(text[digits])) ++digits;
-        if (at_end && digits == i && i > 0) out.push_back('\\');
-        break;
-      }
-      default:
-        break;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
-// Escaped text for a table cell, or a dash when there is none.
-std::string Cell(std::string_view text) {
-  const std::string escaped = Escape(text);
-  return escaped.empty() ? kNothing : escaped;
-}
-
-std::string Row(const std::vector<std::string>& cells) {
-  std::string row = "|";
-  for (const std::string& cell : cells) row += " " + cell + " |";
-  return row + "\n";
-}
-
-std::string TableHead(const std::vector<std::string>& headers) {
-  std::string rule = "|";
-  for (std::size_t i = 0; i < headers.size(); ++i) rule += "---|";
-  return Row(headers) + rule + "\n";
-}
 
 bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;

@@ -1,0 +1,132 @@
+#include <fmt/format.h>
+
+#include <boost/program_options/options_description.hpp>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "commands.h"
+#include "eds/assessment.h"
+#include "eds/file_system.h"
+#include "eds/grade.h"
+#include "eds/history.h"
+#include "eds/history_outputs.h"
+#include "eds/version.h"
+#include "history_cli.h"
+#include "messages.h"
+#include "options.h"
+
+namespace eds::cli {
+namespace {
+
+const CommandSpec kCompare = {
+    "compare",
+    "eds3 compare FILE FILE... -o OUT.xlsx [--json OUT.json] [--markdown "
+    "OUT.md]",
+    "Compare one organisation's assessments over two or more years: outcome "
+    "scores by year, what changed, how the rating moved, and a chart.",
+    "FILE (compare needs at least two)",
+    2,
+    std::numeric_limits<std::size_t>::max(),
+    "Each FILE is one year's assessment (YAML) of the same organisation: the\n"
+    "same organisation.code, or the same exact name when there is no code.\n"
+    "Each year may appear once. Years are shown in order, whatever the order\n"
+    "of the files. Files graded with different rubric versions are compared\n"
+    "on the outcomes they share; the others are listed as not comparable.\n"
+    "When any file has a problem, every problem is listed and nothing is\n"
+    "written. Outputs that exist are replaced, all together.\n"
+    "Exit status: 0 compared, 1 a file is invalid or the files are not one\n"
+    "organisation's distinct years, 2 usage error, 3 a FILE cannot be read\n"
+    "or an output cannot be written.\n"};
+
+std::string Summary(const CompareResult& result) {
+  std::string text = result.organisation.name;
+  if (!result.organisation.code.empty()) {
+    text += fmt::format(" ({})", result.organisation.code);
+  }
+  text += fmt::format(", {} years\n", result.years.size());
+  for (const OrganisationYear& year : result.years) {
+    if (year.total) {
+      text +=
+          fmt::format("  {}  {} of {}  {}\n", year.year, year.total->ToString(),
+                      year.rubric->MaxTotal().ToString(), year.rating);
+    } else {
+      text += fmt::format("  {}  {}\n", year.year, kIncompleteRating);
+    }
+  }
+  for (const RatingChange& change : result.rating_changes) {
+    text += DescribeRatingChange(change) + "\n";
+  }
+  text +=
+      fmt::format("Outcome scores that changed: {}\n", result.changes.size());
+  if (!result.not_comparable.empty()) {
+    std::string ids;
+    for (const std::string& id : result.not_comparable) {
+      ids += (ids.empty() ? "" : ", ") + id;
+    }
+    text +=
+        fmt::format("Not comparable (not in every year's rubric): {}\n", ids);
+  }
+  return text;
+}
+
+}  // namespace
+
+int RunCompare(const std::vector<std::string>& args, std::ostream& out,
+               std::ostream& err) {
+  HistoryOutputPaths paths;
+  boost::program_options::options_description options;
+  AddHistoryOutputOptions(options, &paths);
+  ParsedCommand parsed;
+  int exit_code = 0;
+  if (!ParseCommand(kCompare, options, args, &parsed, out, err, &exit_code)) {
+    return exit_code;
+  }
+  const std::string problem =
+      CheckHistoryOutputs(parsed, paths, parsed.operands);
+  if (!problem.empty()) return UsageError(kCompare, problem, err);
+
+  StagedHistoryOutputs outputs(paths);
+  Status status = outputs.Stage(err);
+
+  DiskFileSystem fs;
+  Diagnostics diag;
+  std::vector<LoadedAssessment> loaded;
+  for (const std::string& path : parsed.operands) {
+    Status load_status;
+    std::optional<LoadedAssessment> assessment =
+        LoadAssessment(path, fs, diag, &load_status);
+    status = Worse(status, load_status);
+    if (assessment) loaded.push_back(std::move(*assessment));
+  }
+  if (!status.ok()) {
+    PrintDiagnostics(diag, err);
+    return status.ExitCode();
+  }
+
+  std::vector<OrganisationYear> years;
+  for (LoadedAssessment& assessment : loaded) {
+    const GradeResult result = Grade(assessment.assessment, assessment.rubric);
+    years.push_back(SummariseYear(
+        assessment.assessment,
+        std::make_shared<const Rubric>(std::move(assessment.rubric)), result));
+  }
+  CompareResult result;
+  status = Compare(std::move(years), kToolVersion, diag, &result);
+  PrintDiagnostics(diag, err);
+  if (!status.ok()) return status.ExitCode();
+
+  status = outputs.WriteAndCommit(result, WriteCompareWorkbook, CompareJson,
+                                  CompareMarkdown);
+  if (!status.ok()) {
+    PrintStatus(status, err);
+    return status.ExitCode();
+  }
+  out << Summary(result) << outputs.WroteText();
+  return 0;
+}
+
+}  // namespace eds::cli

@@ -1,0 +1,79 @@
+#ifndef EDS_CLI_HISTORY_CLI_H_
+#define EDS_CLI_HISTORY_CLI_H_
+
+// What `compare` and `rollup` share on the command line: the three outputs
+// (-o, --json, --markdown), checking their paths, staging them before any
+// work so that an unwritable output is reported with the inputs' problems
+// (SPEC §2: 3 wins over 1), and writing them all or none.
+
+#include <boost/program_options/options_description.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "eds/output_file.h"
+#include "eds/status.h"
+#include "options.h"
+
+namespace eds::cli {
+
+// The files one run writes. `json` and `markdown` are empty unless asked for.
+struct HistoryOutputPaths {
+  std::string workbook;
+  std::string json;
+  std::string markdown;
+};
+
+// Adds -o/--output, --json and --markdown to `options`, stored in `paths`.
+void AddHistoryOutputOptions(
+    boost::program_options::options_description& options,
+    HistoryOutputPaths* paths);
+
+// The usage problem with the outputs, or "": -o missing (the workbook is
+// required), an empty file name, an output that is one of `inputs`, or two
+// outputs that are one file.
+std::string CheckHistoryOutputs(const ParsedCommand& parsed,
+                                const HistoryOutputPaths& paths,
+                                const std::vector<std::string>& inputs);
+
+// The staged outputs of one run: Stage() first, Write...() once the model is
+// built, then Commit(). Destroying it uncommitted removes every temporary
+// file, so a failed run leaves existing outputs untouched.
+class StagedHistoryOutputs {
+ public:
+  explicit StagedHistoryOutputs(HistoryOutputPaths paths)
+      : paths_(std::move(paths)) {}
+
+  // Stages every output; prints each failure to `err` and returns the worst.
+  Status Stage(std::ostream& err);
+
+  // Writes the model's outputs into the staged files and renames them all
+  // into place. `Model` is CompareResult or RollupResult.
+  template <typename Model>
+  Status WriteAndCommit(const Model& model,
+                        Status (*workbook)(const Model&, const std::string&),
+                        std::string (*json)(const Model&),
+                        std::string (*markdown)(const Model&)) {
+    Status status = workbook(model, workbook_->temp_path());
+    if (status.ok() && json_ != nullptr)
+      status = WriteStaged(*json_, json(model));
+    if (status.ok() && markdown_ != nullptr) {
+      status = WriteStaged(*markdown_, markdown(model));
+    }
+    return status.ok() ? set_.Commit() : status;
+  }
+
+  // "Wrote:" and one line per output, for the summary on stdout.
+  std::string WroteText() const;
+
+ private:
+  HistoryOutputPaths paths_;
+  OutputSet set_;
+  StagedFile* workbook_ = nullptr;
+  StagedFile* json_ = nullptr;
+  StagedFile* markdown_ = nullptr;
+};
+
+}  // namespace eds::cli
+
+#endif  // EDS_CLI_HISTORY_CLI_H_

@@ -1,0 +1,46 @@
+#include "output_paths.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace eds::cli {
+namespace {
+
+std::filesystem::path SameFile(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) return std::filesystem::path(path).lexically_normal();
+  std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(absolute, error);
+  return error ? absolute.lexically_normal() : canonical;
+}
+
+}  // namespace
+
+std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
+                             const std::vector<std::string>& inputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].path.empty()) {
+      return fmt::format("option '{}' needs a file name", outputs[i].option);
+    }
+    const std::filesystem::path file = SameFile(outputs[i].path);
+    for (const std::string& input : inputs) {
+      if (file == SameFile(input)) {
+        return fmt::format("the {} '{}' would replace the input file",
+                           outputs[i].what, outputs[i].path);
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (file == SameFile(outputs[j].path)) {
+        return fmt::format(
+            "the {} and the {} are both '{}'; give each its own file",
+            outputs[j].what, outputs[i].what, outputs[i].path);
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace eds::cli

@@ -1,0 +1,244 @@
+#include <fmt/format.h>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
+#include <cstddef>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "commands.h"
+#include "eds/assessment.h"
+#include "eds/file_system.h"
+#include "eds/grade.h"
+#include "eds/history.h"
+#include "eds/history_outputs.h"
+#include "eds/input_kind.h"
+#include "eds/version.h"
+#include "file_walk.h"
+#include "history_cli.h"
+#include "messages.h"
+#include "options.h"
+
+namespace eds::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+const CommandSpec kRollup = {
+    "rollup",
+    "eds3 rollup PATH... -o OUT.xlsx [--json OUT.json] [--markdown OUT.md] "
+    "[--system NAME] [--year YYYY/YY] [--skip-invalid]",
+    "Roll up many organisations' assessments (and years) for commissioners.",
+    "PATH",
+    1,
+    std::numeric_limits<std::size_t>::max(),
+    "A PATH is an assessment file or a folder. Folders are searched\n"
+    "recursively for *.yaml and *.yml files (any letter case), following\n"
+    "symbolic links. A YAML file found in a folder without 'eds3' at its top\n"
+    "is not an assessment and is skipped with a note; a file named on the\n"
+    "command line must be an assessment.\n"
+    "An organisation is its organisation.code, or its exact name when it has\n"
+    "no code; each organisation and year may be in one file only.\n"
+    "By default any invalid file fails the run and nothing is written; with\n"
+    "--skip-invalid the valid files are rolled up and the others listed as\n"
+    "excluded. Files that cannot be read always fail the run.\n"
+    "Exit status: 0 rolled up, 1 invalid input or nothing to roll up, 2 usage\n"
+    "error, 3 a path cannot be read or an output cannot be written.\n"};
+
+// What became of one file found.
+enum class Verdict { kAssessment, kSkipped, kInvalid, kUnreadable };
+
+// Reads and loads one file, adding its problems to `diag` and its note when
+// skipped to `notes`.
+Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
+                  Diagnostics& notes, std::optional<LoadedAssessment>* loaded) {
+  std::string text;
+  const Status read = fs.ReadFile(file.path, &text);
+  if (!read.ok()) {
+    // The message names the file already; the diagnostic locates it.
+    const std::string& message = read.message();
+    const std::size_t cut = message.find(": error: ");
+    diag.Error({file.path, 0, 0},
+               cut == std::string::npos ? message : message.substr(cut + 9));
+    return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
+                                                 : Verdict::kInvalid;
+  }
+  // A file that is not a YAML mapping at all is invalid, found or named.
+  const std::optional<InputKind> kind = ClassifyInput(text, file.path, diag);
+  if (!kind) return Verdict::kInvalid;
+  if (*kind != InputKind::kAssessment) {
+    if (file.named) {
+      diag.Error({file.path, 0, 0},
+                 "not an assessment: there is no 'eds3' key at the top",
+                 "an assessment starts with 'eds3: 1'");
+      return Verdict::kInvalid;
+    }
+    notes.Note({file.path, 0, 0},
+               "skipped: not an assessment (no 'eds3' key at the top)");
+    return Verdict::kSkipped;
+  }
+  *loaded = ParseAssessment(text, file.path, fs, diag);
+  return *loaded ? Verdict::kAssessment : Verdict::kInvalid;
+}
+
+// The problems of a file left out under --skip-invalid, shown as warnings:
+// the run goes on without it.
+void PrintAsWarnings(const Diagnostics& problems, std::ostream& err) {
+  Diagnostics warnings;
+  for (Diagnostic diagnostic : problems.items()) {
+    if (diagnostic.severity == Severity::kError) {
+      diagnostic.severity = Severity::kWarning;
+    }
+    warnings.Add(std::move(diagnostic));
+  }
+  PrintDiagnostics(warnings, err);
+}
+
+std::string Summary(const RollupResult& result) {
+  std::size_t assessments = 0;
+  for (const RollupOrganisation& organisation : result.organisations) {
+    assessments += organisation.years.size();
+  }
+  std::string text = fmt::format(
+      "Rolled up {} organisation{}, {} assessment{}, {}\n",
+      result.organisations.size(), result.organisations.size() == 1 ? "" : "s",
+      assessments, assessments == 1 ? "" : "s", DescribeYears(result.years));
+  for (const RatingCounts& counts : result.ratings_by_year) {
+    std::string parts;
+    for (std::size_t i = 0; i < counts.counts.size(); ++i) {
+      if (counts.counts[i] == 0) continue;
+      parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ",
+                           counts.counts[i], result.ratings[i]);
+    }
+    text += fmt::format("  {}: {}\n", counts.year, parts);
+  }
+  if (!result.excluded.empty()) {
+    text +=
+        fmt::format("Excluded as invalid: {} file{}\n", result.excluded.size(),
+                    result.excluded.size() == 1 ? "" : "s");
+  }
+  return text;
+}
+
+}  // namespace
+
+int RunRollup(const std::vector<std::string>& args, std::ostream& out,
+              std::ostream& err) {
+  HistoryOutputPaths paths;
+  RollupOptions rollup;
+  po::options_description options;
+  AddHistoryOutputOptions(options, &paths);
+  options.add_options()(
+      "system", po::value(&rollup.system)->value_name("NAME"),
+      "keep the organisations of this integrated care system (exact "
+      "organisation.system)")("year",
+                              po::value(&rollup.year)->value_name("YYYY/YY"),
+                              "keep this year only")(
+      "skip-invalid", po::bool_switch(&rollup.skip_invalid),
+      "roll up the valid files and list the invalid ones as excluded");
+  ParsedCommand parsed;
+  int exit_code = 0;
+  if (!ParseCommand(kRollup, options, args, &parsed, out, err, &exit_code)) {
+    return exit_code;
+  }
+  if (parsed.options.count("year") > 0 && !IsAssessmentYear(rollup.year)) {
+    return UsageError(
+        kRollup,
+        fmt::format(
+            "--year '{}' is not a year written YYYY/YY, such as 2024/25",
+            rollup.year),
+        err);
+  }
+  if (parsed.options.count("system") > 0 && rollup.system.empty()) {
+    return UsageError(kRollup, "option '--system' needs a name", err);
+  }
+  const std::string problem =
+      CheckHistoryOutputs(parsed, paths, parsed.operands);
+  if (!problem.empty()) return UsageError(kRollup, problem, err);
+
+  StagedHistoryOutputs outputs(paths);
+  Status status = outputs.Stage(err);
+
+  std::vector<FoundFile> files;
+  Diagnostics walk_diag;
+  status = Worse(status, FindYamlFiles(parsed.operands, &files, walk_diag));
+  PrintDiagnostics(walk_diag, err);
+
+  DiskFileSystem fs;
+  Diagnostics diag;   // the problems that fail the run
+  Diagnostics notes;  // files skipped as not assessments
+  std::vector<LoadedAssessment> loaded;
+  std::vector<ExcludedFile> excluded;
+  std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
+  for (const FoundFile& file : files) {
+    Diagnostics problems;
+    std::optional<LoadedAssessment> assessment;
+    const Verdict verdict = LoadFound(file, fs, problems, notes, &assessment);
+    switch (verdict) {
+      case Verdict::kAssessment:
+        loaded.push_back(std::move(*assessment));
+        break;
+      case Verdict::kSkipped:
+        break;
+      case Verdict::kInvalid:
+        if (rollup.skip_invalid) {
+          PrintAsWarnings(problems, err);
+          excluded.push_back(ExcludeFile(file.path, problems));
+        } else {
+          diag.Append(problems);
+          status = Worse(status, Status::InvalidInput(file.path));
+          ++invalid;
+        }
+        break;
+      case Verdict::kUnreadable:
+        diag.Append(problems);
+        status = Worse(status, Status::IoError(file.path));
+        break;
+    }
+  }
+  PrintDiagnostics(notes, err);
+  if (!status.ok()) {
+    PrintDiagnostics(diag, err);
+    if (invalid > 0) {
+      err << fmt::format(
+          "eds3: note: {} invalid file{}; nothing was written (--skip-invalid "
+          "rolls up the valid files and lists the others)\n",
+          invalid, invalid == 1 ? "" : "s");
+    }
+    return status.ExitCode();
+  }
+
+  std::vector<OrganisationYear> years;
+  for (LoadedAssessment& assessment : loaded) {
+    const GradeResult result = Grade(assessment.assessment, assessment.rubric);
+    years.push_back(SummariseYear(
+        assessment.assessment,
+        std::make_shared<const Rubric>(std::move(assessment.rubric)), result));
+  }
+  RollupResult result;
+  status = Rollup(std::move(years), std::move(excluded), rollup, kToolVersion,
+                  diag, &result);
+  PrintDiagnostics(diag, err);
+  if (!status.ok()) return status.ExitCode();
+  if (!result.excluded.empty()) {
+    err << fmt::format(
+        "eds3: warning: {} invalid file{} excluded (--skip-invalid); see "
+        "'excluded' and the Excluded sheet\n",
+        result.excluded.size(), result.excluded.size() == 1 ? "" : "s");
+  }
+
+  status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,
+                                  RollupMarkdown);
+  if (!status.ok()) {
+    PrintStatus(status, err);
+    return status.ExitCode();
+  }
+  out << Summary(result) << outputs.WroteText();
+  return 0;
+}
+
+}  // namespace eds::cli

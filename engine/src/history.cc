@@ -1,0 +1,552 @@
+#include "eds/history.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "text_checks.h"
+
+namespace eds {
+namespace {
+
+// Years written YYYY/YY sort chronologically as text.
+bool EarlierYear(const OrganisationYear& a, const OrganisationYear& b) {
+  return a.year < b.year;
+}
+
+// "'Name' (code RXX)" or "'Name' (no code)", to tell organisations apart in
+// a message.
+std::string DescribeOrganisation(const Organisation& organisation) {
+  if (organisation.code.empty()) {
+    return fmt::format("'{}' (no code)", organisation.name);
+  }
+  return fmt::format("'{}' (code {})", organisation.name, organisation.code);
+}
+
+std::string LevelName(const Rubric& rubric,
+                      const std::optional<Rational>& score) {
+  if (!score) return "";
+  const Level* level = rubric.LevelOf(*score);
+  return level == nullptr ? "" : level->name;
+}
+
+template <typename T>
+void AddOnce(std::vector<T>& list, const T& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) {
+    list.push_back(value);
+  }
+}
+
+bool SamePolicy(const Policy& a, const Policy& b) {
+  return a.raters == b.raters && a.services == b.services &&
+         a.rounding == b.rounding;
+}
+
+// The rubrics and policies of `years`, each once, in order of first use.
+void CollectRubricsAndPolicies(
+    const std::vector<const OrganisationYear*>& years,
+    std::vector<RubricRef>* rubrics, std::vector<Policy>* policies) {
+  for (const OrganisationYear* year : years) {
+    AddOnce(*rubrics, RubricRef{year->rubric->id, year->rubric->version});
+    const bool known = std::any_of(
+        policies->begin(), policies->end(),
+        [&](const Policy& policy) { return SamePolicy(policy, year->policy); });
+    if (!known) policies->push_back(year->policy);
+  }
+}
+
+OutcomeInfo InfoOf(const Domain& domain, const Outcome& outcome) {
+  return {outcome.id, domain.id, outcome.name, outcome.title};
+}
+
+// Every outcome of the rubrics of `years`: the reference rubric's in its
+// order, then those only the others have, in the order `years` lists them.
+std::vector<OutcomeInfo> OutcomeUnion(
+    const Rubric& reference,
+    const std::vector<const OrganisationYear*>& years) {
+  std::vector<OutcomeInfo> infos;
+  std::set<std::string> seen;
+  auto add_rubric = [&](const Rubric& rubric) {
+    for (const Domain& domain : rubric.domains) {
+      for (const Outcome& outcome : domain.outcomes) {
+        if (seen.insert(outcome.id).second) {
+          infos.push_back(InfoOf(domain, outcome));
+        }
+      }
+    }
+  };
+  add_rubric(reference);
+  for (const OrganisationYear* year : years) add_rubric(*year->rubric);
+  return infos;
+}
+
+std::optional<Rational> Difference(const std::optional<Rational>& from,
+                                   const std::optional<Rational>& to) {
+  if (!from || !to) return std::nullopt;
+  return *to - *from;
+}
+
+const char* UpOrDown(Movement movement) {
+  return movement == Movement::kDown ? "fell" : "rose";
+}
+
+// Diagnostics about a whole file carry no line: the problem is the file
+// against another one.
+SourceLocation WholeFile(const std::string& file) { return {file, 0, 0}; }
+
+}  // namespace
+
+const IdScore* OrganisationYear::FindOutcome(
+    const std::string& outcome_id) const {
+  for (const IdScore& entry : outcomes) {
+    if (entry.id == outcome_id) return &entry;
+  }
+  return nullptr;
+}
+
+const IdScore* OrganisationYear::FindDomain(
+    const std::string& domain_id) const {
+  for (const IdScore& entry : domains) {
+    if (entry.id == domain_id) return &entry;
+  }
+  return nullptr;
+}
+
+std::string OrganisationYear::RatingOrIncomplete() const {
+  return complete ? rating : kIncompleteRating;
+}
+
+OrganisationYear SummariseYear(const Assessment& assessment,
+                               std::shared_ptr<const Rubric> rubric,
+                               const GradeResult& result) {
+  OrganisationYear year;
+  year.organisation = assessment.organisation;
+  year.identity = assessment.Identity();
+  year.year = assessment.year;
+  year.complete = result.complete;
+  if (result.complete) {
+    year.total = result.total;
+    year.rating = result.rating;
+  }
+  for (const DomainResult& domain : result.domains) {
+    year.domains.push_back({domain.id, domain.score});
+    for (const OutcomeResult& outcome : domain.outcomes) {
+      year.outcomes.push_back({outcome.id, outcome.score});
+    }
+  }
+  year.alpha = result.agreement.alpha;
+  year.source = assessment.source;
+  year.completed = assessment.completed;
+  year.policy = assessment.policy;
+  year.rubric = std::move(rubric);
+  return year;
+}
+
+bool IsAssessmentYear(const std::string& text) { return IsAcademicYear(text); }
+
+std::string DescribeYears(const std::vector<std::string>& years) {
+  if (years.empty()) return "";
+  if (years.front() == years.back()) return years.front();
+  return fmt::format("{} to {}", years.front(), years.back());
+}
+
+Movement MovementOf(const std::optional<Rational>& from,
+                    const std::optional<Rational>& to) {
+  if (!from && !to) return Movement::kNeverScored;
+  if (!from) return Movement::kNewlyScored;
+  if (!to) return Movement::kNoLongerScored;
+  if (*to > *from) return Movement::kUp;
+  if (*to < *from) return Movement::kDown;
+  return Movement::kSame;
+}
+
+Status Compare(std::vector<OrganisationYear> years,
+               const std::string& tool_version, Diagnostics& diag,
+               CompareResult* result) {
+  if (years.size() < 2) {
+    const std::string message = "compare needs at least two years";
+    diag.Error({}, message);
+    return Status::InvalidInput(message);
+  }
+  // Every file is checked against the first, so each problem names the two
+  // files involved and all are reported together.
+  const OrganisationYear& first = years.front();
+  std::map<std::string, const OrganisationYear*> by_year;
+  std::size_t problems = 0;
+  for (const OrganisationYear& year : years) {
+    if (year.identity != first.identity) {
+      std::string hint;
+      if (year.organisation.name == first.organisation.name) {
+        hint =
+            "an organisation is identified by its code, or by its name "
+            "when it has none; give both files the same organisation.code";
+      }
+      diag.Error(
+          WholeFile(year.source),
+          fmt::format("organisation {} is not {} of {}; compare takes "
+                      "the years of one organisation",
+                      DescribeOrganisation(year.organisation),
+                      DescribeOrganisation(first.organisation), first.source),
+          hint);
+      ++problems;
+      continue;
+    }
+    auto [it, fresh] = by_year.emplace(year.year, &year);
+    if (!fresh) {
+      diag.Error(WholeFile(year.source),
+                 fmt::format("year {} is also the year of {}; compare needs "
+                             "each year once",
+                             year.year, it->second->source));
+      ++problems;
+    }
+  }
+  if (problems > 0) {
+    return Status::InvalidInput(
+        fmt::format("{} problem{} with the files to compare", problems,
+                    problems == 1 ? "" : "s"));
+  }
+
+  std::stable_sort(years.begin(), years.end(), EarlierYear);
+  CompareResult out;
+  out.organisation = years.back().organisation;
+  out.rubric = years.back().rubric;
+  out.tool_version = tool_version;
+  std::vector<const OrganisationYear*> newest_first;
+  for (auto it = years.rbegin(); it != years.rend(); ++it) {
+    newest_first.push_back(&*it);
+  }
+  std::vector<const OrganisationYear*> oldest_first(newest_first.rbegin(),
+                                                    newest_first.rend());
+  CollectRubricsAndPolicies(oldest_first, &out.rubrics, &out.policies);
+
+  for (const OutcomeInfo& info : OutcomeUnion(*out.rubric, newest_first)) {
+    TrendRow row;
+    row.outcome = info;
+    row.comparable = true;
+    for (const OrganisationYear& year : years) {
+      const IdScore* entry = year.FindOutcome(info.id);
+      row.assessed.push_back(entry != nullptr);
+      row.scores.push_back(entry == nullptr ? std::nullopt : entry->score);
+      row.comparable = row.comparable && entry != nullptr;
+    }
+    if (row.comparable) {
+      const std::size_t last = years.size() - 1;
+      row.change = Difference(row.scores[last - 1], row.scores[last]);
+      row.change_since_first = Difference(row.scores[0], row.scores[last]);
+    } else {
+      out.not_comparable.push_back(info.id);
+    }
+    out.outcomes.push_back(std::move(row));
+  }
+
+  for (std::size_t i = 1; i < years.size(); ++i) {
+    const OrganisationYear& before = years[i - 1];
+    const OrganisationYear& after = years[i];
+    for (const TrendRow& row : out.outcomes) {
+      if (!row.comparable) continue;
+      const Movement movement = MovementOf(row.scores[i - 1], row.scores[i]);
+      if (movement == Movement::kSame || movement == Movement::kNeverScored) {
+        continue;
+      }
+      OutcomeChange change;
+      change.outcome = row.outcome;
+      change.from_year = before.year;
+      change.to_year = after.year;
+      change.from = row.scores[i - 1];
+      change.to = row.scores[i];
+      change.difference = Difference(change.from, change.to);
+      change.from_level = LevelName(*before.rubric, change.from);
+      change.to_level = LevelName(*after.rubric, change.to);
+      change.movement = movement;
+      out.changes.push_back(std::move(change));
+    }
+    RatingChange rating;
+    rating.from_year = before.year;
+    rating.to_year = after.year;
+    rating.from = before.RatingOrIncomplete();
+    rating.to = after.RatingOrIncomplete();
+    rating.from_total = before.total;
+    rating.to_total = after.total;
+    rating.movement = MovementOf(before.total, after.total);
+    out.rating_changes.push_back(std::move(rating));
+  }
+  out.years = std::move(years);
+  *result = std::move(out);
+  return Status::Ok();
+}
+
+std::string DescribeChange(const OutcomeChange& change) {
+  const std::string what =
+      fmt::format("{} {}", change.outcome.id, change.outcome.name);
+  switch (change.movement) {
+    case Movement::kNewlyScored:
+      return fmt::format(
+          "{} was scored {} ({}) in {}; it was not scored in {}.", what,
+          change.to_level, change.to->ToString(), change.to_year,
+          change.from_year);
+    case Movement::kNoLongerScored:
+      return fmt::format("{} was not scored in {}; it was {} ({}) in {}.", what,
+                         change.to_year, change.from_level,
+                         change.from->ToString(), change.from_year);
+    case Movement::kSame:
+    case Movement::kNeverScored:
+      return fmt::format("{} did not change in {}.", what, change.to_year);
+    case Movement::kUp:
+    case Movement::kDown:
+      break;
+  }
+  return fmt::format("{} {} from {} ({}) to {} ({}) in {}.", what,
+                     UpOrDown(change.movement), change.from_level,
+                     change.from->ToString(), change.to_level,
+                     change.to->ToString(), change.to_year);
+}
+
+std::string DescribeRatingChange(const RatingChange& change) {
+  switch (change.movement) {
+    case Movement::kNeverScored:
+      return fmt::format("{} and {} are both incomplete.", change.from_year,
+                         change.to_year);
+    case Movement::kNewlyScored:
+      return fmt::format("{} was incomplete; {} is rated {} ({}).",
+                         change.from_year, change.to_year, change.to,
+                         change.to_total->ToString());
+    case Movement::kNoLongerScored:
+      return fmt::format("{} is incomplete; {} was rated {} ({}).",
+                         change.to_year, change.from_year, change.from,
+                         change.from_total->ToString());
+    case Movement::kSame:
+      return fmt::format("The rating stayed {} in {}, with the total at {}.",
+                         change.to, change.to_year,
+                         change.to_total->ToString());
+    case Movement::kUp:
+    case Movement::kDown:
+      break;
+  }
+  if (change.from == change.to) {
+    return fmt::format(
+        "The rating stayed {} in {}; the total {} from {} to {}.", change.to,
+        change.to_year, UpOrDown(change.movement),
+        change.from_total->ToString(), change.to_total->ToString());
+  }
+  return fmt::format("The rating {} from {} ({}) in {} to {} ({}) in {}.",
+                     UpOrDown(change.movement), change.from,
+                     change.from_total->ToString(), change.from_year, change.to,
+                     change.to_total->ToString(), change.to_year);
+}
+
+ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems) {
+  ExcludedFile excluded;
+  excluded.file = file;
+  for (const Diagnostic& diagnostic : problems.items()) {
+    if (diagnostic.severity != Severity::kError) continue;
+    const std::string text = FormatDiagnostic(diagnostic);
+    excluded.errors.push_back(text.substr(0, text.find('\n')));
+  }
+  if (problems.dropped() > 0) {
+    excluded.errors.push_back(fmt::format("{} more error{} not shown",
+                                          problems.dropped(),
+                                          problems.dropped() == 1 ? "" : "s"));
+  }
+  return excluded;
+}
+
+const OrganisationYear* RollupOrganisation::previous() const {
+  return years.size() < 2 ? nullptr : &years[years.size() - 2];
+}
+
+namespace {
+
+// Moves every file of a repeated organisation and year out of `years`: into
+// `excluded` (and reported as a warning) under skip_invalid, else reported
+// as errors, one per later file, naming the first. Returns the number of
+// errors reported.
+std::size_t RemoveRepeatedYears(std::vector<OrganisationYear>& years,
+                                bool skip_invalid,
+                                std::vector<ExcludedFile>& excluded,
+                                Diagnostics& diag) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> files;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    files[{years[i].identity, years[i].year}].push_back(i);
+  }
+  std::size_t errors = 0;
+  std::vector<bool> remove(years.size(), false);
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    const std::vector<std::size_t>& same =
+        files[{years[i].identity, years[i].year}];
+    if (same.size() < 2) continue;
+    const OrganisationYear& year = years[i];
+    const std::size_t other = same[0] == i ? same[1] : same[0];
+    const std::string message = fmt::format(
+        "organisation {} for {} is also in {}; each organisation and year "
+        "must be in one file",
+        DescribeOrganisation(year.organisation), year.year,
+        years[other].source);
+    if (skip_invalid) {
+      remove[i] = true;
+      diag.Warning(WholeFile(year.source), message);
+      Diagnostics problem;
+      problem.Error(WholeFile(year.source), message);
+      excluded.push_back(ExcludeFile(year.source, problem));
+    } else if (same[0] != i) {
+      diag.Error(WholeFile(year.source), message);
+      ++errors;
+    }
+  }
+  std::vector<OrganisationYear> kept;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    if (!remove[i]) kept.push_back(std::move(years[i]));
+  }
+  years = std::move(kept);
+  return errors;
+}
+
+// Reports a filter that matched nothing, suggesting the closest value that
+// would have matched.
+Status NothingMatches(const std::string& option, const std::string& value,
+                      const std::vector<std::string>& known,
+                      Diagnostics& diag) {
+  const std::string message =
+      fmt::format("{} '{}' matches no assessment{}", option, value,
+                  DidYouMean(value, known));
+  std::string hint;
+  if (!known.empty() && ClosestMatch(value, known).empty()) {
+    std::string list;
+    for (const std::string& name : known) {
+      list += (list.empty() ? "'" : ", '") + name + "'";
+    }
+    hint = fmt::format("the files give {}", list);
+  }
+  diag.Error({}, message, hint);
+  return Status::InvalidInput(message);
+}
+
+}  // namespace
+
+Status Rollup(std::vector<OrganisationYear> years,
+              std::vector<ExcludedFile> excluded, const RollupOptions& options,
+              const std::string& tool_version, Diagnostics& diag,
+              RollupResult* result) {
+  const std::size_t repeated =
+      RemoveRepeatedYears(years, options.skip_invalid, excluded, diag);
+  if (repeated > 0) {
+    return Status::InvalidInput(
+        fmt::format("{} repeated organisation and year{}", repeated,
+                    repeated == 1 ? "" : "s"));
+  }
+  if (years.empty()) {
+    const std::string message =
+        excluded.empty()
+            ? "no assessment to roll up"
+            : fmt::format("no assessment to roll up: all {} file{} excluded",
+                          excluded.size(),
+                          excluded.size() == 1 ? " was" : "s were");
+    diag.Error({}, message);
+    return Status::InvalidInput(message);
+  }
+
+  // The values the filters could have matched, for "did you mean".
+  std::set<std::string> systems, year_names;
+  for (const OrganisationYear& year : years) {
+    if (!year.organisation.system.empty()) {
+      systems.insert(year.organisation.system);
+    }
+    year_names.insert(year.year);
+  }
+  std::vector<OrganisationYear> kept;
+  for (OrganisationYear& year : years) {
+    if (!options.system.empty() && year.organisation.system != options.system) {
+      continue;
+    }
+    if (!options.year.empty() && year.year != options.year) continue;
+    kept.push_back(std::move(year));
+  }
+  if (kept.empty()) {
+    // Name the filter that matched nothing by itself, else both.
+    if (!options.system.empty() && systems.count(options.system) == 0) {
+      return NothingMatches("--system", options.system,
+                            {systems.begin(), systems.end()}, diag);
+    }
+    if (!options.year.empty() && year_names.count(options.year) == 0) {
+      return NothingMatches("--year", options.year,
+                            {year_names.begin(), year_names.end()}, diag);
+    }
+    const std::string message =
+        fmt::format("no organisation of system '{}' has an assessment for {}",
+                    options.system, options.year);
+    diag.Error({}, message);
+    return Status::InvalidInput(message);
+  }
+
+  RollupResult out;
+  out.options = options;
+  out.tool_version = tool_version;
+  out.excluded = std::move(excluded);
+
+  std::map<std::string, RollupOrganisation> by_identity;
+  for (OrganisationYear& year : kept) {
+    by_identity[year.identity].years.push_back(std::move(year));
+  }
+  for (auto& [identity, organisation] : by_identity) {
+    std::stable_sort(organisation.years.begin(), organisation.years.end(),
+                     EarlierYear);
+    organisation.organisation = organisation.latest().organisation;
+    if (const OrganisationYear* previous = organisation.previous()) {
+      organisation.change =
+          Difference(previous->total, organisation.latest().total);
+    }
+    out.organisations.push_back(std::move(organisation));
+  }
+  std::stable_sort(
+      out.organisations.begin(), out.organisations.end(),
+      [](const RollupOrganisation& a, const RollupOrganisation& b) {
+        if (a.organisation.name != b.organisation.name) {
+          return a.organisation.name < b.organisation.name;
+        }
+        return a.organisation.code < b.organisation.code;
+      });
+
+  // Every year in the rollup, organisation by organisation in output order.
+  std::vector<const OrganisationYear*> all;
+  for (const RollupOrganisation& organisation : out.organisations) {
+    for (const OrganisationYear& year : organisation.years)
+      all.push_back(&year);
+  }
+  const OrganisationYear* newest = all.front();
+  std::set<std::string> year_set;
+  for (const OrganisationYear* year : all) {
+    if (year->year > newest->year) newest = year;
+    year_set.insert(year->year);
+  }
+  out.rubric = newest->rubric;
+  out.years.assign(year_set.begin(), year_set.end());
+  CollectRubricsAndPolicies(all, &out.rubrics, &out.policies);
+  out.outcomes = OutcomeUnion(*out.rubric, all);
+
+  for (const Band& band : out.rubric->bands) AddOnce(out.ratings, band.name);
+  for (const OrganisationYear* year : all) {
+    for (const Band& band : year->rubric->bands)
+      AddOnce(out.ratings, band.name);
+  }
+  AddOnce(out.ratings, std::string(kIncompleteRating));
+  for (const std::string& name : out.years) {
+    RatingCounts counts;
+    counts.year = name;
+    counts.counts.assign(out.ratings.size(), 0);
+    for (const OrganisationYear* year : all) {
+      if (year->year != name) continue;
+      const auto it = std::find(out.ratings.begin(), out.ratings.end(),
+                                year->RatingOrIncomplete());
+      ++counts.counts[static_cast<std::size_t>(it - out.ratings.begin())];
+      ++counts.organisations;
+    }
+    out.ratings_by_year.push_back(std::move(counts));
+  }
+  *result = std::move(out);
+  return Status::Ok();
+}
+
+}  // namespace eds

@@ -1,0 +1,322 @@
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eds/history.h"
+#include "eds/history_outputs.h"
+#include "history_common.h"
+#include "xlsx_util.h"
+
+namespace eds {
+namespace {
+
+using xlsx::Book;
+using xlsx::Sheet;
+using xlsx::Style;
+using xlsx::Table;
+
+constexpr char kSummarySheet[] = "Summary";
+
+Style Filled(const std::string& colour) {
+  Style style;
+  style.fill = colour;
+  return style;
+}
+
+Style Bold() {
+  Style style;
+  style.bold = true;
+  return style;
+}
+
+Style TitleStyle() {
+  Style style;
+  style.bold = true;
+  style.font_size = 14;
+  return style;
+}
+
+// Band colours are cell fills, too pale for a line on white, so band lines
+// are drawn in a darker shade of them.
+lxw_color_t Darker(lxw_color_t colour) {
+  const auto shade = [&](int shift) {
+    return ((((colour >> shift) & 0xFFu) * 3u) / 5u) << shift;
+  };
+  return shade(16) | shade(8) | shade(0);
+}
+
+// The compare workbook: one writer per sheet, each a walk over the model.
+class CompareWorkbook {
+ public:
+  CompareWorkbook(const CompareResult& result, Book* book)
+      : result_(result), rubric_(*result.rubric), book_(book) {}
+
+  void Write() {
+    Summary();
+    Trend();
+    Changes();
+  }
+
+ private:
+  void Summary() {
+    Sheet* sheet = book_->AddSheet(kSummarySheet);
+    if (sheet == nullptr) return;
+    const std::string& title =
+        rubric_.title.empty() ? rubric_.id : rubric_.title;
+    sheet->Text(0, 0, title + ": year on year", TitleStyle());
+    lxw_row_t row = 2;
+    const auto item = [&](const char* label, const std::string& value) {
+      if (value.empty()) return;
+      sheet->Text(row, 0, label, Bold());
+      sheet->Text(row, 1, value);
+      ++row;
+    };
+    item("Organisation", result_.organisation.name);
+    item("Code", result_.organisation.code);
+    item("Integrated care system", result_.organisation.system);
+    item("Years compared", DescribeYears({result_.years.front().year,
+                                          result_.years.back().year}));
+    item("Tool and method",
+         history::StampText(result_.tool_version, result_.rubrics,
+                            result_.policies));
+    ++row;
+    sheet->Text(row++, 0, "Rating movement", Bold());
+    for (const RatingChange& change : result_.rating_changes) {
+      sheet->Text(row++, 0, DescribeRatingChange(change));
+    }
+    ++row;
+    YearTable(sheet, row);
+  }
+
+  // Total, rating and domain scores per year, then the chart's data and the
+  // chart itself below.
+  void YearTable(Sheet* sheet, lxw_row_t header_row) {
+    std::vector<Table::Column> columns = {{"Year", 22, 22},
+                                          {"Total", 8, 10},
+                                          {"Out of", 8, 10},
+                                          {"Rating", 12, 16}};
+    for (const Domain& domain : rubric_.domains) {
+      columns.push_back({"Domain " + domain.id, 10, 12});
+    }
+    columns.push_back({"Agreement (alpha)", 12, 12});
+    columns.push_back({"Rubric", 12, 24});
+    columns.push_back({"Source", 12, 60});
+    // A short table under the sheet's heading lines, as grade's Summary has:
+    // neither frozen nor filtered.
+    Table::Options options;
+    options.freeze_header = false;
+    options.filter = false;
+    Table table(sheet, header_row, columns, options);
+    for (const OrganisationYear& year : result_.years) {
+      table.NewRow();
+      std::size_t c = 0;
+      table.Text(c++, year.year);
+      table.Score(c++, year.total);
+      table.Score(c++, year.rubric->MaxTotal());
+      const std::string rating = year.RatingOrIncomplete();
+      table.Text(c++, rating,
+                 Filled(history::RatingColour(*year.rubric, rating)));
+      for (const Domain& domain : rubric_.domains) {
+        const IdScore* score = year.FindDomain(domain.id);
+        if (score == nullptr) {
+          table.Text(c++, "not in rubric");
+        } else {
+          table.Score(c++, score->score);
+        }
+      }
+      const std::optional<double> alpha = history::RoundedAlpha(year.alpha);
+      if (alpha) {
+        Style style;
+        style.number_format = "0.000";
+        table.Number(c++, *alpha, style);
+      } else {
+        table.Text(c++, "not defined");
+      }
+      table.Text(c++, year.rubric->id + " " + year.rubric->version);
+      table.Text(c++, year.source);
+    }
+    table.Finish();
+    ChartData(sheet, table.last_row() + 2);
+  }
+
+  // The totals against the band lines: the lower bound of every band above
+  // the first, read from the latest year's rubric.
+  void ChartData(Sheet* sheet, lxw_row_t label_row) {
+    sheet->Text(label_row, 0,
+                "Chart data: the total, and the lowest total of each rating",
+                Bold());
+    std::vector<const Band*> lines;
+    for (const Band& band : rubric_.bands) {
+      if (band.lower > Rational(0)) lines.push_back(&band);
+    }
+    std::vector<Table::Column> columns = {{"Year", 22, 22}, {"Total", 8, 10}};
+    for (const Band* band : lines) {
+      columns.push_back({band->name, 10, 20});
+    }
+    Table::Options options;
+    options.freeze_header = false;
+    options.filter = false;
+    options.fit_widths = false;
+    const lxw_row_t header_row = label_row + 1;
+    Table table(sheet, header_row, columns, options);
+    for (const OrganisationYear& year : result_.years) {
+      table.NewRow();
+      table.Text(0, year.year);
+      // An incomplete year is a gap in the line, not a zero.
+      if (year.total) table.Score(1, year.total);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        table.Score(2 + i, lines[i]->lower);
+      }
+    }
+    table.Finish();
+    Chart(sheet, header_row, lines, table.last_row());
+  }
+
+  void Chart(Sheet* sheet, lxw_row_t header_row,
+             const std::vector<const Band*>& lines, lxw_row_t last_row) {
+    lxw_chart* chart = book_->AddChart(LXW_CHART_LINE);
+    if (chart == nullptr) return;
+    // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
+    chart_title_set_name(chart, "Total score by year against the rating bands");
+    const lxw_row_t first = header_row + 1;
+    const auto add_series = [&](lxw_col_t col) -> lxw_chart_series* {
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      if (series == nullptr) {
+        book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+        return nullptr;
+      }
+      chart_series_set_categories(series, kSummarySheet, first, 0, last_row, 0);
+      chart_series_set_values(series, kSummarySheet, first, col, last_row, col);
+      // Named from the heading cell, so no text is read as a formula.
+      chart_series_set_name_range(series, kSummarySheet, header_row, col);
+      return series;
+    };
+    if (lxw_chart_series* total = add_series(1)) {
+      lxw_chart_line line = {};
+      line.color = 0x1F4E79;
+      line.width = 2.5;
+      chart_series_set_line(total, &line);
+      chart_series_set_marker_type(total, LXW_CHART_MARKER_CIRCLE);
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      lxw_chart_series* series = add_series(static_cast<lxw_col_t>(2 + i));
+      if (series == nullptr) continue;
+      lxw_chart_line line = {};
+      line.color =
+          Darker(xlsx::ParseColour(lines[i]->colour).value_or(0xBFBFBF));
+      line.dash_type = LXW_CHART_LINE_DASH_DASH;
+      line.width = 2;
+      chart_series_set_line(series, &line);
+      chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+    }
+    lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
+    chart_axis_set_min(y_axis, 0);
+    chart_axis_set_max(y_axis, rubric_.MaxTotal().ToDouble());
+    chart_axis_set_name(y_axis, "Total");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    sheet->InsertChart(last_row + 2, 0, chart, 1.4, 1.2);
+  }
+
+  void Trend() {
+    Sheet* sheet = book_->AddSheet("Trend");
+    if (sheet == nullptr) return;
+    const std::vector<OrganisationYear>& years = result_.years;
+    const std::size_t count = years.size();
+    std::vector<Table::Column> columns = {
+        {"Domain", 8, 10}, {"Outcome", 9, 10}, {"Name", 16, 40}};
+    for (const OrganisationYear& year : years) {
+      columns.push_back({year.year, 10, 14});
+    }
+    columns.push_back({"Change since " + years[count - 2].year, 12, 22});
+    if (count > 2) {
+      columns.push_back({"Change since " + years[0].year, 12, 22});
+    }
+    columns.push_back({"Compared", 10, 40});
+    columns.push_back({"Title", 30, 70});
+    Table table(sheet, 0, columns);
+    for (const TrendRow& row : result_.outcomes) {
+      table.NewRow();
+      std::size_t c = 0;
+      table.Text(c++, row.outcome.domain_id);
+      table.Text(c++, row.outcome.id);
+      table.Text(c++, row.outcome.name);
+      for (std::size_t i = 0; i < count; ++i) {
+        if (!row.assessed[i]) {
+          table.Text(c++, "not in rubric");
+        } else {
+          table.Score(
+              c++, row.scores[i],
+              Filled(history::LevelColour(*years[i].rubric, row.scores[i])));
+        }
+      }
+      history::WriteChange(table, c++, row.change, "");
+      if (count > 2)
+        history::WriteChange(table, c++, row.change_since_first, "");
+      table.Text(c++,
+                 row.comparable ? "yes" : "no: not in every year's rubric");
+      table.Text(c++, row.outcome.title);
+    }
+    table.Finish();
+  }
+
+  void Changes() {
+    Sheet* sheet = book_->AddSheet("Changes");
+    if (sheet == nullptr) return;
+    Table table(sheet, 0,
+                {{"From year", 10, 10},
+                 {"To year", 10, 10},
+                 {"Domain", 8, 10},
+                 {"Outcome", 9, 10},
+                 {"Name", 16, 40},
+                 {"From", 10, 12},
+                 {"To", 10, 12},
+                 {"Change", 10, 18},
+                 {"In words", 40, 90}});
+    for (const OutcomeChange& change : result_.changes) {
+      table.NewRow();
+      table.Text(0, change.from_year);
+      table.Text(1, change.to_year);
+      table.Text(2, change.outcome.domain_id);
+      table.Text(3, change.outcome.id);
+      table.Text(4, change.outcome.name);
+      table.Score(5, change.from);
+      table.Score(6, change.to);
+      const char* none = change.movement == Movement::kNewlyScored
+                             ? "newly scored"
+                             : "no longer scored";
+      history::WriteChange(table, 7, change.difference, none);
+      table.Text(8, DescribeChange(change));
+    }
+    table.Finish();
+    if (result_.changes.empty()) {
+      sheet->Text(table.last_row() + 2, 0,
+                  "No outcome score changed between the years compared.");
+    }
+  }
+
+  const CompareResult& result_;
+  const Rubric& rubric_;
+  Book* book_;
+};
+
+}  // namespace
+
+Status WriteCompareWorkbook(const CompareResult& result,
+                            const std::string& path) {
+  std::vector<const OrganisationYear*> years;
+  for (const OrganisationYear& year : result.years) years.push_back(&year);
+  xlsx::DocumentInfo info;
+  info.title = "EDS comparison: " + result.organisation.name;
+  info.subject = result.rubric->title;
+  info.comments =
+      history::StampText(result.tool_version, result.rubrics, result.policies);
+  info.created = history::DocumentTimeOf(years);
+  Book book(path, info);
+  CompareWorkbook(result, &book).Write();
+  return book.Close();
+}
+
+}  // namespace eds

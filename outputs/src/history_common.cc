@@ -1,0 +1,143 @@
+#include "history_common.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace eds::history {
+namespace {
+
+std::string PolicyText(const Policy& policy) {
+  return fmt::format(
+      "stakeholder ratings by {}, service totals by {}, rounding {}",
+      PolicyWord(policy.raters), PolicyWord(policy.services),
+      PolicyWord(policy.rounding));
+}
+
+}  // namespace
+
+std::string StampText(const std::string& tool_version,
+                      const std::vector<RubricRef>& rubrics,
+                      const std::vector<Policy>& policies) {
+  std::string rubric_text;
+  for (const RubricRef& rubric : rubrics) {
+    if (!rubric_text.empty()) rubric_text += ", ";
+    rubric_text += fmt::format("{} version {}", rubric.id, rubric.version);
+  }
+  std::string policy_text;
+  for (const Policy& policy : policies) {
+    if (!policy_text.empty()) policy_text += "; ";
+    policy_text += PolicyText(policy);
+  }
+  return fmt::format(
+      "Made by eds3 {} with rubric{} {}. Scores combined as each assessment "
+      "says: {}.",
+      tool_version, rubrics.size() == 1 ? "" : "s", rubric_text, policy_text);
+}
+
+std::string SignedText(const Rational& change) {
+  const std::string text = change.ToString();
+  return change > Rational(0) && text != "0" ? "+" + text : text;
+}
+
+std::string TotalText(const OrganisationYear& year) {
+  if (!year.total) return "not rated";
+  return fmt::format("{} of {}", year.total->ToString(),
+                     year.rubric->MaxTotal().ToString());
+}
+
+std::optional<double> RoundedAlpha(const std::optional<double>& alpha) {
+  if (!alpha) return std::nullopt;
+  return std::round(*alpha * 1000.0) / 1000.0;
+}
+
+void WriteToolJson(const std::string& tool_version, JsonWriter& json) {
+  json.Key("tool").BeginObject();
+  json.Key("name").String("eds3");
+  json.Key("version").String(tool_version);
+  json.EndObject();
+}
+
+void WriteRubricJson(const char* key, const Rubric& rubric, JsonWriter& json) {
+  json.Key(key).BeginObject();
+  json.Key("id").String(rubric.id);
+  json.Key("version").String(rubric.version);
+  json.EndObject();
+}
+
+void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
+  json.BeginObject();
+  json.Key("year").String(year.year);
+  json.Key("complete").Bool(year.complete);
+  json.Key("total").NumberOrNull(year.total);
+  json.Key("rating").StringOrNull(year.rating);
+  json.Key("domains").BeginObject();
+  for (const IdScore& domain : year.domains) {
+    json.Key(domain.id).NumberOrNull(domain.score);
+  }
+  json.EndObject();
+  json.Key("outcomes").BeginObject();
+  for (const IdScore& outcome : year.outcomes) {
+    json.Key(outcome.id).NumberOrNull(outcome.score);
+  }
+  json.EndObject();
+  json.Key("source").String(year.source);
+  WriteRubricJson("rubric", *year.rubric, json);
+  const std::optional<double> alpha = RoundedAlpha(year.alpha);
+  json.Key("alpha");
+  if (alpha) {
+    json.Double(*alpha);
+  } else {
+    json.Null();
+  }
+  json.EndObject();
+}
+
+std::string LevelColour(const Rubric& rubric,
+                        const std::optional<Rational>& score) {
+  if (!score) return "";
+  const Level* level = rubric.LevelOf(*score);
+  return level == nullptr ? "" : level->colour;
+}
+
+std::string RatingColour(const Rubric& rubric, const std::string& rating) {
+  for (const Band& band : rubric.bands) {
+    if (band.name == rating) return band.colour;
+  }
+  return rating == kIncompleteRating ? kIncompleteColour : "";
+}
+
+std::string ChangeColour(const std::optional<Rational>& change) {
+  if (!change || *change == Rational(0)) return "";
+  return *change > Rational(0) ? kUpColour : kDownColour;
+}
+
+std::string SignedNumberFormat(const Rational& change) {
+  if (change.IsInteger()) return "+0;-0;0";
+  if ((change * 2).IsInteger()) return "+0.0;-0.0;0";
+  return "+0.00;-0.00;0";
+}
+
+std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years) {
+  // The fallback date, for a model with no year.
+  std::time_t latest = xlsx::DocumentTime("", "");
+  for (const OrganisationYear* year : years) {
+    latest = std::max(latest, xlsx::DocumentTime(year->completed, year->year));
+  }
+  return latest;
+}
+
+void WriteChange(xlsx::Table& table, std::size_t column,
+                 const std::optional<Rational>& change, const char* none) {
+  if (!change) {
+    table.Text(column, none);
+    return;
+  }
+  xlsx::Style style;
+  style.fill = ChangeColour(change);
+  style.number_format = SignedNumberFormat(*change);
+  table.Number(column, change->ToDouble(), style);
+}
+
+}  // namespace eds::history

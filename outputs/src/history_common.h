@@ -1,0 +1,72 @@
+#ifndef EDS_OUTPUTS_SRC_HISTORY_COMMON_H_
+#define EDS_OUTPUTS_SRC_HISTORY_COMMON_H_
+
+// What the compare and rollup writers share, so that both say the same thing
+// the same way: the stamp line, signed changes, the JSON shape of an
+// organisation's year, and the workbook colours and document date.
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eds/history.h"
+#include "eds/json_writer.h"
+#include "xlsx_util.h"
+
+namespace eds::history {
+
+// Fills that colour a change up or down. They are the usual spreadsheet
+// "good" and "bad" fills: a direction, not a level, so not in the rubric.
+inline constexpr char kUpColour[] = "#C6EFCE";
+inline constexpr char kDownColour[] = "#FFC7CE";
+// The fill of an incomplete year where a band colour would be.
+inline constexpr char kIncompleteColour[] = "#D9D9D9";
+
+// "Made by eds3 0.1.0 with rubric eds2022 version 2022.1. Scores combined:
+// stakeholder ratings by median, service totals by median, rounding half."
+// Several rubrics or policies are listed in order of first use.
+std::string StampText(const std::string& tool_version,
+                      const std::vector<RubricRef>& rubrics,
+                      const std::vector<Policy>& policies);
+
+// A change with its sign: "+1", "-0.5", "0".
+std::string SignedText(const Rational& change);
+
+// "22 of 33" for a complete year (out of its own rubric's maximum), "not
+// rated" otherwise.
+std::string TotalText(const OrganisationYear& year);
+
+// The panel agreement as outputs show it: rounded to 3 decimals, enough to
+// read it against the usual 0.667 and 0.8 thresholds.
+std::optional<double> RoundedAlpha(const std::optional<double>& alpha);
+
+// {"name": "eds3", "version": ...} under the key "tool".
+void WriteToolJson(const std::string& tool_version, JsonWriter& json);
+// {"id", "version"} under `key`.
+void WriteRubricJson(const char* key, const Rubric& rubric, JsonWriter& json);
+// The organisation's year in the shape SPEC §5 gives compare and rollup.
+void WriteYearJson(const OrganisationYear& year, JsonWriter& json);
+
+// The fill for a score in its rubric's level colour ("" when none), and for a
+// rating in its band colour (kIncompleteColour for an incomplete year).
+std::string LevelColour(const Rubric& rubric,
+                        const std::optional<Rational>& score);
+std::string RatingColour(const Rubric& rubric, const std::string& rating);
+// The fill for a change: up, down, or none.
+std::string ChangeColour(const std::optional<Rational>& change);
+// A number format that shows a change's sign and exact value ("+1", "-0.5",
+// "+1.67").
+std::string SignedNumberFormat(const Rational& change);
+
+// The workbook's creation time: the latest of the years' own dates
+// (xlsx::DocumentTime), so the same input always gives the same bytes.
+std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years);
+
+// Writes `change` as a signed number coloured up or down, or `none` as text.
+void WriteChange(xlsx::Table& table, std::size_t column,
+                 const std::optional<Rational>& change, const char* none);
+
+}  // namespace eds::history
+
+#endif  // EDS_OUTPUTS_SRC_HISTORY_COMMON_H_

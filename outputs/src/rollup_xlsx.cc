@@ -1,0 +1,356 @@
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eds/history.h"
+#include "eds/history_outputs.h"
+#include "history_common.h"
+#include "xlsx_util.h"
+
+namespace eds {
+namespace {
+
+using xlsx::Book;
+using xlsx::Sheet;
+using xlsx::Style;
+using xlsx::Table;
+
+constexpr char kRatingsSheet[] = "Ratings by year";
+
+Style Filled(const std::string& colour) {
+  Style style;
+  style.fill = colour;
+  return style;
+}
+
+Style Bold() {
+  Style style;
+  style.bold = true;
+  return style;
+}
+
+Style TitleStyle() {
+  Style style;
+  style.bold = true;
+  style.font_size = 14;
+  return style;
+}
+
+std::string LevelName(const Rubric& rubric,
+                      const std::optional<Rational>& score) {
+  if (!score) return "";
+  const Level* level = rubric.LevelOf(*score);
+  return level == nullptr ? "" : level->name;
+}
+
+// The rollup workbook: one writer per sheet, each a walk over the model.
+class RollupWorkbook {
+ public:
+  RollupWorkbook(const RollupResult& result, Book* book)
+      : result_(result), rubric_(*result.rubric), book_(book) {
+    for (const OutcomeInfo& info : result.outcomes) outcomes_[info.id] = &info;
+  }
+
+  void Write() {
+    Organisations();
+    Outcomes();
+    History();
+    RatingsByYear();
+    if (result_.options.skip_invalid) Excluded();
+  }
+
+ private:
+  // What the rollup holds, above the table: a title, the stamp, the filters.
+  lxw_row_t Heading(Sheet* sheet) {
+    const std::string& title =
+        rubric_.title.empty() ? rubric_.id : rubric_.title;
+    sheet->Text(0, 0,
+                fmt::format("{}: rollup of {} organisation{}", title,
+                            result_.organisations.size(),
+                            result_.organisations.size() == 1 ? "" : "s"),
+                TitleStyle());
+    sheet->Text(1, 0,
+                history::StampText(result_.tool_version, result_.rubrics,
+                                   result_.policies));
+    std::vector<std::string> scope;
+    scope.push_back("Years: " + DescribeYears(result_.years));
+    if (!result_.options.system.empty()) {
+      scope.push_back("Integrated care system: " + result_.options.system);
+    }
+    if (!result_.options.year.empty()) {
+      scope.push_back("Year shown: " + result_.options.year);
+    }
+    if (result_.options.skip_invalid) {
+      scope.push_back(
+          fmt::format("Files excluded as invalid: {} (see Excluded)",
+                      result_.excluded.size()));
+    }
+    std::string text;
+    for (const std::string& part : scope) {
+      text += (text.empty() ? "" : ". ") + part;
+    }
+    sheet->Text(2, 0, text + ".");
+    return 4;
+  }
+
+  void Organisations() {
+    Sheet* sheet = book_->AddSheet("Organisations");
+    if (sheet == nullptr) return;
+    const lxw_row_t header_row = Heading(sheet);
+    std::vector<Table::Column> columns = {
+        {"Organisation", 24, 50}, {"Code", 8, 10},  {"System", 12, 40},
+        {"Latest year", 11, 12},  {"Total", 8, 10}, {"Out of", 8, 10},
+        {"Rating", 12, 16}};
+    for (const Domain& domain : rubric_.domains) {
+      columns.push_back({"Domain " + domain.id, 10, 12});
+    }
+    columns.push_back({"Previous year", 11, 12});
+    columns.push_back({"Previous total", 10, 12});
+    columns.push_back({"Change since previous year", 12, 16});
+    columns.push_back({"Agreement (alpha)", 12, 12});
+    columns.push_back({"Years assessed", 12, 30});
+    columns.push_back({"Source", 12, 60});
+    Table table(sheet, header_row, columns);
+    for (const RollupOrganisation& organisation : result_.organisations) {
+      const OrganisationYear& latest = organisation.latest();
+      const OrganisationYear* previous = organisation.previous();
+      table.NewRow();
+      std::size_t c = 0;
+      table.Text(c++, organisation.organisation.name);
+      table.Text(c++, organisation.organisation.code);
+      table.Text(c++, organisation.organisation.system);
+      table.Text(c++, latest.year);
+      table.Score(c++, latest.total);
+      table.Score(c++, latest.rubric->MaxTotal());
+      const std::string rating = latest.RatingOrIncomplete();
+      table.Text(c++, rating,
+                 Filled(history::RatingColour(*latest.rubric, rating)));
+      for (const Domain& domain : rubric_.domains) {
+        const IdScore* score = latest.FindDomain(domain.id);
+        if (score == nullptr) {
+          table.Text(c++, "not in rubric");
+        } else {
+          table.Score(c++, score->score);
+        }
+      }
+      table.Text(c++, previous == nullptr ? "" : previous->year);
+      if (previous == nullptr) {
+        table.Text(c++, "");
+      } else {
+        table.Score(c++, previous->total);
+      }
+      history::WriteChange(table, c++, organisation.change, "");
+      const std::optional<double> alpha = history::RoundedAlpha(latest.alpha);
+      if (alpha) {
+        Style style;
+        style.number_format = "0.000";
+        table.Number(c++, *alpha, style);
+      } else {
+        table.Text(c++, "not defined");
+      }
+      std::string years;
+      for (const OrganisationYear& year : organisation.years) {
+        years += (years.empty() ? "" : ", ") + year.year;
+      }
+      table.Text(c++, years);
+      table.Text(c++, latest.source);
+    }
+    table.Finish();
+  }
+
+  // Organisation x outcome for each organisation's latest year, each score
+  // in its level's colour, with a key to the right.
+  void Outcomes() {
+    Sheet* sheet = book_->AddSheet("Outcomes");
+    if (sheet == nullptr) return;
+    std::vector<Table::Column> columns = {
+        {"Organisation", 24, 50}, {"Code", 8, 10}, {"Year", 9, 10}};
+    for (const OutcomeInfo& info : result_.outcomes) {
+      columns.push_back({info.id, 6, 8});
+    }
+    columns.push_back({"Total", 8, 10});
+    columns.push_back({"Rating", 12, 16});
+    Table table(sheet, 0, columns);
+    for (const RollupOrganisation& organisation : result_.organisations) {
+      const OrganisationYear& latest = organisation.latest();
+      table.NewRow();
+      std::size_t c = 0;
+      table.Text(c++, organisation.organisation.name);
+      table.Text(c++, organisation.organisation.code);
+      table.Text(c++, latest.year);
+      for (const OutcomeInfo& info : result_.outcomes) {
+        const IdScore* score = latest.FindOutcome(info.id);
+        if (score == nullptr) {
+          table.Text(c++, "n/a");
+        } else {
+          table.Score(
+              c++, score->score,
+              Filled(history::LevelColour(*latest.rubric, score->score)));
+        }
+      }
+      table.Score(c++, latest.total);
+      const std::string rating = latest.RatingOrIncomplete();
+      table.Text(c++, rating,
+                 Filled(history::RatingColour(*latest.rubric, rating)));
+    }
+    table.Finish();
+    Key(sheet, static_cast<lxw_col_t>(columns.size() + 1));
+  }
+
+  void Key(Sheet* sheet, lxw_col_t col) {
+    lxw_row_t row = 0;
+    sheet->Text(row++, col, "Key", Bold());
+    for (const Level& level : rubric_.levels) {
+      sheet->Text(row++, col, fmt::format("{} ({})", level.name, level.points),
+                  Filled(level.colour));
+    }
+    sheet->Text(row++, col, "n/a: not in that year's rubric");
+    ++row;
+    for (const OutcomeInfo& info : result_.outcomes) {
+      sheet->Text(row++, col, info.id + " " + info.name);
+    }
+    sheet->SetColumnWidth(col, col, 40);
+  }
+
+  void History() {
+    Sheet* sheet = book_->AddSheet("History");
+    if (sheet == nullptr) return;
+    Table table(sheet, 0,
+                {{"Organisation", 24, 50},
+                 {"Code", 8, 10},
+                 {"System", 12, 40},
+                 {"Year", 9, 10},
+                 {"Domain", 8, 8},
+                 {"Outcome", 9, 10},
+                 {"Name", 16, 40},
+                 {"Score", 8, 10},
+                 {"Level", 12, 16},
+                 {"Total that year", 10, 12},
+                 {"Rating that year", 12, 16},
+                 {"Source", 12, 60}});
+    for (const RollupOrganisation& organisation : result_.organisations) {
+      for (const OrganisationYear& year : organisation.years) {
+        const std::string rating = year.RatingOrIncomplete();
+        for (const IdScore& outcome : year.outcomes) {
+          const OutcomeInfo& info = *outcomes_.at(outcome.id);
+          table.NewRow();
+          table.Text(0, organisation.organisation.name);
+          table.Text(1, organisation.organisation.code);
+          table.Text(2, organisation.organisation.system);
+          table.Text(3, year.year);
+          table.Text(4, info.domain_id);
+          table.Text(5, info.id);
+          table.Text(6, info.name);
+          table.Score(
+              7, outcome.score,
+              Filled(history::LevelColour(*year.rubric, outcome.score)));
+          table.Text(8, LevelName(*year.rubric, outcome.score));
+          table.Score(9, year.total);
+          table.Text(10, rating,
+                     Filled(history::RatingColour(*year.rubric, rating)));
+          table.Text(11, year.source);
+        }
+      }
+    }
+    table.Finish();
+  }
+
+  void RatingsByYear() {
+    Sheet* sheet = book_->AddSheet(kRatingsSheet);
+    if (sheet == nullptr) return;
+    std::vector<Table::Column> columns = {{"Year", 9, 10}};
+    for (const std::string& rating : result_.ratings) {
+      columns.push_back({rating, 10, 16});
+    }
+    columns.push_back({"Organisations", 12, 14});
+    Table table(sheet, 0, columns);
+    for (const RatingCounts& counts : result_.ratings_by_year) {
+      table.NewRow();
+      table.Text(0, counts.year);
+      for (std::size_t i = 0; i < counts.counts.size(); ++i) {
+        table.Number(1 + i, counts.counts[i]);
+      }
+      table.Number(1 + counts.counts.size(), counts.organisations);
+    }
+    table.Finish();
+    Chart(sheet, table.last_row(), static_cast<lxw_col_t>(columns.size() + 1));
+  }
+
+  // One stacked column per year, one segment per rating in its band colour.
+  void Chart(Sheet* sheet, lxw_row_t last_row, lxw_col_t anchor_col) {
+    lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN_STACKED);
+    if (chart == nullptr) return;
+    // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
+    chart_title_set_name(chart, "Organisations by rating and year");
+    for (std::size_t i = 0; i < result_.ratings.size(); ++i) {
+      const auto col = static_cast<lxw_col_t>(1 + i);
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      if (series == nullptr) {
+        book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+        return;
+      }
+      chart_series_set_categories(series, kRatingsSheet, 1, 0, last_row, 0);
+      chart_series_set_values(series, kRatingsSheet, 1, col, last_row, col);
+      // Named from the heading cell, so no text is read as a formula.
+      chart_series_set_name_range(series, kRatingsSheet, 0, col);
+      lxw_chart_fill fill = {};
+      fill.color =
+          xlsx::ParseColour(history::RatingColour(rubric_, result_.ratings[i]))
+              .value_or(0xBFBFBF);
+      chart_series_set_fill(series, &fill);
+    }
+    lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
+    chart_axis_set_min(y_axis, 0);
+    chart_axis_set_name(y_axis, "Organisations");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    sheet->InsertChart(0, anchor_col, chart, 1.2, 1.2);
+  }
+
+  void Excluded() {
+    Sheet* sheet = book_->AddSheet("Excluded");
+    if (sheet == nullptr) return;
+    Table table(sheet, 0, {{"File", 24, 60}, {"Problem", 40, 120}});
+    for (const ExcludedFile& file : result_.excluded) {
+      for (const std::string& error : file.errors) {
+        table.NewRow();
+        table.Text(0, file.file);
+        table.Text(1, error);
+      }
+    }
+    table.Finish();
+    if (result_.excluded.empty()) {
+      sheet->Text(table.last_row() + 2, 0, "No file was excluded.");
+    }
+  }
+
+  const RollupResult& result_;
+  const Rubric& rubric_;
+  Book* book_;
+  std::map<std::string, const OutcomeInfo*> outcomes_;  // by id
+};
+
+}  // namespace
+
+Status WriteRollupWorkbook(const RollupResult& result,
+                           const std::string& path) {
+  std::vector<const OrganisationYear*> years;
+  for (const RollupOrganisation& organisation : result.organisations) {
+    for (const OrganisationYear& year : organisation.years)
+      years.push_back(&year);
+  }
+  xlsx::DocumentInfo info;
+  info.title = "EDS rollup";
+  info.subject = result.rubric->title;
+  info.comments =
+      history::StampText(result.tool_version, result.rubrics, result.policies);
+  info.created = history::DocumentTimeOf(years);
+  Book book(path, info);
+  RollupWorkbook(result, &book).Write();
+  return book.Close();
+}
+
+}  // namespace eds
