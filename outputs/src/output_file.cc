@@ -13,17 +13,15 @@
 namespace eds {
 namespace {
 
-std::string FolderOf(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 std::string BaseName(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
+
+// A staged file's temporary name is the destination's, hidden and marked:
+// "dir/.name.eds3-XXXXXX" for "dir/name" (mkstemp fills in the X's).
+constexpr char kTempMark[] = ".eds3-";
+constexpr std::size_t kTempRandom = 6;
 
 Status CannotWrite(const std::string& path, const std::string& why) {
   return Status::IoError(fmt::format("{}: error: cannot write: {}", path, why));
@@ -40,8 +38,11 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
     return CannotWrite(destination, "it is a folder");
   }
   // A hidden name in the same folder, so the rename stays on one file system.
-  std::string pattern = FolderOf(destination) + "/." + BaseName(destination) +
-                        ".eds3-XXXXXX";
+  const std::size_t slash = destination.find_last_of('/');
+  const std::string folder =
+      slash == std::string::npos ? "" : destination.substr(0, slash + 1);
+  std::string pattern = folder + "." + BaseName(destination) + kTempMark +
+                        std::string(kTempRandom, 'X');
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) return CannotWrite(destination, std::strerror(errno));
   ::close(fd);
@@ -96,6 +97,20 @@ Status StagedFile::Commit() {
   }
   temp_path_.clear();
   return Status::Ok();
+}
+
+std::string DestinationOf(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::size_t start = slash == std::string::npos ? 0 : slash + 1;
+  const std::size_t mark_length = sizeof kTempMark - 1;
+  const std::string base = path.substr(start);
+  if (base.size() < 2 + mark_length + kTempRandom || base[0] != '.' ||
+      base.compare(base.size() - kTempRandom - mark_length, mark_length,
+                   kTempMark) != 0) {
+    return path;
+  }
+  return path.substr(0, start) +
+         base.substr(1, base.size() - 1 - mark_length - kTempRandom);
 }
 
 Status WriteStaged(const StagedFile& staged, const std::string& contents) {

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <utility>
 
+#include "eds/output_file.h"
+
 namespace eds {
 namespace xlsx {
 namespace {
@@ -154,8 +156,9 @@ bool IsFileError(lxw_error error) {
   }
 }
 
+// Names the file the user asked for even when writing its staged copy.
 std::string WorkbookError(const std::string& path, const std::string& what) {
-  return "cannot write workbook '" + path + "': " + what;
+  return "cannot write workbook '" + DestinationOf(path) + "': " + what;
 }
 
 // The folder of `path` ("." for a bare file name), for libxlsxwriter's
@@ -499,8 +502,14 @@ Status Book::Close() {
     return Status::IoError(WorkbookError(path_, std::strerror(error)));
   }
   std::fclose(probe);
+  // libxlsxwriter's file errors are generic ("ZIP_ERRNO"); errno holds the
+  // cause a reader can act on, such as a full disk.
+  errno = 0;
   const lxw_error error = workbook_close(workbook);
-  if (error != LXW_NO_ERROR) Fail(error, "closing");
+  if (error != LXW_NO_ERROR) {
+    const int cause = errno;
+    Fail(error, cause != 0 && IsFileError(error) ? std::strerror(cause) : "closing");
+  }
   return status_;
 }
 

@@ -40,6 +40,11 @@ class StagedFile {
   std::string temp_path_;
 };
 
+// The destination that `path` stands in for when it is a StagedFile's
+// temporary path, else `path` itself. A writer handed temp_path() (such as
+// the workbook writer) names the user's file in its messages with it.
+std::string DestinationOf(const std::string& path);
+
 // Writes `contents` to the staged file's temporary path.
 Status WriteStaged(const StagedFile& staged, const std::string& contents);
 
