@@ -1,0 +1,290 @@
+// End-to-end: faults while `eds3 grade` writes its outputs. Every run ends
+// with a clear error (exit 3) or complete files, never a truncated one; a
+// failed run leaves no temporary file and every existing output untouched;
+// two runs writing the same target at once leave one complete workbook.
+//
+// A read-only folder and a full disk need a file system of their own: as
+// root (where permissions do not stop a write) the test mounts a small
+// tmpfs, read-only or nearly full; a test that cannot do that is skipped and
+// says why.
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "eds/output_file.h"
+
+namespace eds {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kExample[] = "northmoor-ambulance-2024-25.yaml";
+constexpr char kExampleCsv[] = "northmoor-ambulance-2024-25-panel.csv";
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void WriteAll(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// The names in a folder, hidden ones (temporary files) included, sorted.
+std::vector<std::string> Listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+struct RunResult {
+  int status = -1;
+  std::string err;
+};
+
+class OutputFaultsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (fs::temp_directory_path() / "eds3-output-faults-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    in_ = root_ / "in";
+    out_ = root_ / "out";
+    fs::create_directories(in_);
+    fs::create_directories(out_);
+    const fs::path examples = fs::path(EDS_SOURCE_DIR) / "examples";
+    fs::copy_file(examples / kExample, in_ / kExample);
+    fs::copy_file(examples / kExampleCsv, in_ / kExampleCsv);
+  }
+
+  void TearDown() override {
+    for (const fs::path& mount : mounts_) ::umount2(mount.c_str(), MNT_DETACH);
+    std::error_code ignored;
+    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add, ignored);
+    fs::remove_all(root_, ignored);
+  }
+
+  // `eds3 grade` on the example with these output options, run in `out_`.
+  RunResult Grade(const std::string& options) const {
+    const fs::path err = root_ / ("stderr-" + std::to_string(runs_++));
+    const std::string command = "cd '" + out_.string() + "' && '" EDS_BINARY
+                                "' grade '" + (in_ / kExample).string() + "' " +
+                                options + " >/dev/null 2>'" + err.string() +
+                                "' </dev/null";
+    const int raw = std::system(command.c_str());
+    RunResult run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.err = ReadAll(err);
+    return run;
+  }
+
+  // The workbook (and JSON) a single, undisturbed run writes.
+  std::string Reference(const std::string& name) const {
+    const fs::path dir = root_ / "reference";
+    fs::create_directories(dir);
+    const RunResult run = Grade("-o '" + (dir / "out.xlsx").string() + "' --json '" +
+                          (dir / "out.json").string() + "'");
+    EXPECT_EQ(run.status, 0) << run.err;
+    return ReadAll(dir / name);
+  }
+
+  // Mounts a tmpfs of `size` at `dir` (read-only when asked). False when
+  // this process may not mount, with the reason in `why`.
+  bool MountTmpfs(const fs::path& dir, const std::string& size, bool read_only,
+                  std::string* why) {
+    fs::create_directories(dir);
+    const std::string options = "size=" + size + ",mode=0777";
+    if (::mount("tmpfs", dir.c_str(), "tmpfs", read_only ? MS_RDONLY : 0,
+                options.c_str()) != 0) {
+      *why = std::string("cannot mount a tmpfs here (") + std::strerror(errno) +
+             "), so this fault cannot be made";
+      return false;
+    }
+    mounts_.push_back(dir);
+    return true;
+  }
+
+  // Fills the file system holding `dir` until a write fails for want of
+  // space. False (with the reason) when it never fills.
+  static bool Fill(const fs::path& dir, std::string* why) {
+    const int fd = ::open((dir / "filler").c_str(), O_WRONLY | O_CREAT, 0644);
+    if (fd < 0) {
+      *why = std::string("cannot create the filler: ") + std::strerror(errno);
+      return false;
+    }
+    const std::string block(4096, 'x');
+    int error = 0;
+    for (int i = 0; i < 1 << 20 && error == 0; ++i) {
+      if (::write(fd, block.data(), block.size()) < 0) error = errno;
+    }
+    // The last partial page: write single bytes until the disk is full.
+    while (error == ENOSPC && ::write(fd, "x", 1) == 1) {
+    }
+    ::close(fd);
+    if (error != ENOSPC) {
+      *why = "the file system did not fill up";
+      return false;
+    }
+    return true;
+  }
+
+  fs::path root_, in_, out_;
+  std::vector<fs::path> mounts_;
+  mutable int runs_ = 0;
+};
+
+TEST_F(OutputFaultsTest, ReadOnlyFolderIsAnOutputError) {
+  const fs::path dir = root_ / "read-only";
+  if (::geteuid() == 0) {
+    std::string why;
+    if (!MountTmpfs(dir, "64k", /*read_only=*/true, &why)) GTEST_SKIP() << why;
+  } else {
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  }
+  const std::string target = (dir / "out.xlsx").string();
+  const RunResult run = Grade("-o '" + target + "'");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "eds3: " + target + ": error: cannot write: " +
+                         (::geteuid() == 0 ? "Read-only file system"
+                                           : "Permission denied") +
+                         "\n");
+  EXPECT_TRUE(Listing(dir).empty());
+}
+
+TEST_F(OutputFaultsTest, PathThroughAFileIsAnOutputError) {
+  WriteAll(root_ / "a-file", "not a folder\n");
+  const std::string target = (root_ / "a-file" / "out.xlsx").string();
+  const RunResult run = Grade("-o '" + target + "'");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "eds3: " + target + ": error: cannot write: Not a directory\n");
+  EXPECT_TRUE(Listing(out_).empty());
+}
+
+TEST_F(OutputFaultsTest, TargetThatIsAFolderIsAnOutputError) {
+  fs::create_directories(out_ / "report.xlsx");
+  fs::create_directories(out_ / "result.json");
+  RunResult run = Grade("-o report.xlsx");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "eds3: report.xlsx: error: cannot write: it is a folder\n");
+  run = Grade("-o ok.xlsx --json result.json");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "eds3: result.json: error: cannot write: it is a folder\n");
+  // Neither the folders nor anything beside them changed.
+  EXPECT_EQ(Listing(out_), (std::vector<std::string>{"report.xlsx", "result.json"}));
+  EXPECT_TRUE(Listing(out_ / "report.xlsx").empty());
+}
+
+TEST_F(OutputFaultsTest, FullDiskIsAnOutputErrorAndKeepsTheOldFile) {
+  std::string why;
+  const fs::path disk = root_ / "full";
+  if (!MountTmpfs(disk, "64k", /*read_only=*/false, &why)) GTEST_SKIP() << why;
+  WriteAll(disk / "out.xlsx", "the old workbook");
+  ASSERT_TRUE(Fill(disk, &why)) << why;
+  const RunResult run = Grade("-o '" + (disk / "out.xlsx").string() + "'");
+  EXPECT_EQ(run.status, 3) << run.err;
+  ASSERT_GE(run.err.size(), 2u);
+  // libxlsxwriter prints lines of its own first; eds3's message is the last
+  // line and names the workbook asked for, not its temporary copy.
+  const std::size_t last = run.err.rfind('\n', run.err.size() - 2);
+  EXPECT_EQ(run.err.substr(last == std::string::npos ? 0 : last + 1),
+            "eds3: cannot write workbook '" + (disk / "out.xlsx").string() +
+                "': No space left on device: Zip generic error ZIP_ERRNO "
+                "while creating the xlsx file.\n")
+      << run.err;
+  EXPECT_EQ(ReadAll(disk / "out.xlsx"), "the old workbook");
+  EXPECT_EQ(Listing(disk), (std::vector<std::string>{"filler", "out.xlsx"}));
+}
+
+// The workbook is written in full, then the JSON fails for want of space:
+// neither output may replace what was there.
+TEST_F(OutputFaultsTest, FailureMidWayLeavesNoTemporaryFileAndOldOutputs) {
+  std::string why;
+  const fs::path disk = root_ / "full";
+  if (!MountTmpfs(disk, "64k", /*read_only=*/false, &why)) GTEST_SKIP() << why;
+  WriteAll(out_ / "out.xlsx", "the old workbook");
+  WriteAll(disk / "out.json", "the old JSON");
+  ASSERT_TRUE(Fill(disk, &why)) << why;
+  const std::string json = (disk / "out.json").string();
+  const RunResult run = Grade("-o out.xlsx --json '" + json + "'");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err,
+            "eds3: " + json + ": error: cannot write: No space left on device\n");
+  EXPECT_EQ(ReadAll(out_ / "out.xlsx"), "the old workbook");
+  EXPECT_EQ(ReadAll(disk / "out.json"), "the old JSON");
+  EXPECT_EQ(Listing(out_), std::vector<std::string>{"out.xlsx"});
+  EXPECT_EQ(Listing(disk), (std::vector<std::string>{"filler", "out.json"}));
+}
+
+// The same when an output cannot even be staged: nothing is written at all.
+TEST_F(OutputFaultsTest, UnwritableSecondOutputLeavesTheFirstUntouched) {
+  WriteAll(out_ / "out.xlsx", "the old workbook");
+  WriteAll(root_ / "a-file", "not a folder\n");
+  const std::string json = (root_ / "a-file" / "out.json").string();
+  const RunResult run = Grade("-o out.xlsx --json '" + json + "'");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "eds3: " + json + ": error: cannot write: Not a directory\n");
+  EXPECT_EQ(ReadAll(out_ / "out.xlsx"), "the old workbook");
+  EXPECT_EQ(Listing(out_), std::vector<std::string>{"out.xlsx"});
+}
+
+// Two runs racing for the same targets, several times over: each run
+// succeeds, and what is left is one run's complete, byte-identical output.
+TEST_F(OutputFaultsTest, TwoRunsWritingTheSameTargetLeaveOneCompleteFile) {
+  const std::string workbook = Reference("out.xlsx");
+  const std::string result = Reference("out.json");
+  ASSERT_GT(workbook.size(), 1000u);
+  WriteAll(out_ / "out.xlsx", "the old workbook");
+  const std::string grade = "'" EDS_BINARY "' grade '" + (in_ / kExample).string() +
+                            "' -o out.xlsx --json out.json >/dev/null";
+  for (int round = 0; round < 5; ++round) {
+    const std::string command =
+        "cd '" + out_.string() + "' && { " + grade + " 2>../err-a; echo $? >../status-a; } & " +
+        "{ cd '" + out_.string() + "' && " + grade +
+        " 2>../err-b; echo $? >../status-b; } & wait";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    EXPECT_EQ(ReadAll(root_ / "status-a"), "0\n") << ReadAll(root_ / "err-a");
+    EXPECT_EQ(ReadAll(root_ / "status-b"), "0\n") << ReadAll(root_ / "err-b");
+    EXPECT_TRUE(ReadAll(out_ / "out.xlsx") == workbook) << "round " << round;
+    EXPECT_TRUE(ReadAll(out_ / "out.json") == result) << "round " << round;
+    EXPECT_EQ(Listing(out_), (std::vector<std::string>{"out.json", "out.xlsx"}));
+  }
+}
+
+TEST(DestinationOfTest, NamesTheFileATemporaryStandsFor) {
+  StagedFile staged;
+  ASSERT_TRUE(StagedFile::Create("out.xlsx", &staged).ok());
+  EXPECT_EQ(DestinationOf(staged.temp_path()), "out.xlsx");
+  ASSERT_TRUE(StagedFile::Create("/tmp/a.b.json", &staged).ok());
+  EXPECT_EQ(DestinationOf(staged.temp_path()), "/tmp/a.b.json");
+  EXPECT_EQ(DestinationOf("dir/.report.xlsx.eds3-Ab12Cd"), "dir/report.xlsx");
+  // Anything else is its own name.
+  EXPECT_EQ(DestinationOf("dir/report.xlsx"), "dir/report.xlsx");
+  EXPECT_EQ(DestinationOf(".eds3-Ab12Cd"), ".eds3-Ab12Cd");
+  EXPECT_EQ(DestinationOf("dir/report.xlsx.eds3-Ab12Cd"), "dir/report.xlsx.eds3-Ab12Cd");
+}
+
+}  // namespace
+}  // namespace eds
