@@ -1,0 +1,88 @@
+#include "text_checks.h"
+
+#include <ostream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace eds {
+namespace {
+
+struct TextCase {
+  std::string text;
+  bool valid;
+};
+
+void PrintTo(const TextCase& c, std::ostream* os) {
+  *os << "'" << c.text << "'";
+}
+
+class AcademicYearTest : public ::testing::TestWithParam<TextCase> {};
+
+TEST_P(AcademicYearTest, AcceptsOnlyYyyySlashNextYy) {
+  EXPECT_EQ(IsAcademicYear(GetParam().text), GetParam().valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, AcademicYearTest,
+    ::testing::Values(TextCase{"2024/25", true}, TextCase{"2022/23", true},
+                      TextCase{"1999/00", true},  // the century rolls over
+                      TextCase{"2099/00", true}, TextCase{"2024/26", false},
+                      TextCase{"2024/24", false}, TextCase{"2024-25", false},
+                      TextCase{"2024/2025", false}, TextCase{"24/25", false},
+                      TextCase{"2024/5", false}, TextCase{"2024/25 ", false},
+                      TextCase{" 2024/25", false}, TextCase{"202a/25", false},
+                      TextCase{"2024/2a", false}, TextCase{"", false}));
+
+class IsoDateTest : public ::testing::TestWithParam<TextCase> {};
+
+TEST_P(IsoDateTest, AcceptsOnlyRealCalendarDates) {
+  EXPECT_EQ(IsIsoDate(GetParam().text), GetParam().valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, IsoDateTest,
+    ::testing::Values(
+        TextCase{"2025-02-14", true}, TextCase{"2025-01-31", true},
+        TextCase{"2025-12-31", true}, TextCase{"2024-02-29", true},
+        TextCase{"2000-02-29", true},  // divisible by 400: a leap year
+        TextCase{"1900-02-29", false},  // divisible by 100: not a leap year
+        TextCase{"2025-02-29", false}, TextCase{"2025-02-30", false},
+        TextCase{"2025-04-31", false}, TextCase{"2025-13-01", false},
+        TextCase{"2025-00-10", false}, TextCase{"2025-01-00", false},
+        TextCase{"2025-01-32", false}, TextCase{"2025-1-01", false},
+        TextCase{"2025-01-1", false}, TextCase{"2025/01/01", false},
+        TextCase{"14-02-2025", false}, TextCase{"2025-02-14T10:00", false},
+        TextCase{"2025-02-14 ", false}, TextCase{"", false}));
+
+class YearMonthTest : public ::testing::TestWithParam<TextCase> {};
+
+TEST_P(YearMonthTest, AcceptsOnlyYyyyDashMm) {
+  EXPECT_EQ(IsYearMonth(GetParam().text), GetParam().valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, YearMonthTest,
+    ::testing::Values(TextCase{"2025-03", true}, TextCase{"2025-12", true},
+                      TextCase{"2025-01", true}, TextCase{"2025-3", false},
+                      TextCase{"2025-13", false}, TextCase{"2025-00", false},
+                      TextCase{"2025/03", false}, TextCase{"2025-03-01", false},
+                      TextCase{"25-03", false}, TextCase{"", false}));
+
+class SlugTest : public ::testing::TestWithParam<TextCase> {};
+
+TEST_P(SlugTest, AcceptsLowerCaseDigitsAndDashes) {
+  EXPECT_EQ(IsSlug(GetParam().text), GetParam().valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SlugTest,
+    ::testing::Values(TextCase{"staff-networks", true}, TextCase{"nhs-111", true},
+                      TextCase{"a", true}, TextCase{"999", true},
+                      TextCase{"Staff-networks", false},
+                      TextCase{"staff networks", false},
+                      TextCase{"staff_networks", false},
+                      TextCase{"caf\xC3\xA9", false}, TextCase{"", false}));
+
+}  // namespace
+}  // namespace eds
