@@ -582,6 +582,21 @@ TEST(RollupTest, FilterMatchingNothingIsAnErrorWithAHint) {
   }
 }
 
+TEST(RollupTest, SystemFilterWhenNoFileGivesASystem) {
+  RollupOptions options;
+  options.system = "North ICS";
+  Diagnostics diag;
+  RollupResult result;
+  EXPECT_EQ(Rollup({Year(kTrust, "RXX", "2024/25", All(1))}, {}, options,
+                   "0.1.0", diag, &result)
+                .code(),
+            Status::Code::kInvalidInput);
+  EXPECT_EQ(Messages(diag),
+            std::vector<std::string>{
+                "error: --system 'North ICS' matches no assessment\n"
+                "  hint: no assessment gives organisation.system\n"});
+}
+
 TEST(RollupTest, BothFiltersMatchingButNotTogether) {
   RollupOptions options;
   options.system = "North ICS";

@@ -405,7 +405,8 @@ std::size_t RemoveRepeatedYears(std::vector<OrganisationYear>& years,
 }
 
 // Reports a filter that matched nothing, suggesting the closest value that
-// would have matched.
+// would have matched. `known` is empty only for --system (every assessment
+// has a year).
 Status NothingMatches(const std::string& option, const std::string& value,
                       const std::vector<std::string>& known,
                       Diagnostics& diag) {
@@ -413,7 +414,9 @@ Status NothingMatches(const std::string& option, const std::string& value,
       fmt::format("{} '{}' matches no assessment{}", option, value,
                   DidYouMean(value, known));
   std::string hint;
-  if (!known.empty() && ClosestMatch(value, known).empty()) {
+  if (known.empty()) {
+    hint = "no assessment gives organisation.system";
+  } else if (ClosestMatch(value, known).empty()) {
     std::string list;
     for (const std::string& name : known) {
       list += (list.empty() ? "'" : ", '") + name + "'";

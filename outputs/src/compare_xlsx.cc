@@ -95,8 +95,10 @@ class CompareWorkbook {
   // chart itself below.
   void YearTable(Sheet* sheet, lxw_row_t header_row) {
     std::vector<Table::Column> columns = {{"Year", 22, 22},
-                                          {"Total", 8, 10},
-                                          {"Out of", 8, 10},
+                                          // Wide enough for the chart
+                                          // data's band headings below.
+                                          {"Total", 12, 12},
+                                          {"Out of", 12, 12},
                                           {"Rating", 12, 16}};
     for (const Domain& domain : rubric_.domains) {
       columns.push_back({"Domain " + domain.id, 10, 12});
