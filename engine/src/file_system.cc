@@ -1,6 +1,8 @@
 #include "eds/file_system.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -25,27 +27,30 @@ Status TooLarge(const std::string& path) {
 
 Status DiskFileSystem::ReadFile(const std::string& path,
                                 std::string* contents) {
+  const auto cannot_read = [&](const std::string& why) {
+    return Status::IoError(fmt::format("{}: error: cannot read: {}", path, why));
+  };
+  // Opened without blocking, so that a FIFO named as an input (or as a
+  // ratings CSV or rubric inside one) is refused instead of waiting forever
+  // for a writer; what was opened is then checked, not the name.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return cannot_read(std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(::fdopen(fd, "rb"),
+                                                         &std::fclose);
+  if (!file) {
+    const int error = errno;
+    ::close(fd);
+    return cannot_read(std::strerror(error));
+  }
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    return Status::IoError(fmt::format("{}: error: cannot read: {}", path,
-                                       std::strerror(errno)));
-  }
-  if (S_ISDIR(info.st_mode)) {
-    return Status::IoError(
-        fmt::format("{}: error: cannot read: it is a folder", path));
-  }
-  if (S_ISREG(info.st_mode) &&
-      static_cast<unsigned long long>(info.st_size) > kMaxFileBytes) {
+  if (::fstat(fd, &info) != 0) return cannot_read(std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) return cannot_read("it is a folder");
+  if (!S_ISREG(info.st_mode)) return cannot_read("it is not a regular file");
+  if (static_cast<unsigned long long>(info.st_size) > kMaxFileBytes) {
     return TooLarge(path);
   }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
-      std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) {
-    return Status::IoError(fmt::format("{}: error: cannot read: {}", path,
-                                       std::strerror(errno)));
-  }
-  // Read at most one byte past the limit, so a growing file or a device
-  // cannot make us read forever.
+  // Read at most one byte past the limit, so a file that grows while it is
+  // read cannot make us read forever.
   std::string data;
   char buffer[65536];
   while (data.size() <= kMaxFileBytes) {
@@ -53,10 +58,7 @@ Status DiskFileSystem::ReadFile(const std::string& path,
     if (n == 0) break;
     data.append(buffer, n);
   }
-  if (std::ferror(file.get())) {
-    return Status::IoError(fmt::format("{}: error: cannot read: {}", path,
-                                       std::strerror(errno)));
-  }
+  if (std::ferror(file.get())) return cannot_read(std::strerror(errno));
   if (data.size() > kMaxFileBytes) return TooLarge(path);
   *contents = std::move(data);
   return Status::Ok();

@@ -14,8 +14,9 @@ class FileSystem {
   virtual ~FileSystem() = default;
 
   // Reads the whole file into `contents`. Returns IoError when the path is
-  // missing, a folder or unreadable, and InvalidInput when the file is larger
-  // than kMaxFileBytes (reading stops there, so a device never hangs it).
+  // missing, a folder, not a regular file (a FIFO or a device, which could
+  // block or never end) or unreadable, and InvalidInput when the file is
+  // larger than kMaxFileBytes (reading stops there even if it grows).
   // `contents` is unchanged on failure.
   virtual Status ReadFile(const std::string& path, std::string* contents) = 0;
 
