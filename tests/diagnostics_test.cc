@@ -11,10 +11,21 @@
 namespace eds {
 namespace {
 
+Diagnostic Make(Severity severity, SourceLocation where, std::string message,
+                std::string source_line = "", std::string hint = "") {
+  Diagnostic diagnostic;
+  diagnostic.severity = severity;
+  diagnostic.location = std::move(where);
+  diagnostic.message = std::move(message);
+  diagnostic.hint = std::move(hint);
+  diagnostic.source_line = std::move(source_line);
+  return diagnostic;
+}
+
 Diagnostic Error(SourceLocation where, std::string message,
                  std::string source_line = "", std::string hint = "") {
-  return {Severity::kError, std::move(where), std::move(message),
-          std::move(hint), std::move(source_line)};
+  return Make(Severity::kError, std::move(where), std::move(message),
+              std::move(source_line), std::move(hint));
 }
 
 struct FormatCase {
@@ -58,9 +69,9 @@ INSTANTIATE_TEST_SUITE_P(
                    Error({"a.yaml", 2, 12}, "not UTF-8", "", "save as UTF-8"),
                    "a.yaml:2:12: error: not UTF-8\n  hint: save as UTF-8\n"},
         FormatCase{"Warning",
-                   {Severity::kWarning, {"a.yaml", 1, 1}, "odd", "", "eds3: 1"},
+                   Make(Severity::kWarning, {"a.yaml", 1, 1}, "odd", "eds3: 1"),
                    "a.yaml:1:1: warning: odd\n  eds3: 1\n  ^\n"},
-        FormatCase{"Note", {Severity::kNote, {"a.yaml", 0, 0}, "skipped", "", ""},
+        FormatCase{"Note", Make(Severity::kNote, {"a.yaml", 0, 0}, "skipped"),
                    "a.yaml: note: skipped\n"},
         // The column counts characters: 'é' and 'Ω' are two bytes each but
         // one column, so the caret pads with one space per character.
