@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Sets up a Debian bookworm machine for eds3, builds it, and then either
-#   example  grades the bundled example assessment and writes its workbook, or
-#   test     runs the whole test suite.
+#   example  grades the bundled example assessment and writes its workbook,
+#   test     runs the whole test suite, or
+#   bench    runs the national benchmark (bench/run.sh, docs/performance.md).
 # Run as root (apt installs what is missing; nothing is downloaded otherwise).
 # Quick when everything is already installed and built.
 set -euo pipefail
 
 mode="${1:-}"
 case "$mode" in
-  example|test) ;;
-  *) echo "usage: bash .ci/eds3.sh example|test" >&2; exit 2 ;;
+  example|test|bench) ;;
+  *) echo "usage: bash .ci/eds3.sh example|test|bench" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,10 @@ packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-program-options-dev
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip) and open one in LibreOffice.
   packages+=(unzip libreoffice-calc-nogui)
+fi
+if [ "$mode" = bench ]; then
+  # GNU time reports each run's wall time and peak resident memory.
+  packages+=(time)
 fi
 
 missing=()
@@ -42,6 +47,10 @@ if [ "$mode" = example ]; then
       -o northmoor-ambulance-2024-25.xlsx \
       --json northmoor-ambulance-2024-25.json \
       --markdown northmoor-ambulance-2024-25.md
+  exit 0
+fi
+if [ "$mode" = bench ]; then
+  bash bench/run.sh build
   exit 0
 fi
 
