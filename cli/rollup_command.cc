@@ -68,7 +68,8 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
                                                  : Verdict::kInvalid;
   }
   // A file that is not a YAML mapping at all is invalid, found or named.
-  const std::optional<InputKind> kind = ClassifyInput(text, file.path, diag);
+  const std::optional<InputKind> kind =
+      ClassifyAndParseAssessment(text, file.path, fs, diag, loaded);
   if (!kind) return Verdict::kInvalid;
   if (*kind != InputKind::kAssessment) {
     if (file.named) {
@@ -81,7 +82,6 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
                "skipped: not an assessment (no 'eds3' key at the top)");
     return Verdict::kSkipped;
   }
-  *loaded = ParseAssessment(text, file.path, fs, diag);
   return *loaded ? Verdict::kAssessment : Verdict::kInvalid;
 }
 

@@ -51,12 +51,13 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
                cut == std::string::npos ? message : message.substr(cut + 9));
     return read.ExitCode() == 3 ? Verdict::kUnreadable : Verdict::kInvalid;
   }
-  const std::optional<InputKind> kind = ClassifyInput(text, file.path, diag);
+  std::optional<LoadedAssessment> assessment;
+  const std::optional<InputKind> kind =
+      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment);
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
     case InputKind::kAssessment:
-      return ParseAssessment(text, file.path, fs, diag) ? Verdict::kValid
-                                                        : Verdict::kInvalid;
+      return assessment ? Verdict::kValid : Verdict::kInvalid;
     case InputKind::kRubric:
       return ParseRubric(text, file.path, diag) ? Verdict::kValid
                                                 : Verdict::kInvalid;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,50 @@ TEST(ClassifyInputTest, ReportsStrictYamlProblems) {
   Diagnostics diag;
   EXPECT_FALSE(ClassifyInput("eds3: 1\neds3: 1\n", "f.yaml", diag).has_value());
   EXPECT_TRUE(diag.HasErrors());
+}
+
+// The one-parse path must say exactly what ClassifyInput then ParseAssessment
+// say, file by file.
+TEST(ClassifyAndParseAssessmentTest, AgreesWithClassifyThenParse) {
+  const std::vector<std::string> texts = {
+      "",
+      "- eds3\n",
+      "eds3: 1\neds3: 1\n",
+      "levels: []\ndomains: []\n",
+      "name: ci\n",
+      "eds3: 1\n",
+      "eds3: 1\nrubric: eds2022\norganisation: {name: X}\nyear: 2024/25\n",
+      "eds3: 1\nrubric: eds2022\norganisation: {name: X}\nyear: 2024/25\n"
+      "outcomes:\n  2A: {agreed: Good}\n",
+  };
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    MemoryFileSystem fs;
+    Diagnostics expected;
+    const std::optional<InputKind> expected_kind =
+        ClassifyInput(text, "f.yaml", expected);
+    std::optional<LoadedAssessment> expected_loaded;
+    if (expected_kind == InputKind::kAssessment) {
+      expected_loaded = ParseAssessment(text, "f.yaml", fs, expected);
+    }
+
+    Diagnostics diag;
+    std::optional<LoadedAssessment> loaded;
+    const std::optional<InputKind> kind =
+        ClassifyAndParseAssessment(text, "f.yaml", fs, diag, &loaded);
+    EXPECT_EQ(kind, expected_kind);
+    EXPECT_EQ(loaded.has_value(), expected_loaded.has_value());
+    if (loaded && expected_loaded) {
+      EXPECT_EQ(loaded->assessment.organisation.name,
+                expected_loaded->assessment.organisation.name);
+      EXPECT_EQ(loaded->assessment.year, expected_loaded->assessment.year);
+    }
+    ASSERT_EQ(diag.items().size(), expected.items().size());
+    for (std::size_t i = 0; i < diag.items().size(); ++i) {
+      EXPECT_EQ(FormatDiagnostic(diag.items()[i]),
+                FormatDiagnostic(expected.items()[i]));
+    }
+  }
 }
 
 }  // namespace

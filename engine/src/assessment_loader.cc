@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "assessment_reader.h"
 #include "csv.h"
 #include "eds/assessment.h"
 #include "eds/limits.h"
@@ -751,13 +752,19 @@ std::string Assessment::Identity() const {
   return organisation.code.empty() ? organisation.name : organisation.code;
 }
 
+std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
+                                               FileSystem& fs,
+                                               Diagnostics& diag) {
+  return AssessmentReader(yaml, fs, diag).Read();
+}
+
 std::optional<LoadedAssessment> ParseAssessment(const std::string& text,
                                                 const std::string& path,
                                                 FileSystem& fs,
                                                 Diagnostics& diag) {
   std::optional<YamlFile> yaml = YamlFile::Parse(text, path, diag);
   if (!yaml) return std::nullopt;
-  return AssessmentReader(*yaml, fs, diag).Read();
+  return ReadAssessment(*yaml, fs, diag);
 }
 
 std::optional<LoadedAssessment> LoadAssessment(const std::string& path,

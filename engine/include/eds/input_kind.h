@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 
+#include "eds/assessment.h"
 #include "eds/diagnostics.h"
+#include "eds/file_system.h"
 
 namespace eds {
 
@@ -24,6 +26,15 @@ enum class InputKind {
 std::optional<InputKind> ClassifyInput(const std::string& text,
                                        const std::string& file,
                                        Diagnostics& diag);
+
+// ClassifyInput and, when `text` holds an assessment, ParseAssessment, from
+// one parse of the YAML (a folder of assessments is read at half the cost).
+// Returns what ClassifyInput returns, adding the same problems to `diag`.
+// For InputKind::kAssessment, `*loaded` becomes the assessment, or nullopt
+// when it is invalid (every problem in `diag`); otherwise it is unchanged.
+std::optional<InputKind> ClassifyAndParseAssessment(
+    const std::string& text, const std::string& path, FileSystem& fs,
+    Diagnostics& diag, std::optional<LoadedAssessment>* loaded);
 
 }  // namespace eds
 
