@@ -85,6 +85,25 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
   return *loaded ? Verdict::kAssessment : Verdict::kInvalid;
 }
 
+// Grades an assessment and keeps only its summary, so that a national
+// rollup holds a small record a file, not every file's ratings and evidence.
+// Years graded with the same built-in rubric share one copy of it.
+OrganisationYear GradeAndSummarise(
+    LoadedAssessment loaded,
+    std::vector<std::shared_ptr<const Rubric>>* builtin_rubrics) {
+  const GradeResult result = Grade(loaded.assessment, loaded.rubric);
+  const bool builtin = loaded.rubric.source == "built-in";
+  std::shared_ptr<const Rubric> rubric;
+  for (const std::shared_ptr<const Rubric>& known : *builtin_rubrics) {
+    if (builtin && known->id == loaded.rubric.id) rubric = known;
+  }
+  if (!rubric) {
+    rubric = std::make_shared<const Rubric>(std::move(loaded.rubric));
+    if (builtin) builtin_rubrics->push_back(rubric);
+  }
+  return SummariseYear(loaded.assessment, std::move(rubric), result);
+}
+
 // The problems of a file left out under --skip-invalid, shown as warnings:
 // the run goes on without it.
 void PrintAsWarnings(const Diagnostics& problems, std::ostream& err) {
@@ -171,7 +190,8 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   DiskFileSystem fs;
   Diagnostics diag;   // the problems that fail the run
   Diagnostics notes;  // files skipped as not assessments
-  std::vector<LoadedAssessment> loaded;
+  std::vector<OrganisationYear> years;
+  std::vector<std::shared_ptr<const Rubric>> builtin_rubrics;
   std::vector<ExcludedFile> excluded;
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
   for (const FoundFile& file : files) {
@@ -180,7 +200,8 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
     const Verdict verdict = LoadFound(file, fs, problems, notes, &assessment);
     switch (verdict) {
       case Verdict::kAssessment:
-        loaded.push_back(std::move(*assessment));
+        years.push_back(
+            GradeAndSummarise(std::move(*assessment), &builtin_rubrics));
         break;
       case Verdict::kSkipped:
         break;
@@ -212,13 +233,6 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
     return status.ExitCode();
   }
 
-  std::vector<OrganisationYear> years;
-  for (LoadedAssessment& assessment : loaded) {
-    const GradeResult result = Grade(assessment.assessment, assessment.rubric);
-    years.push_back(SummariseYear(
-        assessment.assessment,
-        std::make_shared<const Rubric>(std::move(assessment.rubric)), result));
-  }
   RollupResult result;
   status = Rollup(std::move(years), std::move(excluded), rollup, kToolVersion,
                   diag, &result);
