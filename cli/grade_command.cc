@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "eds/agreement.h"
 #include "eds/assessment.h"
 #include "eds/file_system.h"
 #include "eds/grade.h"
@@ -92,15 +93,15 @@ std::string Summary(const GradeReport& report) {
     }
   }
   const Agreement& agreement = result.agreement;
-  if (agreement.alpha) {
+  const AgreementReading reading = ReadAgreement(agreement.alpha);
+  if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
     text += fmt::format(
-        "Panel agreement: Krippendorff's alpha (ordinal) {:.2f}, from {} "
-        "pairable ratings\n",
-        *agreement.alpha, agreement.pairable);
+        "Panel agreement: Krippendorff's alpha (ordinal) {:.3f}, from {} "
+        "pairable ratings\n  {}\n",
+        *alpha, agreement.pairable, AgreementSentence(reading));
   } else {
-    text +=
-        "Panel agreement: not defined (it needs two or more ratings of an "
-        "outcome, and some variation)\n";
+    text += "Panel agreement: not defined\n  " + AgreementSentence(reading) +
+            "\n";
   }
   if (!result.flags.empty()) {
     text += "Flags:\n";

@@ -103,10 +103,9 @@ std::string Describe(const Rubric& rubric) {
   }
   const Policy& policy = rubric.default_policy;
   text += fmt::format(
-      "\nDefault policy: raters {}, services {}, rounding {}\n"
+      "\nDefault policy: {}\n"
       "Stakeholder groups: {}\nReviewer roles: {}\n",
-      PolicyWord(policy.raters), PolicyWord(policy.services),
-      PolicyWord(policy.rounding), fmt::join(rubric.stakeholder_groups, ", "),
+      PolicySummary(policy), fmt::join(rubric.stakeholder_groups, ", "),
       fmt::join(rubric.reviewer_roles, ", "));
   for (const Domain& domain : rubric.domains) {
     const Rational max =

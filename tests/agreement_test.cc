@@ -212,5 +212,49 @@ TEST(KrippendorffAlphaTest, OrderOfUnitsAndValuesDoesNotMatter) {
   }
 }
 
+TEST(ReadAgreementTest, ReadsTheAlphaAsShownAgainstTheThresholds) {
+  const struct {
+    std::optional<double> alpha;
+    std::optional<double> shown;
+    AgreementReading reading;
+    const char* word;
+  } kCases[] = {
+      {std::nullopt, std::nullopt, AgreementReading::kNotDefined,
+       "not defined"},
+      {1.0, 1.0, AgreementReading::kConsistent, "consistent"},
+      {0.8, 0.8, AgreementReading::kConsistent, "consistent"},
+      // 0.7996 shows as 0.800, so it reads as consistent, as shown.
+      {0.7996, 0.8, AgreementReading::kConsistent, "consistent"},
+      {0.7994, 0.799, AgreementReading::kTentative, "tentative"},
+      {0.667, 0.667, AgreementReading::kTentative, "tentative"},
+      {0.6664, 0.666, AgreementReading::kDisagrees, "disagrees"},
+      {0.0, 0.0, AgreementReading::kDisagrees, "disagrees"},
+      {-0.0004, 0.0, AgreementReading::kDisagrees, "disagrees"},
+      {-0.458, -0.458, AgreementReading::kDisagrees, "disagrees"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.alpha ? std::to_string(*c.alpha) : "null");
+    EXPECT_EQ(ShownAlpha(c.alpha), c.shown);
+    EXPECT_EQ(ReadAgreement(c.alpha), c.reading);
+    EXPECT_EQ(AgreementWord(c.reading), c.word);
+  }
+  // Never "-0": the sign bit of a shown zero is clear.
+  EXPECT_FALSE(std::signbit(*ShownAlpha(-0.0004)));
+}
+
+TEST(ReadAgreementTest, EveryReadingHasASentence) {
+  EXPECT_EQ(AgreementSentence(AgreementReading::kConsistent),
+            "The panel rated consistently (alpha 0.8 or more).");
+  EXPECT_EQ(AgreementSentence(AgreementReading::kTentative),
+            "The panel's agreement is tentative (alpha from 0.667 to under "
+            "0.8): treat close scores with care.");
+  EXPECT_EQ(AgreementSentence(AgreementReading::kDisagrees),
+            "The panel disagrees (alpha below 0.667): look at the outcomes "
+            "whose ratings are spread before relying on the scores.");
+  EXPECT_EQ(AgreementSentence(AgreementReading::kNotDefined),
+            "Agreement cannot be measured: it needs two or more ratings of "
+            "the same outcome, and some variation among them.");
+}
+
 }  // namespace
 }  // namespace eds

@@ -289,8 +289,9 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
     expected += "  " + std::string(outcome) + " is not rated\n";
   }
   expected +=
-      "Panel agreement: not defined (it needs two or more ratings of an "
-      "outcome, and some variation)\n"
+      "Panel agreement: not defined\n"
+      "  Agreement cannot be measured: it needs two or more ratings of the "
+      "same outcome, and some variation among them.\n"
       "Wrote:\n"
       "  workbook  new.xlsx\n";
   EXPECT_EQ(result.out, expected);
@@ -401,8 +402,10 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
       "  Domain 1 Commissioned or provided services: 8 of 12, Achieving\n"
       "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
       "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
-      "Panel agreement: Krippendorff's alpha (ordinal) -0.46, from 36 "
+      "Panel agreement: Krippendorff's alpha (ordinal) -0.458, from 36 "
       "pairable ratings\n"
+      "  The panel disagrees (alpha below 0.667): look at the outcomes whose "
+      "ratings are spread before relying on the scores.\n"
       "Flags:\n"
       "  single-rater: 2D is scored from a single rating (by Staff network "
       "chairs): gather more views or agree a score as a panel.\n"

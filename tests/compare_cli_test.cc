@@ -79,8 +79,9 @@ TEST_F(CompareCliTest, AcrossRubricVersionsListsWhatCannotBeCompared) {
             "Example Hospital NHS Trust (RXX), 2 years\n"
             "  2024/25  22 of 33  Achieving\n"
             "  2025/26  24 of 36  Achieving\n"
-            "The rating stayed Achieving in 2025/26; the total rose from 22 to "
-            "24.\n"
+            "The rating stayed Achieving in 2025/26 (24 of 36, after 22 of 33 "
+            "in 2024/25); the two years' rubrics have different maximum "
+            "totals, so the totals are not on one scale.\n"
             "Outcome scores that changed: 1\n"
             "Not comparable (not in every year's rubric): 2E\n"
             "Wrote:\n"
@@ -91,6 +92,23 @@ TEST_F(CompareCliTest, AcrossRubricVersionsListsWhatCannotBeCompared) {
             std::string::npos)
       << json;
   EXPECT_NE(json.find("\"version\": \"2022.1-local\""), std::string::npos);
+}
+
+// A local rubric with a twelfth outcome moves the Achieving and Excelling
+// bands; each year's band lines sit where its own rubric puts them.
+TEST_F(CompareCliTest, ChartBandsFollowEachYearsRubric) {
+  if (!HaveLibreOffice()) GTEST_SKIP() << "soffice is not installed";
+  ASSERT_EQ(Eds(Args({"compare/example-2024-25.yaml",
+                      "compare/example-2025-26-local.yaml"},
+                     {"-o", "out.xlsx"}))
+                .status,
+            0);
+  const std::string summary = SheetsAsCsv("out.xlsx").at("Summary");
+  EXPECT_NE(summary.find("Year,Total,Developing,Achieving,Excelling"),
+            std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("2024/25,22,8,22,33"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("2025/26,24,8,24,36"), std::string::npos) << summary;
 }
 
 // Each bad command line or bad set of files: the exit status, the whole of
@@ -221,7 +239,7 @@ TEST_F(CompareCliTest, LibreOfficeSeesTheNumbers) {
       << summary;
   EXPECT_NE(summary.find("2024/25,22,33,Achieving,8,8,6"), std::string::npos)
       << summary;
-  EXPECT_NE(summary.find("2022/23,not rated,33,Incomplete"), std::string::npos)
+  EXPECT_NE(summary.find("2022/23,incomplete,33,Incomplete"), std::string::npos)
       << summary;
   const std::string& trend = sheets.at("Trend");
   EXPECT_NE(trend.find("2,2D,Staff recommend the organisation,1,1,2,1,1,yes"),

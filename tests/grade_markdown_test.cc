@@ -71,32 +71,38 @@ TEST(GradeMarkdownTest, AgreementIsReadInPlainWords) {
     int pairable;
     std::string want;
   };
+  const std::string consistent =
+      " The panel rated consistently (alpha 0.8 or more).";
+  const std::string tentative =
+      " The panel's agreement is tentative (alpha from 0.667 to under 0.8): "
+      "treat close scores with care.";
+  const std::string disagrees =
+      " The panel disagrees (alpha below 0.667): look at the outcomes whose "
+      "ratings are spread before relying on the scores.";
   const Case cases[] = {
       {0.85, 84,
-       "Krippendorff's alpha (ordinal): 0.850 over 84 pairable ratings — the "
-       "panel rated consistently."},
+       "Krippendorff's alpha (ordinal): 0.850 over 84 pairable ratings." +
+           consistent},
       {0.8, 10,
-       "Krippendorff's alpha (ordinal): 0.800 over 10 pairable ratings — the "
-       "panel rated consistently."},
+       "Krippendorff's alpha (ordinal): 0.800 over 10 pairable ratings." +
+           consistent},
       {0.7, 12,
-       "Krippendorff's alpha (ordinal): 0.700 over 12 pairable ratings — "
-       "tentative agreement: read the scores with some caution."},
+       "Krippendorff's alpha (ordinal): 0.700 over 12 pairable ratings." +
+           tentative},
       // Read as shown: 0.6668 shows as 0.667, so it is tentative.
       {0.6668, 12,
-       "Krippendorff's alpha (ordinal): 0.667 over 12 pairable ratings — "
-       "tentative agreement: read the scores with some caution."},
+       "Krippendorff's alpha (ordinal): 0.667 over 12 pairable ratings." +
+           tentative},
       {0.5, 6,
-       "Krippendorff's alpha (ordinal): 0.500 over 6 pairable ratings — the "
-       "panel disagrees: discuss the outcomes with spread ratings before "
-       "relying on the scores."},
+       "Krippendorff's alpha (ordinal): 0.500 over 6 pairable ratings." +
+           disagrees},
       {-0.0001, 6,
-       "Krippendorff's alpha (ordinal): 0.000 over 6 pairable ratings — the "
-       "panel disagrees: discuss the outcomes with spread ratings before "
-       "relying on the scores."},
+       "Krippendorff's alpha (ordinal): 0.000 over 6 pairable ratings." +
+           disagrees},
       {std::nullopt, 1,
-       "Krippendorff's alpha (ordinal): not measurable (1 pairable rating); "
-       "it needs two or more ratings of the same outcome and some variation "
-       "among them."},
+       "Krippendorff's alpha (ordinal): not defined (1 pairable rating). "
+       "Agreement cannot be measured: it needs two or more ratings of the "
+       "same outcome, and some variation among them."},
   };
   for (const Case& c : cases) {
     GradeReport report = CompleteReport();

@@ -458,6 +458,40 @@ TEST(DescribeRatingChangeTest, Table) {
   }
 }
 
+TEST(DescribeRatingChangeTest, TotalsOutOfDifferentMaximaAreNotCompared) {
+  RatingChange change =
+      Rating("Developing", "Achieving", Rational(13), Rational(24));
+  change.same_scale = false;
+  change.from_max = 33;
+  change.to_max = 36;
+  EXPECT_EQ(DescribeRatingChange(change),
+            "The rating went from Developing (13 of 33) in 2023/24 to "
+            "Achieving (24 of 36) in 2024/25; the two years' rubrics have "
+            "different maximum totals, so the totals are not on one scale.");
+  change.to = "Developing";
+  change.to_total = Rational(18);
+  EXPECT_EQ(DescribeRatingChange(change),
+            "The rating stayed Developing in 2024/25 (18 of 36, after 13 of 33 "
+            "in 2023/24); the two years' rubrics have different maximum "
+            "totals, so the totals are not on one scale.");
+}
+
+TEST(CompareTest, RatingChangeKnowsWhenTheMaximaDiffer) {
+  Diagnostics diag;
+  CompareResult result;
+  ASSERT_TRUE(
+      Compare({Year(kTrust, "RXX", "2025/26", All(2, 12), "", SharedVariant()),
+               Year(kTrust, "RXX", "2024/25", All(2)),
+               Year(kTrust, "RXX", "2023/24", All(1))},
+              "0.1.0", diag, &result)
+          .ok());
+  ASSERT_EQ(result.rating_changes.size(), 2u);
+  EXPECT_TRUE(result.rating_changes[0].same_scale);
+  EXPECT_FALSE(result.rating_changes[1].same_scale);
+  EXPECT_EQ(result.rating_changes[1].from_max, Rational(33));
+  EXPECT_EQ(result.rating_changes[1].to_max, Rational(36));
+}
+
 // ------------------------------------------------------------------ rollup
 
 std::vector<OrganisationYear> System() {
@@ -512,6 +546,15 @@ TEST(RollupTest, YearsChronologicalWithChangeSincePreviousYear) {
   const RollupOrganisation& single = result.organisations[0];
   EXPECT_EQ(single.previous(), nullptr);
   EXPECT_FALSE(single.change.has_value());
+}
+
+TEST(RollupTest, NoChangeBetweenTotalsOutOfDifferentMaxima) {
+  const RollupResult result = RollupOk(
+      {Year(kTrust, "RXX", "2023/24", All(1)),
+       Year(kTrust, "RXX", "2024/25", All(2, 12), "", SharedVariant())});
+  ASSERT_EQ(result.organisations.size(), 1u);
+  EXPECT_FALSE(result.organisations[0].same_scale);
+  EXPECT_FALSE(result.organisations[0].change.has_value());
 }
 
 TEST(RollupTest, CountsRatingsByYearWithIncomplete) {

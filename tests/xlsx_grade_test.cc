@@ -402,6 +402,48 @@ TEST_F(XlsxGradeTest, WritesAValidZipWithTheSheetsInOrder) {
                                 "Evidence", "Action plan", "Method"}));
 }
 
+// The <col min max> ranges of a sheet, in order.
+std::vector<std::pair<int, int>> ColumnRanges(const std::string& xml) {
+  std::vector<std::pair<int, int>> ranges;
+  std::size_t at = 0;
+  while ((at = xml.find("<col min=\"", at)) != std::string::npos) {
+    at += 10;
+    const int min = std::stoi(xml.substr(at));
+    const std::size_t max_at = xml.find("max=\"", at) + 5;
+    ranges.emplace_back(min, std::stoi(xml.substr(max_at)));
+  }
+  return ranges;
+}
+
+// Overlapping column ranges make a file Excel offers to repair.
+TEST_F(XlsxGradeTest, EverySheetSetsEachColumnOnce) {
+  const Workbook book(Write(MakeReport(true), "columns"));
+  for (const std::string& sheet : book.sheet_names()) {
+    const std::vector<std::pair<int, int>> ranges =
+        ColumnRanges(book.SheetXml(sheet));
+    EXPECT_FALSE(ranges.empty()) << sheet;
+    for (std::size_t i = 1; i < ranges.size(); ++i) {
+      EXPECT_GT(ranges[i].first, ranges[i - 1].second)
+          << sheet << ": columns " << ranges[i - 1].first << "-"
+          << ranges[i - 1].second << " and " << ranges[i].first << "-"
+          << ranges[i].second << " overlap";
+    }
+  }
+}
+
+TEST_F(XlsxGradeTest, TablesPrintTheirHeaderOnEveryPage) {
+  const std::string path = Write(MakeReport(true), "print");
+  const std::string workbook = Unzip(path, "xl/workbook.xml");
+  for (const char* titles :
+       {"Outcomes!$1:$1", "Services!$1:$1", "Ratings!$1:$1", "Evidence!$1:$1",
+        "'Action plan'!$1:$1", "Method!$1:$1"}) {
+    // Only print titles name whole rows ($1:$1); filters name cell ranges.
+    EXPECT_NE(workbook.find(std::string(">") + titles + "</definedName>"),
+              std::string::npos)
+        << titles;
+  }
+}
+
 TEST_F(XlsxGradeTest, LeavesOutServicesWhenDomainOneIsRatedDirectly) {
   GradeReport report = MakeReport(true);
   report.assessment.services.clear();
@@ -474,7 +516,7 @@ TEST_F(XlsxGradeTest, OutcomesTableHasTheHeaderAndOneRowPerOutcome) {
   EXPECT_EQ(book.At("Outcomes", "G4").value, "disagreement");
   // 2A, rated directly.
   EXPECT_EQ(book.At("Outcomes", "F6").value,
-            "staff-networks 2; patients-forum 1");
+            "staff-networks 2, patients-forum 1");
   EXPECT_EQ(book.At("Outcomes", "H6").value, "=SUM(1)");
   const std::string sheet = book.SheetXml("Outcomes");
   EXPECT_NE(sheet.find("<pane ySplit=\"1\""), std::string::npos);
@@ -543,8 +585,8 @@ TEST_F(XlsxGradeTest, SummaryShowsTotalRatingFlagsAndStamp) {
   EXPECT_TRUE(book.SheetHasText("Summary", "few-services"));
   EXPECT_TRUE(book.SheetHasText(
       "Summary",
-      "The panel disagrees (alpha below 0.667): look at the flagged "
-      "outcomes."));
+      "The panel disagrees (alpha below 0.667): look at the outcomes whose "
+      "ratings are spread before relying on the scores."));
   // The total is a number shown "of 33" by its format.
   const std::string styles = Unzip(path, "xl/styles.xml");
   EXPECT_NE(styles.find("formatCode=\"General&quot; of 33&quot;\""),
@@ -559,7 +601,10 @@ TEST_F(XlsxGradeTest, IncompleteSummarySaysSoAndListsWhatIsMissing) {
   EXPECT_TRUE(book.SheetHasText("Summary", "2B"));
   EXPECT_TRUE(book.SheetHasText("Summary", "1C for service =evil"));
   EXPECT_TRUE(book.SheetHasText("Outcomes", "not rated"));
-  EXPECT_TRUE(book.SheetHasText("Summary", "not rated"));  // Domain 2
+  // A domain with anything unrated reads "incomplete", never "not rated":
+  // part of it may be scored.
+  EXPECT_TRUE(book.SheetHasText("Summary", "incomplete"));  // Domain 2
+  EXPECT_FALSE(book.SheetHasText("Summary", "not rated"));
 }
 
 TEST_F(XlsxGradeTest, MethodExplainsThePolicyAndBandsFromTheRubric) {

@@ -1,11 +1,15 @@
 #include "eds/agreement.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <iterator>
 
 namespace eds {
 namespace {
+
+constexpr double kConsistentAlpha = 0.8;
+constexpr double kTentativeAlpha = 0.667;
 
 // The squared difference function delta^2(c, k) of Krippendorff (2011) for
 // the values c = values[i], k = values[j], given the marginal totals n_g of
@@ -89,6 +93,51 @@ std::optional<double> KrippendorffAlpha(
   }
   if (n < 2 || expected <= 0.0) return std::nullopt;
   return 1.0 - static_cast<double>(n - 1) * observed / expected;
+}
+
+std::optional<double> ShownAlpha(const std::optional<double>& alpha) {
+  if (!alpha) return std::nullopt;
+  const double shown = std::round(*alpha * 1000.0) / 1000.0;
+  return shown == 0.0 ? 0.0 : shown;  // no -0
+}
+
+AgreementReading ReadAgreement(const std::optional<double>& alpha) {
+  const std::optional<double> shown = ShownAlpha(alpha);
+  if (!shown) return AgreementReading::kNotDefined;
+  if (*shown >= kConsistentAlpha) return AgreementReading::kConsistent;
+  if (*shown >= kTentativeAlpha) return AgreementReading::kTentative;
+  return AgreementReading::kDisagrees;
+}
+
+std::string AgreementWord(AgreementReading reading) {
+  switch (reading) {
+    case AgreementReading::kNotDefined:
+      return "not defined";
+    case AgreementReading::kConsistent:
+      return "consistent";
+    case AgreementReading::kTentative:
+      return "tentative";
+    case AgreementReading::kDisagrees:
+      return "disagrees";
+  }
+  return "";
+}
+
+std::string AgreementSentence(AgreementReading reading) {
+  switch (reading) {
+    case AgreementReading::kNotDefined:
+      return "Agreement cannot be measured: it needs two or more ratings of "
+             "the same outcome, and some variation among them.";
+    case AgreementReading::kConsistent:
+      return "The panel rated consistently (alpha 0.8 or more).";
+    case AgreementReading::kTentative:
+      return "The panel's agreement is tentative (alpha from 0.667 to under "
+             "0.8): treat close scores with care.";
+    case AgreementReading::kDisagrees:
+      return "The panel disagrees (alpha below 0.667): look at the outcomes "
+             "whose ratings are spread before relying on the scores.";
+  }
+  return "";
 }
 
 }  // namespace eds

@@ -272,6 +272,9 @@ Status Compare(std::vector<OrganisationYear> years,
     rating.from_total = before.total;
     rating.to_total = after.total;
     rating.movement = MovementOf(before.total, after.total);
+    rating.from_max = before.rubric->MaxTotal();
+    rating.to_max = after.rubric->MaxTotal();
+    rating.same_scale = rating.from_max == rating.to_max;
     out.rating_changes.push_back(std::move(rating));
   }
   out.years = std::move(years);
@@ -306,6 +309,23 @@ std::string DescribeChange(const OutcomeChange& change) {
 }
 
 std::string DescribeRatingChange(const RatingChange& change) {
+  if (!change.same_scale && change.from_total && change.to_total) {
+    const std::string from = fmt::format("{} of {}", change.from_total->ToString(),
+                                         change.from_max.ToString());
+    const std::string to = fmt::format("{} of {}", change.to_total->ToString(),
+                                       change.to_max.ToString());
+    const std::string rating =
+        change.from == change.to
+            ? fmt::format("The rating stayed {} in {} ({}, after {} in {})",
+                          change.to, change.to_year, to, from,
+                          change.from_year)
+            : fmt::format("The rating went from {} ({}) in {} to {} ({}) in {}",
+                          change.from, from, change.from_year, change.to, to,
+                          change.to_year);
+    return rating +
+           "; the two years' rubrics have different maximum totals, so the "
+           "totals are not on one scale.";
+  }
   switch (change.movement) {
     case Movement::kNeverScored:
       return fmt::format("{} and {} are both incomplete.", change.from_year,
@@ -498,8 +518,12 @@ Status Rollup(std::vector<OrganisationYear> years,
                      EarlierYear);
     organisation.organisation = organisation.latest().organisation;
     if (const OrganisationYear* previous = organisation.previous()) {
-      organisation.change =
-          Difference(previous->total, organisation.latest().total);
+      organisation.same_scale = previous->rubric->MaxTotal() ==
+                                organisation.latest().rubric->MaxTotal();
+      if (organisation.same_scale) {
+        organisation.change =
+            Difference(previous->total, organisation.latest().total);
+      }
     }
     out.organisations.push_back(std::move(organisation));
   }

@@ -357,6 +357,12 @@ class RubricReader {
 
 }  // namespace
 
+std::string PolicySummary(const Policy& policy) {
+  return std::string("raters ") + PolicyWord(policy.raters) + ", services " +
+         PolicyWord(policy.services) + ", rounding " +
+         PolicyWord(policy.rounding);
+}
+
 const char* PolicyWord(RatersPolicy value) {
   switch (value) {
     case RatersPolicy::kMedian: return "median";
@@ -482,6 +488,20 @@ const Band& Rubric::BandOf(const Rational& total) const {
     if (band.lower <= total) found = &band;
   }
   return *found;
+}
+
+const Band* Rubric::FindBand(const std::string& name) const {
+  for (const Band& band : bands) {
+    if (band.name == name) return &band;
+  }
+  return nullptr;
+}
+
+const Level* Rubric::FindLevel(const std::string& name) const {
+  for (const Level& level : levels) {
+    if (level.name == name) return &level;
+  }
+  return nullptr;
 }
 
 std::optional<int> Rubric::ParseRating(const std::string& text) const {

@@ -16,9 +16,7 @@ std::string CompareJson(const CompareResult& result) {
   json.Key("organisation").BeginObject();
   json.Key("name").String(result.organisation.name);
   json.Key("code").StringOrNull(result.organisation.code);
-  if (!result.organisation.system.empty()) {
-    json.Key("system").String(result.organisation.system);
-  }
+  json.Key("system").StringOrNull(result.organisation.system);
   json.EndObject();
 
   json.Key("years").BeginArray();

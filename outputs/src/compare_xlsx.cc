@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -104,6 +105,8 @@ class CompareWorkbook {
       columns.push_back({"Domain " + domain.id, 10, 12});
     }
     columns.push_back({"Agreement (alpha)", 12, 12});
+    columns.push_back({"Agreement reading", 11, 14});
+    columns.push_back({"Policy", 16, 44});
     columns.push_back({"Rubric", 12, 24});
     columns.push_back({"Source", 12, 60});
     // A short table under the sheet's heading lines, as grade's Summary has:
@@ -116,7 +119,7 @@ class CompareWorkbook {
       table.NewRow();
       std::size_t c = 0;
       table.Text(c++, year.year);
-      table.Score(c++, year.total);
+      table.Score(c++, year.total, Style(), "incomplete");
       table.Score(c++, year.rubric->MaxTotal());
       const std::string rating = year.RatingOrIncomplete();
       table.Text(c++, rating,
@@ -129,14 +132,9 @@ class CompareWorkbook {
           table.Score(c++, score->score);
         }
       }
-      const std::optional<double> alpha = history::RoundedAlpha(year.alpha);
-      if (alpha) {
-        Style style;
-        style.number_format = "0.000";
-        table.Number(c++, *alpha, style);
-      } else {
-        table.Text(c++, "not defined");
-      }
+      history::WriteAgreement(table, c, year.alpha);
+      c += 2;
+      table.Text(c++, PolicySummary(year.policy));
       table.Text(c++, year.rubric->id + " " + year.rubric->version);
       table.Text(c++, year.source);
     }
@@ -145,7 +143,8 @@ class CompareWorkbook {
   }
 
   // The totals against the band lines: the lower bound of every band above
-  // the first, read from the latest year's rubric.
+  // the first, named by the latest year's rubric and placed, year by year,
+  // where that year's rubric puts it.
   void ChartData(Sheet* sheet, lxw_row_t label_row) {
     sheet->Text(label_row, 0,
                 "Chart data: the total, and the lowest total of each rating",
@@ -169,8 +168,12 @@ class CompareWorkbook {
       table.Text(0, year.year);
       // An incomplete year is a gap in the line, not a zero.
       if (year.total) table.Score(1, year.total);
+      // Each year's own band: a rubric revision may move the bounds. A band
+      // that year's rubric lacks is a gap in its line.
       for (std::size_t i = 0; i < lines.size(); ++i) {
-        table.Score(2 + i, lines[i]->lower);
+        if (const Band* band = year.rubric->FindBand(lines[i]->name)) {
+          table.Score(2 + i, band->lower);
+        }
       }
     }
     table.Finish();
@@ -216,7 +219,11 @@ class CompareWorkbook {
     }
     lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
     chart_axis_set_min(y_axis, 0);
-    chart_axis_set_max(y_axis, rubric_.MaxTotal().ToDouble());
+    Rational highest = rubric_.MaxTotal();
+    for (const OrganisationYear& year : result_.years) {
+      highest = std::max(highest, year.rubric->MaxTotal());
+    }
+    chart_axis_set_max(y_axis, highest.ToDouble());
     chart_axis_set_name(y_axis, "Total");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     sheet->InsertChart(last_row + 2, 0, chart, 1.4, 1.2);

@@ -1,7 +1,7 @@
-#include <cmath>
 #include <optional>
 #include <string>
 
+#include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
 #include "eds/json_writer.h"
@@ -12,14 +12,6 @@ namespace {
 // The result format this writer produces (SPEC §5).
 constexpr char kResultFormat[] = "eds3-result/1";
 constexpr char kToolName[] = "eds3";
-
-// Alpha is a measured statistic, not an exact score: three decimals are
-// enough to read it against the usual 0.667 and 0.8 thresholds, and keep the
-// output free of floating-point noise.
-std::optional<double> RoundAlpha(const std::optional<double>& alpha) {
-  if (!alpha) return std::nullopt;
-  return std::round(*alpha * 1000.0) / 1000.0;
-}
 
 void WriteServices(const DomainResult& domain, JsonWriter& json) {
   json.Key("services").BeginArray();
@@ -83,9 +75,7 @@ std::string GradeJson(const GradeReport& report) {
   json.Key("organisation").BeginObject();
   json.Key("name").String(assessment.organisation.name);
   json.Key("code").StringOrNull(assessment.organisation.code);
-  if (!assessment.organisation.system.empty()) {
-    json.Key("system").String(assessment.organisation.system);
-  }
+  json.Key("system").StringOrNull(assessment.organisation.system);
   json.EndObject();
 
   json.Key("year").String(assessment.year);
@@ -128,7 +118,7 @@ std::string GradeJson(const GradeReport& report) {
 
   json.Key("agreement").BeginObject();
   json.Key("metric").String(result.agreement.metric);
-  const std::optional<double> alpha = RoundAlpha(result.agreement.alpha);
+  const std::optional<double> alpha = ShownAlpha(result.agreement.alpha);
   json.Key("alpha");
   if (alpha) {
     json.Double(*alpha);

@@ -1,15 +1,16 @@
 #include <fmt/format.h>
 
-#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
 #include "markdown_util.h"
+#include "report_text.h"
 
 namespace eds {
 namespace {
@@ -27,10 +28,6 @@ constexpr char kNotRated[] = "Not rated";
 // holds no raw HTML at all, so it renders the same on sites that strip HTML.
 constexpr char kListSeparator[] = "; ";
 
-// The usual reading of Krippendorff's alpha: from 0.8 the ratings are
-// reliable, from 0.667 tentatively so, below that they are not.
-constexpr double kAlphaConsistent = 0.8;
-constexpr double kAlphaTentative = 0.667;
 
 constexpr const char* kMonths[] = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -123,18 +120,6 @@ std::string RatingText(const std::optional<Rational>& score,
   return fmt::format("{} — {} activity", score->ToString(), Escape(level));
 }
 
-// "trade-union" -> "Trade union".
-std::string RoleWords(const std::string& role) {
-  std::string words = role;
-  for (char& c : words) {
-    if (c == '-') c = ' ';
-  }
-  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z') {
-    words[0] = static_cast<char>(words[0] - 'a' + 'A');
-  }
-  return words;
-}
-
 const char* RoundingWords(RoundingPolicy rounding) {
   switch (rounding) {
     case RoundingPolicy::kHalf:
@@ -171,15 +156,6 @@ std::vector<LabelledEntry> EntriesFor(const Assessment& assessment,
     }
   }
   return entries;
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += sep;
-    out += items[i];
-  }
-  return out;
 }
 
 class MarkdownReport {
@@ -360,28 +336,17 @@ class MarkdownReport {
   void PanelAgreement() {
     const Agreement& agreement = result_.agreement;
     out_ += "## Panel agreement\n\n";
-    const std::string metric = agreement.metric == "krippendorff-alpha-ordinal"
-                                   ? "Krippendorff's alpha (ordinal)"
-                                   : Escape(agreement.metric);
-    if (!agreement.alpha) {
-      out_ += fmt::format(
-          "{}: not measurable ({} pairable rating{}); it needs two or more "
-          "ratings of the same outcome and some variation among them.\n\n",
-          metric, agreement.pairable, agreement.pairable == 1 ? "" : "s");
-      return;
+    const std::string metric = Escape(MetricWords(agreement.metric));
+    const std::string sentence =
+        AgreementSentence(ReadAgreement(agreement.alpha));
+    if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
+      out_ += fmt::format("{}: {:.3f} over {} pairable ratings. {}\n\n", metric,
+                          *alpha, agreement.pairable, sentence);
+    } else {
+      out_ += fmt::format("{}: not defined ({} pairable rating{}). {}\n\n",
+                          metric, agreement.pairable,
+                          agreement.pairable == 1 ? "" : "s", sentence);
     }
-    // Read the value as shown (3 decimals, as in the JSON), so the words
-    // never contradict the number beside them.
-    double alpha = std::round(*agreement.alpha * 1000.0) / 1000.0;
-    if (alpha == 0.0) alpha = 0.0;  // no "-0.000"
-    const char* reading =
-        alpha >= kAlphaConsistent ? "the panel rated consistently"
-        : alpha >= kAlphaTentative
-            ? "tentative agreement: read the scores with some caution"
-            : "the panel disagrees: discuss the outcomes with spread ratings "
-              "before relying on the scores";
-    out_ += fmt::format("{}: {:.3f} over {} pairable ratings — {}.\n\n", metric,
-                        alpha, agreement.pairable, reading);
   }
 
   void ActionPlan() {
@@ -414,13 +379,10 @@ class MarkdownReport {
   }
 
   void Footer() {
-    const Policy& policy = assessment_.policy;
-    out_ += fmt::format(
-        "---\n\nMade by eds3 {} with rubric {} {}; policy: raters {}, "
-        "services {}, rounding {}.\n",
-        Escape(report_.tool_version), Escape(report_.rubric.id),
-        Escape(report_.rubric.version), PolicyWord(policy.raters),
-        PolicyWord(policy.services), PolicyWord(policy.rounding));
+    out_ += fmt::format("---\n\nMade by eds3 {} with rubric {} {}; policy: {}.\n",
+                        Escape(report_.tool_version), Escape(report_.rubric.id),
+                        Escape(report_.rubric.version),
+                        PolicySummary(assessment_.policy));
   }
 
   static std::string DomainLabel(const DomainResult& domain) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eds/agreement.h"
+
 namespace eds::history {
 namespace {
 
@@ -47,11 +49,6 @@ std::string TotalText(const OrganisationYear& year) {
                      year.rubric->MaxTotal().ToString());
 }
 
-std::optional<double> RoundedAlpha(const std::optional<double>& alpha) {
-  if (!alpha) return std::nullopt;
-  return std::round(*alpha * 1000.0) / 1000.0;
-}
-
 void WriteToolJson(const std::string& tool_version, JsonWriter& json) {
   json.Key("tool").BeginObject();
   json.Key("name").String("eds3");
@@ -84,7 +81,7 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   json.EndObject();
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
-  const std::optional<double> alpha = RoundedAlpha(year.alpha);
+  const std::optional<double> alpha = ShownAlpha(year.alpha);
   json.Key("alpha");
   if (alpha) {
     json.Double(*alpha);
@@ -102,9 +99,7 @@ std::string LevelColour(const Rubric& rubric,
 }
 
 std::string RatingColour(const Rubric& rubric, const std::string& rating) {
-  for (const Band& band : rubric.bands) {
-    if (band.name == rating) return band.colour;
-  }
+  if (const Band* band = rubric.FindBand(rating)) return band->colour;
   return rating == kIncompleteRating ? kIncompleteColour : "";
 }
 
@@ -126,6 +121,18 @@ std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years) {
     latest = std::max(latest, xlsx::DocumentTime(year->completed, year->year));
   }
   return latest;
+}
+
+void WriteAgreement(xlsx::Table& table, std::size_t column,
+                    const std::optional<double>& alpha) {
+  if (const std::optional<double> shown = ShownAlpha(alpha)) {
+    xlsx::Style style;
+    style.number_format = "0.000";
+    table.Number(column, *shown, style);
+  } else {
+    table.Text(column, "not defined");
+  }
+  table.Text(column + 1, AgreementWord(ReadAgreement(alpha)));
 }
 
 void WriteChange(xlsx::Table& table, std::size_t column,

@@ -37,10 +37,6 @@ std::string SignedText(const Rational& change);
 // rated" otherwise.
 std::string TotalText(const OrganisationYear& year);
 
-// The panel agreement as outputs show it: rounded to 3 decimals, enough to
-// read it against the usual 0.667 and 0.8 thresholds.
-std::optional<double> RoundedAlpha(const std::optional<double>& alpha);
-
 // {"name": "eds3", "version": ...} under the key "tool".
 void WriteToolJson(const std::string& tool_version, JsonWriter& json);
 // {"id", "version"} under `key`.
@@ -62,6 +58,11 @@ std::string SignedNumberFormat(const Rational& change);
 // The workbook's creation time: the latest of the years' own dates
 // (xlsx::DocumentTime), so the same input always gives the same bytes.
 std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years);
+
+// Writes the panel agreement as two cells: alpha as shown (ShownAlpha) at
+// `column`, or "not defined", and its reading in a word at column + 1.
+void WriteAgreement(xlsx::Table& table, std::size_t column,
+                    const std::optional<double>& alpha);
 
 // Writes `change` as a signed number coloured up or down, or `none` as text.
 void WriteChange(xlsx::Table& table, std::size_t column,

@@ -112,6 +112,8 @@ class RollupWorkbook {
     columns.push_back({"Previous total", 10, 12});
     columns.push_back({"Change since previous year", 12, 16});
     columns.push_back({"Agreement (alpha)", 12, 12});
+    columns.push_back({"Agreement reading", 11, 14});
+    columns.push_back({"Policy", 16, 44});
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
     Table table(sheet, header_row, columns);
@@ -124,7 +126,7 @@ class RollupWorkbook {
       table.Text(c++, organisation.organisation.code);
       table.Text(c++, organisation.organisation.system);
       table.Text(c++, latest.year);
-      table.Score(c++, latest.total);
+      table.Score(c++, latest.total, Style(), "incomplete");
       table.Score(c++, latest.rubric->MaxTotal());
       const std::string rating = latest.RatingOrIncomplete();
       table.Text(c++, rating,
@@ -143,15 +145,13 @@ class RollupWorkbook {
       } else {
         table.Score(c++, previous->total);
       }
-      history::WriteChange(table, c++, organisation.change, "");
-      const std::optional<double> alpha = history::RoundedAlpha(latest.alpha);
-      if (alpha) {
-        Style style;
-        style.number_format = "0.000";
-        table.Number(c++, *alpha, style);
-      } else {
-        table.Text(c++, "not defined");
-      }
+      history::WriteChange(table, c++, organisation.change,
+                           organisation.same_scale
+                               ? ""
+                               : "not comparable: the rubrics' maxima differ");
+      history::WriteAgreement(table, c, latest.alpha);
+      c += 2;
+      table.Text(c++, PolicySummary(latest.policy));
       std::string years;
       for (const OrganisationYear& year : organisation.years) {
         years += (years.empty() ? "" : ", ") + year.year;

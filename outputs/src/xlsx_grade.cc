@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "eds/agreement.h"
+#include "report_text.h"
 #include "xlsx_util.h"
 
 namespace eds {
@@ -18,11 +20,6 @@ using xlsx::Sheet;
 using xlsx::Style;
 using xlsx::Table;
 
-// Krippendorff's conventional thresholds for reliable (0.8) and tentative
-// (0.667) conclusions; they belong to the measure, not to the rubric.
-constexpr double kConsistentAlpha = 0.8;
-constexpr double kTentativeAlpha = 0.667;
-
 // Summary sheet layout: a label column, a wide value column, then the
 // narrower columns of the domain and flag tables; the chart sits to their
 // right. The tables use the same widths, so the sheet reads as one.
@@ -31,22 +28,6 @@ constexpr double kValueWidth = 52;
 constexpr double kNumberWidth = 12;
 constexpr double kLevelWidth = 16;
 constexpr lxw_col_t kChartColumn = 6;
-
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
-// "1A, 1B, 1C and 1D".
-std::string JoinAnd(const std::vector<std::string>& items) {
-  if (items.size() <= 1) return Join(items, "");
-  std::vector<std::string> head(items.begin(), items.end() - 1);
-  return Join(head, ", ") + " and " + items.back();
-}
 
 Style Filled(const std::string& colour) {
   Style style;
@@ -75,17 +56,13 @@ Style Wrapped() {
 }
 
 std::string LevelColour(const Rubric& rubric, const std::string& name) {
-  for (const Level& level : rubric.levels) {
-    if (level.name == name) return level.colour;
-  }
-  return "";
+  const Level* level = rubric.FindLevel(name);
+  return level == nullptr ? "" : level->colour;
 }
 
 std::string BandColour(const Rubric& rubric, const std::string& name) {
-  for (const Band& band : rubric.bands) {
-    if (band.name == name) return band.colour;
-  }
-  return "";
+  const Band* band = rubric.FindBand(name);
+  return band == nullptr ? "" : band->colour;
 }
 
 const Domain* FindDomain(const Rubric& rubric, const std::string& id) {
@@ -121,13 +98,13 @@ std::string StakeholderName(const Assessment& assessment,
   return stakeholder == nullptr ? std::string() : stakeholder->name;
 }
 
-// "patients-forum 2<sep>staff-networks 1", in file order.
-std::string RatingsText(const OutcomeEntry& entry, const char* separator) {
+// "patients-forum 2, staff-networks 1", in file order.
+std::string RatingsText(const OutcomeEntry& entry) {
   std::vector<std::string> parts;
   for (const Rating& rating : entry.ratings) {
     parts.push_back(rating.stakeholder + " " + std::to_string(rating.points));
   }
-  return Join(parts, separator);
+  return Join(parts, ", ");
 }
 
 // One service's part of a per-service outcome's Ratings cell:
@@ -139,17 +116,11 @@ std::string ServiceRatingsText(const Service& service,
   if (entry == nullptr || (entry->ratings.empty() && !entry->agreed)) {
     return text + "not rated";
   }
-  const std::string ratings = RatingsText(*entry, ", ");
+  const std::string ratings = RatingsText(*entry);
   if (!entry->agreed) return text + ratings;
   text += "agreed " + std::to_string(*entry->agreed);
   if (!ratings.empty()) text += " (" + ratings + ")";
   return text;
-}
-
-std::string PolicyText(const Policy& policy) {
-  return std::string("raters ") + PolicyWord(policy.raters) + ", services " +
-         PolicyWord(policy.services) + ", rounding " +
-         PolicyWord(policy.rounding);
 }
 
 std::string RatersWords(RatersPolicy policy) {
@@ -188,28 +159,6 @@ std::string RoundingWords(RoundingPolicy policy) {
   return "";
 }
 
-std::string MetricWords(const std::string& metric) {
-  return metric == "krippendorff-alpha-ordinal"
-             ? std::string("Krippendorff's alpha (ordinal)")
-             : metric;
-}
-
-std::string AgreementReading(const Agreement& agreement) {
-  if (!agreement.alpha) {
-    return "Agreement cannot be measured: fewer than two ratings of the same "
-           "outcome to compare, or every rating is the same.";
-  }
-  if (*agreement.alpha >= kConsistentAlpha) {
-    return "The panel rated consistently (alpha 0.8 or more).";
-  }
-  if (*agreement.alpha >= kTentativeAlpha) {
-    return "The panel's agreement is tentative (alpha from 0.667 to under "
-           "0.8): treat close scores with care.";
-  }
-  return "The panel disagrees (alpha below 0.667): look at the flagged "
-         "outcomes.";
-}
-
 std::string RubricText(const Rubric& rubric) {
   return rubric.id + " version " + rubric.version;
 }
@@ -246,7 +195,8 @@ class SummaryWriter {
     Field("Review due", a.review_due);
     std::vector<std::string> reviewers;
     for (const Reviewer& reviewer : a.reviewers) {
-      reviewers.push_back(reviewer.name + " (" + reviewer.role + ")");
+      reviewers.push_back(reviewer.name + " (" + RoleWords(reviewer.role) +
+                          ")");
     }
     Field("Reviewers", Join(reviewers, "; "));
     ++row_;
@@ -260,6 +210,8 @@ class SummaryWriter {
     ++row_;
     WriteStamp();
 
+    // Set once here, for all the tables: overlapping column ranges make an
+    // invalid file.
     sheet_->SetColumnWidth(0, 0, kLabelWidth);
     sheet_->SetColumnWidth(1, 1, kValueWidth);
     sheet_->SetColumnWidth(2, 3, kNumberWidth);
@@ -327,14 +279,15 @@ class SummaryWriter {
                  {"Score", kNumberWidth, kNumberWidth},
                  {"Max", kNumberWidth, kNumberWidth},
                  {"Level", kLevelWidth, kLevelWidth}},
-                {/*freeze_header=*/false, /*filter=*/false});
+                {/*freeze_header=*/false, /*filter=*/false,
+                 /*fit_widths=*/false});
     const lxw_row_t first = row_ + 1;
     double highest_max = 0;
     for (const DomainResult& domain : result.domains) {
       table.NewRow();
       table.Text(0, domain.id);
       table.Text(1, domain.name);
-      table.Score(2, domain.score);
+      table.Score(2, domain.score, Style(), "incomplete");
       table.Score(3, domain.max);
       table.Text(4, domain.level,
                  Filled(LevelColour(report_.rubric, domain.level)));
@@ -361,7 +314,9 @@ class SummaryWriter {
     row_ = table.last_row() + 1;
   }
 
-  // A column chart of the domain scores, each bar in its level's colour.
+  // A column chart of the domain scores, each bar in its level's colour, in
+  // front of a pale bar of the domain's maximum: domains have different
+  // maxima, so a bare score would make the smaller domain look weaker.
   // Titles are fixed words: libxlsxwriter reads a name starting with "=" as
   // a formula, so no input text goes there.
   void AddChart(lxw_row_t anchor, lxw_row_t first, lxw_row_t last,
@@ -369,16 +324,18 @@ class SummaryWriter {
     lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN);
     if (chart == nullptr) return;
     chart_title_set_name(chart, "Domain scores");
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-    if (series == nullptr) {
-      book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
-      return;
-    }
-    const char* sheet = sheet_->name().c_str();
-    chart_series_set_categories(series, sheet, first, 1, last, 1);
-    chart_series_set_values(series, sheet, first, 2, last, 2);
-    chart_series_set_name(series, "Score");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    // Drawn first, so behind the scores.
+    lxw_chart_series* maximum = AddSeries(chart, "Maximum", first, last, 3);
+    lxw_chart_series* score = AddSeries(chart, "Score", first, last, 2);
+    if (maximum == nullptr || score == nullptr) return;
+    lxw_chart_fill pale = {};
+    pale.color = 0xEDEDED;
+    chart_series_set_fill(maximum, &pale);
+    lxw_chart_line outline = {};
+    outline.color = 0xBFBFBF;
+    chart_series_set_line(maximum, &outline);
+    chart_set_series_overlap(chart, 100);
 
     const std::vector<DomainResult>& domains = report_.result.domains;
     std::vector<lxw_chart_fill> fills(domains.size());
@@ -393,14 +350,31 @@ class SummaryWriter {
       points[d].fill = &fills[d];
       list[d] = &points[d];
     }
-    const lxw_error error = chart_series_set_points(series, list.data());
+    const lxw_error error = chart_series_set_points(score, list.data());
     if (error != LXW_NO_ERROR) book_->Fail(error, "chart colours");
 
     lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
     chart_axis_set_min(y_axis, 0);
     if (highest_max > 0) chart_axis_set_max(y_axis, highest_max);
-    chart_axis_set_name(y_axis, "Score");
+    chart_axis_set_name(y_axis, "Points");
     sheet_->InsertChart(anchor, kChartColumn, chart);
+  }
+
+  // A series over rows first..last of the domain table: the domain names as
+  // categories, `column` as values.
+  lxw_chart_series* AddSeries(lxw_chart* chart, const char* name,
+                              lxw_row_t first, lxw_row_t last,
+                              lxw_col_t column) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    if (series == nullptr) {
+      book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
+      return nullptr;
+    }
+    const char* sheet = sheet_->name().c_str();
+    chart_series_set_categories(series, sheet, first, 1, last, 1);
+    chart_series_set_values(series, sheet, first, column, last, column);
+    chart_series_set_name(series, name);
+    return series;
   }
 
   void WriteFlags() {
@@ -416,7 +390,8 @@ class SummaryWriter {
                  {"Message", kValueWidth, kValueWidth},
                  {"Outcome", kNumberWidth, kNumberWidth},
                  {"Service", kNumberWidth, kNumberWidth}},
-                {/*freeze_header=*/false, /*filter=*/true});
+                {/*freeze_header=*/false, /*filter=*/true,
+                 /*fit_widths=*/false});
     for (const Flag& flag : flags) {
       table.NewRow();
       table.Text(0, flag.code);
@@ -436,17 +411,17 @@ class SummaryWriter {
     sheet_->Text(row_, 0, "Measure", Label());
     sheet_->Text(row_++, 1, MetricWords(agreement.metric));
     sheet_->Text(row_, 0, "Alpha", Label());
-    if (agreement.alpha) {
+    if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
       Style number = value;
-      number.number_format = "0.00";
-      sheet_->Number(row_++, 1, *agreement.alpha, number);
+      number.number_format = "0.000";
+      sheet_->Number(row_++, 1, *alpha, number);
     } else {
       sheet_->Text(row_++, 1, "not defined");
     }
     sheet_->Text(row_, 0, "Pairable ratings", Label());
     sheet_->Number(row_++, 1, agreement.pairable, value);
     sheet_->Text(row_, 0, "Reading", Label());
-    Value(AgreementReading(agreement));
+    Value(AgreementSentence(ReadAgreement(agreement.alpha)));
   }
 
   void WriteStamp() {
@@ -456,7 +431,7 @@ class SummaryWriter {
     sheet_->Text(row_, 0, "Rubric", Label());
     sheet_->Text(row_++, 1, RubricText(report_.rubric));
     sheet_->Text(row_, 0, "Policy", Label());
-    sheet_->Text(row_++, 1, PolicyText(report_.assessment.policy));
+    sheet_->Text(row_++, 1, PolicySummary(report_.assessment.policy));
     sheet_->Text(row_, 0, "Method", Label());
     sheet_->Text(row_++, 1, "See the Method sheet.");
   }
@@ -515,7 +490,7 @@ void WriteOutcomes(Sheet* sheet, const GradeReport& report) {
       } else {
         const OutcomeEntry* entry = FindEntry(a.outcomes, outcome.id);
         if (entry != nullptr) {
-          table.Text(5, RatingsText(*entry, "; "));
+          table.Text(5, RatingsText(*entry));
           table.Text(7, entry->notes);
           if (entry->agreed) table.Number(8, *entry->agreed);
           evidence = entry->evidence.size();
@@ -826,7 +801,7 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
       "Scores are exact fractions (a mean of 1, 2 and 2 is 5/3); rounding "
       "and bands apply to the exact value. Cells hold the score as a number "
       "and show at most two decimals.");
-  std::string policy_text = PolicyText(policy);
+  std::string policy_text = PolicySummary(policy);
   const Policy& defaults = rubric.default_policy;
   if (policy.raters == defaults.raters &&
       policy.services == defaults.services &&
@@ -834,7 +809,7 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
     policy_text += " (the rubric's default)";
   } else {
     policy_text += " (set by the assessment; the rubric's default is " +
-                   PolicyText(defaults) + ")";
+                   PolicySummary(defaults) + ")";
   }
   add("Policy", policy_text);
   add("Rubric", rubric.title + ": " + RubricText(rubric));
@@ -848,7 +823,7 @@ xlsx::DocumentInfo DocumentInfoFor(const GradeReport& report) {
   info.title = a.organisation.name + ", " + a.year + ": grade";
   info.subject = report.rubric.title;
   info.comments = "Made by eds3 " + report.tool_version + "; rubric " +
-                  RubricText(report.rubric) + "; " + PolicyText(a.policy);
+                  RubricText(report.rubric) + "; " + PolicySummary(a.policy);
   info.created = xlsx::DocumentTime(a.completed, a.year);
   return info;
 }

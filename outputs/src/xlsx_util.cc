@@ -294,7 +294,7 @@ std::string Style::Key() const {
   key += wrap ? 'W' : '-';
   key += header ? 'H' : '-';
   key += align_left ? 'L' : '-';
-  key += align_right ? 'R' : '-';
+  key += align_center ? 'C' : '-';
   key += std::to_string(font_size);
   key += '|';
   key += fill;
@@ -363,6 +363,10 @@ void Sheet::SetRowLines(lxw_row_t row, std::size_t lines) {
 
 void Sheet::FreezeRows(lxw_row_t rows) {
   worksheet_freeze_panes(worksheet_, rows, 0);
+}
+
+void Sheet::RepeatRows(lxw_row_t first, lxw_row_t last) {
+  Check(worksheet_repeat_rows(worksheet_, first, last), first, 0);
 }
 
 void Sheet::AutoFilter(lxw_row_t first_row, lxw_col_t first_col,
@@ -464,7 +468,7 @@ lxw_format* Book::Format(const Style& style) {
   }
   if (style.header) format_set_bottom(format, LXW_BORDER_THIN);
   if (style.align_left) format_set_align(format, LXW_ALIGN_LEFT);
-  if (style.align_right) format_set_align(format, LXW_ALIGN_RIGHT);
+  if (style.align_center) format_set_align(format, LXW_ALIGN_CENTER);
   if (style.font_size > 0) format_set_font_size(format, style.font_size);
   std::string fill = style.fill;
   if (fill.empty() && style.header) fill = "#D9D9D9";
@@ -554,6 +558,7 @@ void Table::Text(std::size_t column, std::string_view text, Style style) {
 
 void Table::Number(std::size_t column, double value, Style style) {
   style.wrap = true;
+  if (!style.align_left) style.align_center = true;
   sheet_->Number(row_, static_cast<lxw_col_t>(column), value, style);
   has_number_[column] = true;
   char text[32];
@@ -562,22 +567,27 @@ void Table::Number(std::size_t column, double value, Style style) {
 }
 
 void Table::Score(std::size_t column, const std::optional<Rational>& score,
-                  Style style) {
+                  Style style, std::string_view unrated) {
   style.wrap = true;
-  sheet_->Score(row_, static_cast<lxw_col_t>(column), score, style);
+  if (!style.align_left) style.align_center = true;
+  sheet_->Score(row_, static_cast<lxw_col_t>(column), score, style, unrated);
   has_number_[column] = true;  // "not rated" in a score column is no text
-  Measure(column, score ? score->ToString() : std::string("not rated"));
+  Measure(column, score ? score->ToString() : unrated);
 }
 
 void Table::Finish() {
   if (columns_.empty()) return;
   const auto last_col = static_cast<lxw_col_t>(columns_.size() - 1);
   if (options_.filter) sheet_->AutoFilter(header_row_, 0, row_, last_col);
-  if (options_.freeze_header) sheet_->FreezeRows(header_row_ + 1);
-  // A column of numbers gets its heading over the numbers, on the right.
+  if (options_.freeze_header) {
+    sheet_->FreezeRows(header_row_ + 1);
+    sheet_->RepeatRows(header_row_, header_row_);
+  }
+  // A column of numbers gets its heading centred over the numbers, which are
+  // centred so that they do not run into the next column's text.
   Style number_header;
   number_header.header = true;
-  number_header.align_right = true;
+  number_header.align_center = true;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (has_number_[c] && !has_text_[c]) {
       sheet_->Text(header_row_, static_cast<lxw_col_t>(c), columns_[c].heading,

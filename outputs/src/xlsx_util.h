@@ -65,7 +65,7 @@ struct Style {
   bool wrap = false;          // wrap long text, aligned to the top
   bool header = false;        // a table heading: bold, shaded, bottom border
   bool align_left = false;    // numbers too (a value beside its label)
-  bool align_right = false;   // text too (the heading of a number column)
+  bool align_center = false;  // a table's numbers and their heading
   double font_size = 0;       // 0: the default size
   std::string fill;           // "#RRGGBB" background, or empty
   std::string number_format;  // empty: General
@@ -109,6 +109,8 @@ class Sheet {
   // because LibreOffice does not grow rows for wrapped text on opening.
   void SetRowLines(lxw_row_t row, std::size_t lines);
   void FreezeRows(lxw_row_t rows);
+  // Prints rows first..last at the top of every printed page.
+  void RepeatRows(lxw_row_t first, lxw_row_t last);
   void AutoFilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
                   lxw_col_t last_col);
   // Places `chart` with its top left corner at the cell.
@@ -176,7 +178,9 @@ class Table {
     double max_width = 40;  // longer text wraps within this width
   };
   struct Options {
-    bool freeze_header = true;  // only for a table at the top of its sheet
+    // Freeze the header row and print it atop every page; only for a table
+    // at the top of its sheet.
+    bool freeze_header = true;
     bool filter = true;         // one filter per sheet (an Excel rule)
     // Off: the sheet sets the column widths itself, and rows are sized as if
     // each column were at its min_width.
@@ -193,8 +197,9 @@ class Table {
   void NewRow();
   void Text(std::size_t column, std::string_view text, Style style = Style());
   void Number(std::size_t column, double value, Style style = Style());
+  // A score, or `unrated` as text when there is none.
   void Score(std::size_t column, const std::optional<Rational>& score,
-             Style style = Style());
+             Style style = Style(), std::string_view unrated = "not rated");
 
   // Applies the filter, frozen header and widths. Call once, after the rows.
   void Finish();

@@ -142,6 +142,11 @@ struct RatingChange {
   std::optional<Rational> from_total;
   std::optional<Rational> to_total;
   Movement movement = Movement::kSame;  // of the totals
+  // The totals are out of the same maximum. When the two years' rubrics have
+  // different maxima, the totals are not on one scale and are not compared.
+  bool same_scale = true;
+  Rational from_max;
+  Rational to_max;
 };
 
 struct CompareResult {
@@ -205,8 +210,12 @@ struct RollupOrganisation {
   std::vector<OrganisationYear> years;  // chronological, never empty
   // The latest year's total minus the previous year's (the year before it
   // in the rollup, which need not be the academic year before); nullopt when
-  // there is no previous year or either total is missing.
+  // there is no previous year, either total is missing, or the two totals
+  // are out of different maxima (see same_scale).
   std::optional<Rational> change;
+  // False when the previous and latest years' rubrics have different
+  // maximum totals, so their totals cannot be subtracted.
+  bool same_scale = true;
 
   const OrganisationYear& latest() const { return years.back(); }
   // The year before the latest, or nullptr.

@@ -26,6 +26,9 @@ struct Policy {
 const char* PolicyWord(RatersPolicy value);
 const char* PolicyWord(ServicesPolicy value);
 const char* PolicyWord(RoundingPolicy value);
+// "raters median, services median, rounding half", as every output stamps a
+// policy.
+std::string PolicySummary(const Policy& policy);
 std::optional<RatersPolicy> ParseRatersPolicy(const std::string& word);
 std::optional<ServicesPolicy> ParseServicesPolicy(const std::string& word);
 std::optional<RoundingPolicy> ParseRoundingPolicy(const std::string& word);
@@ -92,6 +95,9 @@ struct Rubric {
   const Level* LevelOf(const Rational& score) const;
   // The band holding `total` (half-open bands; SPEC §4.4).
   const Band& BandOf(const Rational& total) const;
+  // The band or level with exactly this name, or nullptr.
+  const Band* FindBand(const std::string& name) const;
+  const Level* FindLevel(const std::string& name) const;
   // Parses a rating as written by a panel: the digit of a level's points, or a
   // level name or alias, case-insensitive, optionally followed by
   // " activity". Returns the points, or nullopt when it is not a rating.

@@ -10,7 +10,7 @@ namespace eds {
 // The `eds3 grade --json` document (SPEC §5, format "eds3-result/1"), as
 // UTF-8 text ending in a newline. A pure walk over `report`: the same report
 // always gives the same bytes. Keys appear in the SPEC's order; beyond the
-// SPEC's fields it adds organisation.system (only when given) and "missing"
+// SPEC's fields it adds organisation.system (null when not given) and "missing"
 // (the engine's list of what is unscored, empty when complete). Scores print
 // as JsonWriter::Number prints them; agreement.alpha is rounded to 3
 // decimals (null when not defined).

@@ -1,0 +1,29 @@
+#ifndef EDS_OUTPUTS_SRC_REPORT_TEXT_H_
+#define EDS_OUTPUTS_SRC_REPORT_TEXT_H_
+
+// Small pieces of wording that several writers share, so the workbook and
+// the Markdown say a thing the same way.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eds {
+
+// The items with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
+std::string Join(const std::vector<std::string>& items,
+                 std::string_view separator);
+
+// A list in words: "1A, 1B, 1C and 1D".
+std::string JoinAnd(const std::vector<std::string>& items);
+
+// An agreement metric as words: "krippendorff-alpha-ordinal" is
+// "Krippendorff's alpha (ordinal)"; an unknown one stays as it is.
+std::string MetricWords(const std::string& metric);
+
+// A reviewer role id as words: "trade-union" is "Trade union".
+std::string RoleWords(const std::string& role);
+
+}  // namespace eds
+
+#endif  // EDS_OUTPUTS_SRC_REPORT_TEXT_H_
