@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a Debian bookworm machine for eds3, builds it, and then either
 #   example  grades the bundled example assessment and writes its workbook,
-#   test     runs the whole test suite, or
+#   test     runs the whole test suite: the unit, golden-file and end-to-end
+#            tests, then the same suite under ASan+UBSan and bounded fuzzing
+#            of every loader (.ci/sanitize-and-fuzz.sh), or
 #   bench    runs the national benchmark (bench/run.sh, docs/performance.md).
 # Run as root (apt installs what is missing; nothing is downloaded otherwise).
 # Quick when everything is already installed and built.
@@ -40,7 +42,12 @@ fi
 
 jobs="$(nproc)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$jobs"
+if [ "$mode" = example ]; then
+  # Only the tool: the tests are built by the test command.
+  cmake --build build -j"$jobs" --target eds3
+else
+  cmake --build build -j"$jobs"
+fi
 
 if [ "$mode" = example ]; then
   ./build/cli/eds3 grade examples/northmoor-ambulance-2024-25.yaml \
@@ -55,3 +62,4 @@ if [ "$mode" = bench ]; then
 fi
 
 ctest --test-dir build --output-on-failure -j"$jobs"
+bash .ci/sanitize-and-fuzz.sh
