@@ -140,6 +140,18 @@ INSTANTIATE_TEST_SUITE_P(
                    std::string(60, ',') + "\n  " + std::string(60, ' ') +
                    "^\n",
                0},
+        BadCsv{"OldMacLineEnds", "service,outcome\r,2A\r",
+               "p.csv:1:16: error: a carriage return without a line feed: the "
+               "rows are not separated the way eds3 reads them\n"
+               "  hint: save the sheet again as 'CSV UTF-8' (lines ending in "
+               "LF or CRLF)\n",
+               0},
+        BadCsv{"LoneCrAfterQuotedField", "a,b\n\"x\"\r",
+               "p.csv:2:4: error: a carriage return without a line feed: the "
+               "rows are not separated the way eds3 reads them\n"
+               "  hint: save the sheet again as 'CSV UTF-8' (lines ending in "
+               "LF or CRLF)\n",
+               1},
         BadCsv{"FieldTooLong", "a,b\nx," + std::string(kMaxTextBytes + 1, 'y'),
                "p.csv:2:3: error: a field is longer than 65536 bytes\n"
                "  x," + std::string(118, 'y') + "\n    ^\n",

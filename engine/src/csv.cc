@@ -52,6 +52,21 @@ bool ParseCsv(const std::string& input, const std::string& file,
     return false;
   };
 
+  // A carriage return not followed by a line feed, outside quotes: an old
+  // Mac export, whose rows would otherwise all run into one.
+  const auto lone_cr = [&](std::size_t at) {
+    return at < text.size() && text[at] == '\r' &&
+           (at + 1 >= text.size() || text[at + 1] != '\n');
+  };
+  const auto fail_lone_cr = [&](int at_line, int at_column) {
+    diag.Error({file, at_line, at_column},
+               "a carriage return without a line feed: the rows are not "
+               "separated the way eds3 reads them",
+               "save the sheet again as 'CSV UTF-8' (lines ending in LF or "
+               "CRLF)");
+    return false;
+  };
+
   int line = 1, column = 1;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -104,6 +119,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
                       "end the field with a double quote (write \"\" for a "
                       "quote inside it)");
         }
+        if (lone_cr(i)) return fail_lone_cr(line, column);
         if (i < text.size() && text[i] != ',' && text[i] != '\n' &&
             !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
           return fail(line, column,
@@ -113,6 +129,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
       } else {
         while (i < text.size() && text[i] != ',' && text[i] != '\n' &&
                !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+          if (lone_cr(i)) return fail_lone_cr(line, column);
           if (text[i] == '"') {
             return fail(line, column, "a double quote inside an unquoted field",
                         "put the whole field in quotes, writing \"\" for a quote");
