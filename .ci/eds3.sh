@@ -16,7 +16,7 @@ case "$mode" in
 esac
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-program-options-dev
+packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
           libxlsxwriter-dev libfmt-dev libgtest-dev)
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip) and open one in LibreOffice.

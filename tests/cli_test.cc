@@ -423,6 +423,24 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
             std::string::npos);
 }
 
+// Means of means over panels of different sizes need more than 64 bits;
+// the expected values were worked out independently with Python's fractions.
+TEST_F(CliTest, GradeStaysExactBeyondSixtyFourBits) {
+  const Result result =
+      Eds({"grade", TestData("mean-of-means-many-raters.yaml"), "-o", "x.xlsx",
+           "--json", "x.json"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("Total: 20.1 of 33, Developing\n"),
+            std::string::npos)
+      << result.out;
+  const std::string json = ReadText(work_ / "x.json");
+  EXPECT_NE(json.find("\"total\": 20.09521427981719,"), std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"score\": 6.09521427981719,"), std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"rating\": \"Developing\""), std::string::npos);
+}
+
 TEST_F(CliTest, GradeWritesTheWorkbookBesideTheUserNotTheInput) {
   fs::create_directory(work_ / "panel");
   fs::copy_file(TestData("complete.yaml"), work_ / "panel" / "2024-25.yaml");

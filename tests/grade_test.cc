@@ -135,9 +135,7 @@ std::vector<std::string> FlagKeys(const GradeResult& result) {
 }
 
 std::string Show(const std::optional<Rational>& value) {
-  return value ? value->ToString() + " (" + std::to_string(value->num()) + "/" +
-                     std::to_string(value->den()) + ")"
-               : "null";
+  return value ? value->ToString() + " (" + value->ToFraction() + ")" : "null";
 }
 
 using Strings = std::vector<std::string>;

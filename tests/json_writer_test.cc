@@ -41,7 +41,7 @@ TEST(JsonWriterTest, RationalsPrintExactlyOrAsShortestDouble) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Scalar([&](JsonWriter& j) { j.Number(c.value); }), c.want + "\n")
-        << c.value.num() << "/" << c.value.den();
+        << c.value.ToFraction();
   }
 }
 

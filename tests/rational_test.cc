@@ -19,16 +19,16 @@ TEST(RationalTest, ConstructionReducesToLowestTermsWithPositiveDenominator) {
   };
   for (const Case& c : cases) {
     const Rational r(c.num, c.den);
-    EXPECT_EQ(r.num(), c.want_num) << c.num << "/" << c.den;
-    EXPECT_EQ(r.den(), c.want_den) << c.num << "/" << c.den;
+    EXPECT_EQ(r.ToFraction(),
+              std::to_string(c.want_num) + "/" + std::to_string(c.want_den))
+        << c.num << "/" << c.den;
   }
 }
 
 TEST(RationalTest, DefaultIsZeroAndWholeNumbersConvertImplicitly) {
   EXPECT_EQ(Rational(), Rational(0, 1));
   const Rational seven = 7;
-  EXPECT_EQ(seven.num(), 7);
-  EXPECT_EQ(seven.den(), 1);
+  EXPECT_EQ(seven.ToFraction(), "7/1");
   EXPECT_TRUE(seven.IsInteger());
   EXPECT_FALSE(Rational(7, 2).IsInteger());
 }
@@ -75,8 +75,7 @@ TEST(RationalTest, Arithmetic) {
         break;
     }
     EXPECT_EQ(got, c.want) << c.a.ToString() << " " << c.op << " "
-                           << c.b.ToString() << " gave " << got.num() << "/"
-                           << got.den();
+                           << c.b.ToString() << " gave " << got.ToFraction();
   }
 }
 
@@ -135,8 +134,7 @@ TEST(RationalTest, FloorAndFloorToHalf) {
       {Rational(-7, 4), -2, Rational(-2)},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(std::to_string(c.value.num()) + "/" +
-                 std::to_string(c.value.den()));
+    SCOPED_TRACE(c.value.ToFraction());
     EXPECT_EQ(c.value.Floor(), c.floor);
     EXPECT_EQ(c.value.FloorToHalf(), c.floor_to_half);
   }
@@ -167,8 +165,50 @@ TEST(RationalTest, ToStringShowsAtMostTwoDecimalsRoundedHalfAwayFromZero) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(c.value.ToString(), c.want)
-        << c.value.num() << "/" << c.value.den();
+        << c.value.ToFraction();
   }
+}
+
+// Means of means over panels of different sizes multiply denominators far
+// beyond 64 bits; the arithmetic stays exact and comes back to 64-bit parts
+// when the value allows.
+TEST(RationalTest, ExactBeyondSixtyFourBits) {
+  Rational sum;
+  for (std::int64_t n = 1; n <= 60; ++n) sum += Rational(1, n);  // H(60)
+  Rational back = sum;
+  for (std::int64_t n = 60; n >= 1; --n) back = back - Rational(1, n);
+  EXPECT_EQ(back, Rational(0));
+  EXPECT_EQ(back.ToFraction(), "0/1");
+  // H(60) = 4.6798704...; its denominator has 82 bits.
+  EXPECT_EQ(sum.ToString(), "4.68");
+  EXPECT_EQ(sum.Floor(), 4);
+  EXPECT_EQ(sum.FloorToHalf(), Rational(9, 2));
+  EXPECT_FALSE(sum.IsInteger());
+  EXPECT_NEAR(sum.ToDouble(), 4.679870412951738, 1e-12);
+  EXPECT_TRUE(Rational(4) < sum);
+  EXPECT_TRUE(sum < Rational(5));
+  EXPECT_FALSE(sum == Rational(4));
+  EXPECT_EQ((sum - sum), Rational(0));
+  EXPECT_EQ((sum * Rational(0)), Rational(0));
+  EXPECT_EQ(sum / sum, Rational(1));
+  EXPECT_EQ((Rational(0) - sum).Abs(), sum);
+  EXPECT_EQ((Rational(0) - sum).Floor(), -5);
+  EXPECT_EQ((Rational(0) - sum).ToString(), "-4.68");
+}
+
+TEST(RationalTest, PartsAtTheEdgeOfSixtyFourBits) {
+  const std::int64_t max = INT64_MAX;
+  const Rational big(max);
+  EXPECT_EQ((big + Rational(1)) - Rational(1), big);
+  EXPECT_EQ((big * big) / big, big);
+  EXPECT_EQ(Rational(INT64_MIN) + Rational(1), Rational(-max));
+  EXPECT_EQ(Rational(INT64_MIN).Abs().ToFraction(), "9223372036854775808/1");
+  EXPECT_EQ(Rational(1, INT64_MIN).ToFraction(), "-1/9223372036854775808");
+  EXPECT_EQ(Rational(max, max), Rational(1));
+  EXPECT_EQ(big.ToString(), "9223372036854775807");
+  EXPECT_EQ(Rational(-max).ToString(), "-9223372036854775807");
+  EXPECT_TRUE(Rational(1, max) < Rational(1, max - 1));
+  EXPECT_THROW((big * big).Floor(), std::overflow_error);
 }
 
 }  // namespace

@@ -223,8 +223,8 @@ JsonWriter& JsonWriter::Int(std::int64_t value) {
 }
 
 JsonWriter& JsonWriter::Number(const Rational& value) {
-  // Integers print from the exact numerator, never through a double.
-  if (value.IsInteger()) return Int(value.num());
+  // Integers print exactly, never through a double.
+  if (value.IsInteger()) return Int(value.Floor());
   Scalar(ShortestDouble(value.ToDouble()));
   return *this;
 }

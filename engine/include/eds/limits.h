@@ -6,7 +6,7 @@
 namespace eds {
 
 // Bounds on input, so that no file, however hostile, can exhaust memory or
-// overflow the exact arithmetic. Each is documented in
+// time. (The exact arithmetic needs no bound: see rational.h.) Each is documented in
 // docs/assessment-format.md and tested end to end.
 inline constexpr std::size_t kMaxFileBytes = 10485760;  // 10 MiB, SPEC §3
 inline constexpr int kMaxNestingDepth = 32;     // YAML collections inside each other
