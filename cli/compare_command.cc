@@ -106,6 +106,9 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
     PrintDiagnostics(diag, err);
     return status.ExitCode();
   }
+  const std::string overwrites =
+      CheckHistoryOutputsAreNotInputs(parsed, paths, fs);
+  if (!overwrites.empty()) return UsageError(kCompare, overwrites, err);
 
   std::vector<OrganisationYear> years;
   for (LoadedAssessment& assessment : loaded) {

@@ -182,6 +182,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
       LoadAssessment(input, fs, diag, &status);
   PrintDiagnostics(diag, err);
   if (!loaded) return status.ExitCode();
+  const std::string overwrites = CheckOutputsAreNotInputs(paths, fs);
+  if (!overwrites.empty()) return UsageError(kGrade, overwrites, err);
 
   GradeReport report;
   report.result = Grade(loaded->assessment, loaded->rubric);

@@ -23,12 +23,12 @@ void AddHistoryOutputOptions(po::options_description& options,
       "also write a Markdown summary for a board paper");
 }
 
-std::string CheckHistoryOutputs(const ParsedCommand& parsed,
-                                const HistoryOutputPaths& paths,
-                                const std::vector<std::string>& inputs) {
-  if (parsed.options.count("output") == 0) {
-    return "missing -o OUT.xlsx (the workbook to write)";
-  }
+namespace {
+
+// The outputs asked for; an option given with an empty value is kept, so
+// that CheckOutputPaths can say it needs a file name.
+std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
+                                 const HistoryOutputPaths& paths) {
   std::vector<OutputPath> outputs = {{"workbook", "--output", paths.workbook}};
   if (parsed.options.count("json") > 0) {
     outputs.push_back({"JSON", "--json", paths.json});
@@ -36,7 +36,24 @@ std::string CheckHistoryOutputs(const ParsedCommand& parsed,
   if (parsed.options.count("markdown") > 0) {
     outputs.push_back({"Markdown", "--markdown", paths.markdown});
   }
-  return CheckOutputPaths(outputs, inputs);
+  return outputs;
+}
+
+}  // namespace
+
+std::string CheckHistoryOutputs(const ParsedCommand& parsed,
+                                const HistoryOutputPaths& paths,
+                                const std::vector<std::string>& inputs) {
+  if (parsed.options.count("output") == 0) {
+    return "missing -o OUT.xlsx (the workbook to write)";
+  }
+  return CheckOutputPaths(AskedFor(parsed, paths), inputs);
+}
+
+std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
+                                            const HistoryOutputPaths& paths,
+                                            const DiskFileSystem& fs) {
+  return CheckOutputsAreNotInputs(AskedFor(parsed, paths), fs);
 }
 
 Status StagedHistoryOutputs::Stage(std::ostream& err) {

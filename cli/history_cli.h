@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "eds/file_system.h"
 #include "eds/output_file.h"
 #include "eds/status.h"
 #include "options.h"
@@ -35,6 +36,12 @@ void AddHistoryOutputOptions(
 std::string CheckHistoryOutputs(const ParsedCommand& parsed,
                                 const HistoryOutputPaths& paths,
                                 const std::vector<std::string>& inputs);
+
+// The usage problem of an output that is a file the run has read through
+// `fs` (an assessment found in a folder, a ratings CSV, a rubric), or "".
+std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
+                                            const HistoryOutputPaths& paths,
+                                            const DiskFileSystem& fs);
 
 // The staged outputs of one run: Stage() first, Write...() once the model is
 // built, then Commit(). Destroying it uncommitted removes every temporary

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <boost/program_options/errors.hpp>
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/positional_options.hpp>
@@ -101,6 +102,41 @@ std::string DescribeError(const po::error& error,
   return error.what();
 }
 
+// The problem with an option's value, or "": a value that is another option
+// ("-o --json" would write a file named "--json"), that starts with '='
+// after a short option ("-o=x.xlsx" would write "=x.xlsx"), or "-", which
+// would write a file named "-" where a user means standard output.
+std::string CheckValue(const po::option& option) {
+  if (option.original_tokens.empty()) return "";
+  const std::string& token = option.original_tokens.front();
+  const std::string name = token.substr(0, token.find('='));
+  for (const std::string& value : option.value) {
+    if (value == "-") {
+      return fmt::format(
+          "option '{}' needs a file name; eds3 does not write to standard "
+          "output ('-')",
+          name);
+    }
+    // "-1" is a (bad) number, not an option.
+    const bool looks_like_option =
+        value.size() > 1 && value[0] == '-' && !std::isdigit(
+            static_cast<unsigned char>(value[1]));
+    if (looks_like_option && option.original_tokens.size() > 1) {
+      return fmt::format(
+          "option '{}' needs a value, but the next argument is '{}'; a file "
+          "name starting with '-' is written './{}'",
+          name, value, value);
+    }
+    if (!value.empty() && value[0] == '=' && token.size() > 1 &&
+        token[1] != '-') {
+      return fmt::format("write '{} {}' or '--{}={}', without '=' after '{}'",
+                         name, value.substr(1), option.string_key,
+                         value.substr(1), name);
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int UsageError(const CommandSpec& spec, const std::string& message,
@@ -136,6 +172,12 @@ bool ParseCommand(const CommandSpec& spec,
         throw po::unknown_option(option.original_tokens.empty()
                                      ? kOperandsKey
                                      : option.original_tokens.front());
+      }
+      if (option.string_key == kOperandsKey) continue;
+      const std::string problem = CheckValue(option);
+      if (!problem.empty()) {
+        *exit_code = UsageError(spec, problem, err);
+        return false;
       }
     }
     po::store(found, map);

@@ -43,4 +43,17 @@ std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
   return "";
 }
 
+std::string CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
+                                     const DiskFileSystem& fs) {
+  for (const OutputPath& output : outputs) {
+    if (fs.HasRead(output.path)) {
+      return fmt::format(
+          "the {} '{}' would replace a file this run reads; give the {} "
+          "another name",
+          output.what, output.path, output.option);
+    }
+  }
+  return "";
+}
+
 }  // namespace eds::cli

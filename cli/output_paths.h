@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "eds/file_system.h"
+
 namespace eds::cli {
 
 // One file a run is asked to write.
@@ -19,6 +21,12 @@ struct OutputPath {
 // ("a.json", "./a.json", through a link).
 std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
                              const std::vector<std::string>& inputs);
+
+// The usage problem of an output that is a file `fs` has read (a ratings CSV,
+// a rubric, an assessment found in a folder), or "": writing it would
+// destroy an input of the run.
+std::string CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
+                                     const DiskFileSystem& fs);
 
 }  // namespace eds::cli
 

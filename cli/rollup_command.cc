@@ -233,6 +233,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
     return status.ExitCode();
   }
 
+  const std::string overwrites =
+      CheckHistoryOutputsAreNotInputs(parsed, paths, fs);
+  if (!overwrites.empty()) return UsageError(kRollup, overwrites, err);
   RollupResult result;
   status = Rollup(std::move(years), std::move(excluded), rollup, kToolVersion,
                   diag, &result);

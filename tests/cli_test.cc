@@ -199,6 +199,28 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
       {{"grade", "complete.yaml", "--markdown", "complete.yaml"},
        "the Markdown 'complete.yaml' would replace the input file",
        "grade"},
+      // An option where its value should be would become a file name.
+      {{"grade", "complete.yaml", "-o", "--json"},
+       "option '-o' needs a value, but the next argument is '--json'; a file "
+       "name starting with '-' is written './--json'",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", "--markdown", "x.md"},
+       "option '--json' needs a value, but the next argument is "
+       "'--markdown'; a file name starting with '-' is written "
+       "'./--markdown'",
+       "grade"},
+      {{"grade", "complete.yaml", "-o=x.xlsx"},
+       "write '-o x.xlsx' or '--output=x.xlsx', without '=' after '-o'",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", "-"},
+       "option '--json' needs a file name; eds3 does not write to standard "
+       "output ('-')",
+       "grade"},
+      {{"rollup", ".", "-o", "--skip-invalid"},
+       "option '-o' needs a value, but the next argument is "
+       "'--skip-invalid'; a file name starting with '-' is written "
+       "'./--skip-invalid'",
+       "rollup"},
       {{"validate"}, "missing PATH", "validate"},
       {{"init", "--year", "2024/25"}, "missing option '--org'", "init"},
       {{"init", "--org", "X", "--year", "2024/25", "--force=yes"},
@@ -228,6 +250,53 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
                               c.command + " --help' for usage.\n");
   }
   EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+}
+
+// Every file a run reads is an input: its ratings CSV and rubric file too,
+// and every file found in a folder. An output over one of them is a usage
+// error, and nothing is written.
+TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
+  fs::copy_file(fs::path(EDS_SOURCE_DIR) / "rubrics" / "eds2022.yaml",
+                work_ / "local.yaml");
+  Copy("complete.yaml");
+  std::string text = Read("complete.yaml");
+  fs::create_directory(work_ / "folder");
+  fs::rename(work_ / "complete.yaml", work_ / "folder" / "complete.yaml");
+  text.replace(text.find("rubric: eds2022"), 15,
+               "rubric: local.yaml\nratings_csv: panel.csv");
+  Write("assessment.yaml", text);
+  Write("panel.csv", "service,outcome,stakeholder,score\n");
+  Write("folder/other.yaml", "note: not an assessment\n");
+  const Paths before = Listing();
+  const std::string local = Read("local.yaml");
+  const struct {
+    std::vector<std::string> args;
+    std::string err;
+    std::string notes = "";
+  } kCases[] = {
+      {{"grade", "assessment.yaml", "-o", "panel.csv"},
+       "the workbook 'panel.csv' would replace a file this run reads; give "
+       "the --output another name"},
+      {{"grade", "assessment.yaml", "--json", "./local.yaml"},
+       "the JSON './local.yaml' would replace a file this run reads; give "
+       "the --json another name"},
+      {{"rollup", "folder", "-o", "x.xlsx", "--markdown", "folder/other.yaml"},
+       "the Markdown 'folder/other.yaml' would replace a file this run reads; "
+       "give the --markdown another name",
+       "eds3: folder/other.yaml: note: skipped: not an assessment (no 'eds3' "
+       "key at the top)\n"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.err);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, c.notes + "eds3: error: " + c.err + "\nRun 'eds3 " +
+                              c.args[0] + " --help' for usage.\n");
+    EXPECT_EQ(Listing(), before);
+    EXPECT_EQ(Read("local.yaml"), local);
+    EXPECT_EQ(Read("panel.csv"), "service,outcome,stakeholder,score\n");
+  }
 }
 
 TEST_F(CliTest, DoubleDashEndsTheOptions) {

@@ -197,6 +197,72 @@ TEST_F(OutputFaultsTest, TargetThatIsAFolderIsAnOutputError) {
   EXPECT_TRUE(Listing(out_ / "report.xlsx").empty());
 }
 
+// Renaming over a pipe or a device would replace it (as root, /dev/null
+// itself) instead of writing to it.
+TEST_F(OutputFaultsTest, TargetThatIsAPipeIsAnOutputErrorAndStaysAPipe) {
+  ASSERT_EQ(::mkfifo((out_ / "pipe.xlsx").c_str(), 0644), 0);
+  const RunResult run = Grade("-o pipe.xlsx");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err,
+            "eds3: pipe.xlsx: error: cannot write: it is a device, pipe or "
+            "socket, not a file; name an ordinary file\n");
+  struct stat info {};
+  ASSERT_EQ(::lstat((out_ / "pipe.xlsx").c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  EXPECT_EQ(Listing(out_), (std::vector<std::string>{"pipe.xlsx"}));
+}
+
+TEST_F(OutputFaultsTest, TargetThatIsADeviceIsAnOutputError) {
+  const RunResult run = Grade("-o ok.xlsx --json /dev/null");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err,
+            "eds3: /dev/null: error: cannot write: it is a device, pipe or "
+            "socket, not a file; name an ordinary file\n");
+  struct stat info {};
+  ASSERT_EQ(::stat("/dev/null", &info), 0);
+  EXPECT_TRUE(S_ISCHR(info.st_mode));
+  EXPECT_TRUE(Listing(out_).empty());
+}
+
+// A link is followed: the file it points to gets the new workbook and the
+// link stays a link.
+TEST_F(OutputFaultsTest, TargetThatIsALinkReplacesTheFileItPointsTo) {
+  const std::string workbook = Reference("out.xlsx");
+  fs::create_directories(root_ / "elsewhere");
+  WriteAll(root_ / "elsewhere" / "real.xlsx", "old workbook");
+  fs::create_symlink(root_ / "elsewhere" / "real.xlsx", out_ / "link.xlsx");
+  const RunResult run = Grade("-o link.xlsx");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(fs::is_symlink(out_ / "link.xlsx"));
+  EXPECT_TRUE(ReadAll(root_ / "elsewhere" / "real.xlsx") == workbook);
+  EXPECT_EQ(Listing(out_), (std::vector<std::string>{"link.xlsx"}));
+  EXPECT_EQ(Listing(root_ / "elsewhere"),
+            (std::vector<std::string>{"real.xlsx"}));
+}
+
+TEST_F(OutputFaultsTest, LinkToNothingIsAnOutputError) {
+  fs::create_symlink(root_ / "missing" / "real.xlsx", out_ / "dangling.xlsx");
+  const RunResult run = Grade("-o dangling.xlsx");
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err,
+            "eds3: dangling.xlsx: error: cannot write: it is a link to a file "
+            "or folder that does not exist\n");
+  EXPECT_TRUE(fs::is_symlink(out_ / "dangling.xlsx"));
+}
+
+TEST_F(OutputFaultsTest, ReplacedFileKeepsItsPermissions) {
+  WriteAll(out_ / "out.xlsx", "old workbook");
+  fs::permissions(out_ / "out.xlsx", fs::perms::owner_read |
+                                         fs::perms::owner_write |
+                                         fs::perms::group_read);
+  const RunResult run = Grade("-o out.xlsx");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(fs::status(out_ / "out.xlsx").permissions(),
+            fs::perms::owner_read | fs::perms::owner_write |
+                fs::perms::group_read);
+  EXPECT_NE(ReadAll(out_ / "out.xlsx"), "old workbook");
+}
+
 TEST_F(OutputFaultsTest, FullDiskIsAnOutputErrorAndKeepsTheOldFile) {
   std::string why;
   const fs::path disk = root_ / "full";

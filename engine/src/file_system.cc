@@ -44,6 +44,10 @@ Status DiskFileSystem::ReadFile(const std::string& path,
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0) return cannot_read(std::strerror(errno));
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    read_.emplace(info.st_dev, info.st_ino);
+  }
   if (S_ISDIR(info.st_mode)) return cannot_read("it is a folder");
   if (!S_ISREG(info.st_mode)) return cannot_read("it is not a regular file");
   if (static_cast<unsigned long long>(info.st_size) > kMaxFileBytes) {
@@ -67,6 +71,13 @@ Status DiskFileSystem::ReadFile(const std::string& path,
 bool DiskFileSystem::IsFile(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+bool DiskFileSystem::HasRead(const std::string& path) const {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return false;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return read_.count({info.st_dev, info.st_ino}) > 0;
 }
 
 Status MemoryFileSystem::ReadFile(const std::string& path,

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -33,21 +35,40 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   if (destination.empty() || destination.back() == '/') {
     return CannotWrite(destination, "the name is a folder, not a file");
   }
+  // A link is followed: the file it points to is replaced and the link kept.
+  std::string target = destination;
+  char resolved[PATH_MAX];
+  struct stat link {};
+  if (::lstat(destination.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    if (::realpath(destination.c_str(), resolved) == nullptr) {
+      return CannotWrite(destination,
+                         "it is a link to a file or folder that does not exist");
+    }
+    target = resolved;
+  }
   struct stat info {};
-  if (::stat(destination.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-    return CannotWrite(destination, "it is a folder");
+  if (::stat(target.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) return CannotWrite(destination, "it is a folder");
+    // Renaming over a device or a pipe would replace it (as root, /dev/null
+    // itself) rather than write to it.
+    if (!S_ISREG(info.st_mode)) {
+      return CannotWrite(destination,
+                         "it is a device, pipe or socket, not a file; name an "
+                         "ordinary file");
+    }
   }
   // A hidden name in the same folder, so the rename stays on one file system.
-  const std::size_t slash = destination.find_last_of('/');
+  const std::size_t slash = target.find_last_of('/');
   const std::string folder =
-      slash == std::string::npos ? "" : destination.substr(0, slash + 1);
-  std::string pattern = folder + "." + BaseName(destination) + kTempMark +
-                        std::string(kTempRandom, 'X');
+      slash == std::string::npos ? "" : target.substr(0, slash + 1);
+  std::string pattern =
+      folder + "." + BaseName(target) + kTempMark + std::string(kTempRandom, 'X');
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) return CannotWrite(destination, std::strerror(errno));
   ::close(fd);
   StagedFile result;
   result.destination_ = destination;
+  result.target_ = target;
   result.temp_path_ = pattern;
   *staged = std::move(result);
   return Status::Ok();
@@ -55,6 +76,7 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
 
 StagedFile::StagedFile(StagedFile&& other) noexcept
     : destination_(std::move(other.destination_)),
+      target_(std::move(other.target_)),
       temp_path_(std::move(other.temp_path_)) {
   other.temp_path_.clear();
 }
@@ -63,6 +85,7 @@ StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
   if (this != &other) {
     if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
     destination_ = std::move(other.destination_);
+    target_ = std::move(other.target_);
     temp_path_ = std::move(other.temp_path_);
     other.temp_path_.clear();
   }
@@ -74,10 +97,16 @@ StagedFile::~StagedFile() {
 }
 
 Status StagedFile::Commit() {
-  // Keep the permissions a new file would have had (mkstemp makes it 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(temp_path_.c_str(), 0666 & ~mask);
+  // Keep the permissions of the file replaced, or those a new file would
+  // have had (mkstemp makes it 0600).
+  struct stat existing {};
+  if (::stat(target_.c_str(), &existing) == 0) {
+    ::chmod(temp_path_.c_str(), existing.st_mode & 07777);
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(temp_path_.c_str(), 0666 & ~mask);
+  }
   const int fd = ::open(temp_path_.c_str(), O_RDONLY);
   if (fd >= 0) {
     const int synced = ::fsync(fd);
@@ -89,7 +118,7 @@ Status StagedFile::Commit() {
       return CannotWrite(destination_, why);
     }
   }
-  if (::rename(temp_path_.c_str(), destination_.c_str()) != 0) {
+  if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
     temp_path_.clear();

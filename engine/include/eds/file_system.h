@@ -1,8 +1,12 @@
 #ifndef EDS_FILE_SYSTEM_H_
 #define EDS_FILE_SYSTEM_H_
 
+#include <cstdint>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
+#include <utility>
 
 #include "eds/status.h"
 
@@ -24,11 +28,20 @@ class FileSystem {
   virtual bool IsFile(const std::string& path) = 0;
 };
 
-// The real disk.
+// The real disk. Remembers which files it read, so that a command can refuse
+// to write an output over one of its own inputs.
 class DiskFileSystem : public FileSystem {
  public:
   Status ReadFile(const std::string& path, std::string* contents) override;
   bool IsFile(const std::string& path) override;
+
+  // True when `path` names a file this object has read (or opened to read):
+  // the same file however the path is spelt, linked or hard-linked.
+  bool HasRead(const std::string& path) const;
+
+ private:
+  mutable std::mutex mutex_;  // ReadFile may be called from several threads
+  std::set<std::pair<std::uint64_t, std::uint64_t>> read_;  // device, inode
 };
 
 // Files held in memory, keyed by path exactly as asked for.

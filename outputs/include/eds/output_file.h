@@ -14,9 +14,11 @@ namespace eds {
 // (SPEC §2: "Nothing is lost on failure").
 class StagedFile {
  public:
-  // Reserves a temporary name in the destination's folder. Returns IoError
-  // (naming `destination`) when the folder cannot be written or the
-  // destination is a folder.
+  // Reserves a temporary name in the destination's folder. A destination
+  // that is a link stands for the file it points to, which is replaced (the
+  // link stays). Returns IoError (naming `destination`) when the folder
+  // cannot be written, or the destination is a folder, a device, a pipe or
+  // a socket, or a link to nothing.
   static Status Create(const std::string& destination, StagedFile* staged);
 
   StagedFile() = default;
@@ -31,12 +33,14 @@ class StagedFile {
   const std::string& temp_path() const { return temp_path_; }
   const std::string& destination() const { return destination_; }
 
-  // Flushes the temporary file to disk and renames it onto the destination.
-  // On failure the destination is unchanged and the temporary is removed.
+  // Flushes the temporary file to disk and renames it onto the destination,
+  // keeping the permissions of the file it replaces. On failure the
+  // destination is unchanged and the temporary is removed.
   Status Commit();
 
  private:
-  std::string destination_;
+  std::string destination_;  // as the user named it, for messages
+  std::string target_;       // the file replaced: destination_, links followed
   std::string temp_path_;
 };
 
