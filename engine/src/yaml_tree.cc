@@ -12,6 +12,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "eds/limits.h"
+#include "simple_yaml.h"
 
 namespace eds {
 namespace {
@@ -328,6 +329,42 @@ class TreeBuilder : public YAML::EventHandler {
   std::size_t document_start_ = 0;
 };
 
+// Gives `builder` the events of a file that ScanSimpleYaml read, as
+// yaml-cpp's parser would.
+void Replay(const std::vector<YamlEvent>& events, TreeBuilder& builder) {
+  YAML::Mark mark;
+  builder.OnDocumentStart(mark);
+  for (const YamlEvent& event : events) {
+    mark.pos = static_cast<int>(event.pos);
+    mark.line = event.line;
+    mark.column = event.column;
+    const auto style =
+        event.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+    switch (event.type) {
+      case YamlEvent::Type::kMapStart:
+        builder.OnMapStart(mark, "?", YAML::NullAnchor, style);
+        break;
+      case YamlEvent::Type::kMapEnd:
+        builder.OnMapEnd();
+        break;
+      case YamlEvent::Type::kSequenceStart:
+        builder.OnSequenceStart(mark, "?", YAML::NullAnchor, style);
+        break;
+      case YamlEvent::Type::kSequenceEnd:
+        builder.OnSequenceEnd();
+        break;
+      case YamlEvent::Type::kScalar:
+        builder.OnScalar(mark, event.quoted ? "!" : "?", YAML::NullAnchor,
+                         std::string(event.value));
+        break;
+      case YamlEvent::Type::kNull:
+        builder.OnNull(mark, YAML::NullAnchor);
+        break;
+    }
+  }
+  builder.OnDocumentEnd();
+}
+
 }  // namespace
 
 bool IsValidText(const std::string& text, int* line, int* column) {
@@ -449,8 +486,22 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     result.Locate(pos, &line, &column);
     diag.Error({result.file_, line, column}, message, hint, result.Line(line));
   };
-  std::istringstream stream(result.text_);
   TreeBuilder builder(&result);
+  // Most files are plain YAML that a fast scan reads with the very events
+  // yaml-cpp would give (the benchmark in docs/performance.md); the others,
+  // and every file with a syntax error, go through yaml-cpp.
+  std::vector<YamlEvent> events;
+  if (ScanSimpleYaml(result.text_, &events)) {
+    try {
+      Replay(events, builder);
+    } catch (const Refusal& refusal) {
+      refuse(refusal.pos, refusal.message, refusal.hint);
+      return std::nullopt;
+    }
+    result.root_ = builder.TakeRoot();
+    return result;
+  }
+  std::istringstream stream(result.text_);
   TreeBuilder rest(&result);
   const TreeBuilder* active = &builder;
   try {

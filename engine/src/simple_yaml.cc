@@ -1,0 +1,374 @@
+#include "simple_yaml.h"
+
+#include "eds/limits.h"
+
+namespace eds {
+namespace {
+
+using Type = YamlEvent::Type;
+
+// Longer files, or longer keys, are left to yaml-cpp: the events of a
+// hostile file must not take more memory than its tree would.
+constexpr std::size_t kMaxEvents = 100000;
+constexpr std::size_t kMaxKeyBytes = 256;
+
+bool IsAlphanumeric(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+bool IsKeyStart(char c) { return IsAlphanumeric(c) || c == '_'; }
+bool IsKeyChar(char c) {
+  return IsAlphanumeric(c) || c == '_' || c == '-' || c == '.';
+}
+
+// Characters that may start something other than a plain scalar.
+bool IsIndicator(char c) {
+  switch (c) {
+    case '-':
+    case '?':
+    case ':':
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Plain scalars yaml-cpp reports as null.
+bool IsNullWord(std::string_view value) {
+  return value == "~" || value == "null" || value == "Null" || value == "NULL";
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::vector<YamlEvent>* events)
+      : text_(text), size_(text.size()), events_(events) {}
+
+  bool Run() {
+    if (!PlainCharacters()) return false;
+    SkipToContent(0);
+    std::size_t colon = 0;
+    if (eof_ || indent_ != 0 || !KeyAt(content_, &colon)) return false;
+    return Mapping(0, content_, 1) && eof_;
+  }
+
+ private:
+  // Only characters every YAML reader agrees on: no tab, carriage return or
+  // other control character, and none of the Unicode line breaks or
+  // byte-order marks yaml-cpp might treat specially.
+  bool PlainCharacters() const {
+    for (std::size_t i = 0; i < size_; ++i) {
+      const auto c = static_cast<unsigned char>(text_[i]);
+      if ((c < 0x20 && c != '\n') || c == 0x7F) return false;
+      if (c == 0xC2 && i + 1 < size_ &&
+          static_cast<unsigned char>(text_[i + 1]) == 0x85) {
+        return false;
+      }
+      if ((c == 0xE2 || c == 0xEF) && i + 2 < size_) {
+        const auto next = static_cast<unsigned char>(text_[i + 1]);
+        const auto last = static_cast<unsigned char>(text_[i + 2]);
+        if (c == 0xE2 && next == 0x80 && (last == 0xA8 || last == 0xA9)) {
+          return false;
+        }
+        if (c == 0xEF && next == 0xBB && last == 0xBF) return false;
+      }
+    }
+    return true;
+  }
+
+  // Moves to the first line from `pos` (a line start) that holds more than
+  // spaces and a comment, or to the end.
+  void SkipToContent(std::size_t pos) {
+    for (;;) {
+      if (pos >= size_) {
+        eof_ = true;
+        return;
+      }
+      std::size_t p = pos;
+      while (p < size_ && text_[p] == ' ') ++p;
+      if (p < size_ && text_[p] != '\n' && text_[p] != '#') {
+        line_begin_ = pos;
+        content_ = p;
+        indent_ = p - pos;
+        return;
+      }
+      const std::size_t end = text_.find('\n', p);
+      if (end == std::string_view::npos) {
+        eof_ = true;
+        return;
+      }
+      pos = end + 1;
+      ++line_;
+    }
+  }
+
+  // Finishes the line at `pos`: spaces, then a comment after a space, then
+  // the line end. Moves to the next content line.
+  bool EndLine(std::size_t pos) {
+    const std::size_t start = pos;
+    while (pos < size_ && text_[pos] == ' ') ++pos;
+    if (pos < size_ && text_[pos] == '#') {
+      if (pos == start) return false;
+      pos = text_.find('\n', pos);
+      if (pos == std::string_view::npos) pos = size_;
+    }
+    if (pos >= size_) {
+      eof_ = true;
+      return true;
+    }
+    if (text_[pos] != '\n') return false;
+    ++line_;
+    SkipToContent(pos + 1);
+    return true;
+  }
+
+  std::size_t SkipSpaces(std::size_t pos) const {
+    while (pos < size_ && text_[pos] == ' ') ++pos;
+    return pos;
+  }
+
+  bool Emit(Type type, std::size_t pos, bool flow = false, bool quoted = false,
+            std::string_view value = {}) {
+    if (events_->size() >= kMaxEvents) return false;
+    YamlEvent event;
+    event.type = type;
+    event.flow = flow;
+    event.quoted = quoted;
+    event.pos = pos;
+    event.line = line_;
+    event.column = static_cast<int>(pos - line_begin_);
+    event.value = value;
+    events_->push_back(event);
+    return true;
+  }
+  bool EmitEnd(Type type) {
+    if (events_->size() >= kMaxEvents) return false;
+    YamlEvent event;
+    event.type = type;
+    events_->push_back(event);
+    return true;
+  }
+  bool EmitPlain(std::size_t begin, std::size_t end) {
+    const std::string_view value = text_.substr(begin, end - begin);
+    if (IsNullWord(value)) return Emit(Type::kNull, begin);
+    return Emit(Type::kScalar, begin, false, false, value);
+  }
+  // A value left out: yaml-cpp marks it at the next token, or at the end.
+  bool EmitLeftOut() {
+    if (!eof_) return Emit(Type::kNull, content_);
+    if (events_->size() >= kMaxEvents) return false;
+    YamlEvent event;
+    event.type = Type::kNull;
+    event.pos = size_;
+    event.line = line_;
+    events_->push_back(event);
+    return true;
+  }
+
+  // A plain key at `pos` ended by ':' and a space or the line end.
+  bool KeyAt(std::size_t pos, std::size_t* colon) const {
+    if (pos >= size_ || !IsKeyStart(text_[pos])) return false;
+    std::size_t q = pos + 1;
+    while (q < size_ && IsKeyChar(text_[q])) ++q;
+    if (q - pos > kMaxKeyBytes || q >= size_ || text_[q] != ':') return false;
+    if (q + 1 < size_ && text_[q + 1] != ' ' && text_[q + 1] != '\n') {
+      return false;
+    }
+    *colon = q;
+    return true;
+  }
+
+  // The collection that starts on the current content line, at `indent`.
+  bool Block(std::size_t indent, int depth) {
+    if (text_[content_] == '-') return Sequence(indent, depth);
+    return Mapping(indent, content_, depth);
+  }
+
+  // A block mapping whose first key is at `pos` on the current line, in
+  // column `indent`.
+  bool Mapping(std::size_t indent, std::size_t pos, int depth) {
+    if (depth >= kMaxNestingDepth || !Emit(Type::kMapStart, pos)) return false;
+    for (;;) {
+      std::size_t colon = 0;
+      if (!KeyAt(pos, &colon) || !EmitPlain(pos, colon)) return false;
+      const std::size_t value = SkipSpaces(colon + 1);
+      if (value >= size_ || text_[value] == '\n' || text_[value] == '#') {
+        if (!EndLine(colon + 1)) return false;
+        if (!eof_ && indent_ > indent) {
+          if (!Block(indent_, depth + 1)) return false;
+        } else if (!eof_ && indent_ == indent && text_[content_] == '-') {
+          return false;  // a sequence in its key's column: left to yaml-cpp
+        } else if (!EmitLeftOut()) {
+          return false;
+        }
+      } else {
+        std::size_t end = 0;
+        if (!InlineValue(value, depth + 1, &end) || !EndLine(end)) return false;
+        if (!eof_ && indent_ > indent) return false;  // a continued value
+      }
+      if (eof_ || indent_ < indent) return EmitEnd(Type::kMapEnd);
+      if (indent_ > indent) return false;
+      pos = content_;
+    }
+  }
+
+  // A block sequence whose first '-' starts the current line's content, in
+  // column `indent`.
+  bool Sequence(std::size_t indent, int depth) {
+    if (depth >= kMaxNestingDepth || !Emit(Type::kSequenceStart, content_)) {
+      return false;
+    }
+    for (;;) {
+      std::size_t item = content_ + 1;
+      if (text_[content_] != '-' || item >= size_ || text_[item] != ' ') {
+        return false;
+      }
+      item = SkipSpaces(item);
+      if (item >= size_ || text_[item] == '\n' || text_[item] == '#' ||
+          text_[item] == '-') {
+        return false;
+      }
+      std::size_t colon = 0;
+      if (KeyAt(item, &colon)) {
+        if (!Mapping(item - line_begin_, item, depth + 1)) return false;
+      } else {
+        std::size_t end = 0;
+        if (!InlineValue(item, depth + 1, &end) || !EndLine(end)) return false;
+        if (!eof_ && indent_ > indent) return false;
+      }
+      if (eof_ || indent_ < indent) return EmitEnd(Type::kSequenceEnd);
+      if (indent_ > indent) return false;
+    }
+  }
+
+  // A value that starts at `pos` after "key: " or "- ": a flow collection,
+  // a quoted scalar or a plain one. `*end` becomes where it ends.
+  bool InlineValue(std::size_t pos, int depth, std::size_t* end) {
+    const char c = text_[pos];
+    if (c == '{' || c == '[') return Flow(pos, depth, end);
+    if (c == '"' || c == '\'') return Quoted(pos, end);
+    if (IsIndicator(c)) return false;
+    std::size_t q = pos;
+    std::size_t last = pos;  // just past the last character that is not a space
+    for (; q < size_ && text_[q] != '\n'; ++q) {
+      const char ch = text_[q];
+      if (ch == ' ') {
+        if (q + 1 < size_ && text_[q + 1] == '#') break;
+        continue;
+      }
+      if (ch == ':' &&
+          (q + 1 >= size_ || text_[q + 1] == ' ' || text_[q + 1] == '\n')) {
+        return false;
+      }
+      last = q + 1;
+    }
+    *end = q;
+    return EmitPlain(pos, last);
+  }
+
+  // A quoted scalar on one line, without escapes.
+  bool Quoted(std::size_t pos, std::size_t* end) {
+    const char quote = text_[pos];
+    std::size_t q = pos + 1;
+    while (q < size_ && text_[q] != quote && text_[q] != '\n' &&
+           !(quote == '"' && text_[q] == '\\')) {
+      ++q;
+    }
+    if (q >= size_ || text_[q] != quote) return false;
+    if (quote == '\'' && q + 1 < size_ && text_[q + 1] == '\'') return false;
+    *end = q + 1;
+    return Emit(Type::kScalar, pos, false, true,
+                text_.substr(pos + 1, q - pos - 1));
+  }
+
+  // A scalar inside a flow collection, ended by ',', '}' or ']'.
+  bool FlowScalar(std::size_t* pos) {
+    if (*pos >= size_) return false;
+    const char c = text_[*pos];
+    if (c == '"' || c == '\'') return Quoted(*pos, pos);
+    if (IsIndicator(c)) return false;
+    const std::size_t begin = *pos;
+    std::size_t last = begin;
+    std::size_t q = begin;
+    for (; q < size_; ++q) {
+      const char ch = text_[q];
+      if (ch == ',' || ch == '}' || ch == ']' || ch == '\n') break;
+      if (ch == ':' || ch == '#' || ch == '{' || ch == '[' || ch == '"' ||
+          ch == '\'') {
+        return false;
+      }
+      if (ch != ' ') last = q + 1;
+    }
+    *pos = q;
+    return EmitPlain(begin, last);
+  }
+
+  // A one-line flow mapping of plain keys, or flow sequence, of scalars.
+  bool Flow(std::size_t pos, int depth, std::size_t* end) {
+    const bool mapping = text_[pos] == '{';
+    const char close = mapping ? '}' : ']';
+    if (depth >= kMaxNestingDepth ||
+        !Emit(mapping ? Type::kMapStart : Type::kSequenceStart, pos, true)) {
+      return false;
+    }
+    std::size_t q = SkipSpaces(pos + 1);
+    bool first = true;
+    for (;;) {
+      if (first && q < size_ && text_[q] == close) break;
+      first = false;
+      if (mapping) {
+        if (q >= size_ || !IsKeyStart(text_[q])) return false;
+        const std::size_t key = q;
+        while (q < size_ && IsKeyChar(text_[q])) ++q;
+        if (q - key > kMaxKeyBytes || q + 1 >= size_ || text_[q] != ':' ||
+            text_[q + 1] != ' ' || !EmitPlain(key, q)) {
+          return false;
+        }
+        q = SkipSpaces(q + 1);
+      }
+      if (!FlowScalar(&q)) return false;
+      q = SkipSpaces(q);
+      if (q < size_ && text_[q] == ',') {
+        q = SkipSpaces(q + 1);
+        continue;
+      }
+      if (q < size_ && text_[q] == close) break;
+      return false;
+    }
+    *end = q + 1;
+    return EmitEnd(mapping ? Type::kMapEnd : Type::kSequenceEnd);
+  }
+
+  std::string_view text_;
+  std::size_t size_;
+  std::vector<YamlEvent>* events_;
+  bool eof_ = false;
+  std::size_t line_begin_ = 0;  // where the current content line starts
+  std::size_t content_ = 0;     // its first character that is not a space
+  std::size_t indent_ = 0;      // content_ - line_begin_
+  int line_ = 0;                // its 0-based number
+};
+
+}  // namespace
+
+bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events) {
+  events->clear();
+  return Scanner(text, events).Run();
+}
+
+}  // namespace eds

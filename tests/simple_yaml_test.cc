@@ -1,0 +1,324 @@
+#include "simple_yaml.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace eds {
+namespace {
+
+// An event with its own text, so that yaml-cpp's and the scan's compare.
+struct Event {
+  YamlEvent::Type type;
+  bool flow;
+  bool quoted;
+  std::size_t pos;
+  int line;
+  int column;
+  std::string value;
+
+  bool operator==(const Event& other) const {
+    const bool end = type == YamlEvent::Type::kMapEnd ||
+                     type == YamlEvent::Type::kSequenceEnd;
+    return type == other.type &&
+           (end || (flow == other.flow && quoted == other.quoted &&
+                    pos == other.pos && line == other.line &&
+                    column == other.column && value == other.value));
+  }
+};
+
+std::ostream& operator<<(std::ostream& out, const Event& event) {
+  return out << static_cast<int>(event.type) << (event.flow ? " flow" : "")
+             << (event.quoted ? " quoted" : "") << " at " << event.pos << " ("
+             << event.line << ":" << event.column << ") '" << event.value
+             << "'";
+}
+
+class Recorder : public YAML::EventHandler {
+ public:
+  std::vector<Event> events;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Check(anchor);
+    Add(YamlEvent::Type::kNull, mark, false, false, "");
+  }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { unplain = true; }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    Check(anchor);
+    if (tag != "?" && tag != "!") unplain = true;
+    Add(YamlEvent::Type::kScalar, mark, false, tag == "!", value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    Check(anchor);
+    if (tag != "?") unplain = true;
+    Add(YamlEvent::Type::kSequenceStart, mark,
+        style == YAML::EmitterStyle::Flow, false, "");
+  }
+  void OnSequenceEnd() override {
+    Add(YamlEvent::Type::kSequenceEnd, YAML::Mark(), false, false, "");
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                  YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    Check(anchor);
+    if (tag != "?") unplain = true;
+    Add(YamlEvent::Type::kMapStart, mark, style == YAML::EmitterStyle::Flow,
+        false, "");
+  }
+  void OnMapEnd() override {
+    Add(YamlEvent::Type::kMapEnd, YAML::Mark(), false, false, "");
+  }
+
+  bool unplain = false;  // an anchor, alias or tag was seen
+
+ private:
+  void Check(YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) unplain = true;
+  }
+  void Add(YamlEvent::Type type, const YAML::Mark& mark, bool flow, bool quoted,
+           const std::string& value) {
+    events.push_back({type, flow, quoted, static_cast<std::size_t>(mark.pos),
+                      mark.line, mark.column, value});
+  }
+};
+
+// What yaml-cpp reads in `text`: one document's events, or a failure message.
+std::string YamlCppEvents(const std::string& text, std::vector<Event>* events) {
+  std::istringstream stream(text);
+  Recorder recorder;
+  try {
+    YAML::Parser parser(stream);
+    if (!parser.HandleNextDocument(recorder)) return "no document";
+    Recorder rest;
+    if (parser.HandleNextDocument(rest)) return "a second document";
+  } catch (const YAML::Exception& e) {
+    return std::string("syntax error: ") + e.what();
+  }
+  if (recorder.unplain) return "an anchor, alias or tag";
+  *events = recorder.events;
+  return "";
+}
+
+std::vector<Event> ScannedEvents(const std::vector<YamlEvent>& scanned) {
+  std::vector<Event> events;
+  for (const YamlEvent& e : scanned) {
+    events.push_back({e.type, e.flow, e.quoted, e.pos, e.line, e.column,
+                      std::string(e.value)});
+  }
+  return events;
+}
+
+// When the scan reads `text`, yaml-cpp reads it too, with the same events.
+// Returns whether the scan read it.
+bool ExpectSameAsYamlCpp(const std::string& text) {
+  std::vector<YamlEvent> scanned;
+  if (!ScanSimpleYaml(text, &scanned)) return false;
+  std::vector<Event> expected;
+  const std::string failure = YamlCppEvents(text, &expected);
+  EXPECT_EQ(failure, "") << "the scan read what yaml-cpp refuses:\n" << text;
+  if (failure.empty()) {
+    EXPECT_EQ(ScannedEvents(scanned), expected) << text;
+  }
+  return true;
+}
+
+TEST(SimpleYamlTest, ReadsPlainYamlAsYamlCppDoes) {
+  const std::vector<std::string> cases = {
+      "a: 1\n",
+      "a: 1",
+      "a:\n",
+      "a:",
+      "a: x y  # comment\nb: 2\n",
+      "# heading\n\na: 1\n  # indented comment\nb: 2\n# end",
+      "a:\nb: 1\n",
+      "a:\n# comment\n  # comment\nb:\n  - x\n",
+      "a:\n  b:\n    c: 1\n  d: 2\ne: 3\n",
+      "list:\n  - 1\n  - two words\n  -   three\n",
+      "list:\n  - id: x\n    name: X\n  - id: y\n    name:\n",
+      "list:\n  -   id: x\n      name: X\n",
+      "list:\n  - a:\n      b: 1\n  - c\n",
+      "list:\n  - a:\n  - b\n",
+      "flow: {a: 1, b: Achieving,c: 2 }\n",
+      "flow: {  }\nseq: []\n",
+      "seq: [2024-11-05, 2024-12-10, Example ICB]\n",
+      "seq: [ a ,b ]  # comment\n",
+      "q: \"double: # quoted\"\nr: 'single'\n",
+      "flow: {a: \"x, y\", b: 'z'}\n",
+      "link: https://example.org/a#b?c=d\n",
+      "text: Women's network, 50% [draft] {x} C#\n",
+      "n1: ~\nn2: null\nn3: Null\nn4: NULL\nn5: nULL\n",
+      "null: 1\n",
+      "1A:\n  ratings: {p: 2}\n2A:\n",
+      "utf8: \xC3\xA9t\xC3\xA9 \xE2\x82\xAC\nseq: [\xC3\xA9]\n",
+      "a: b\n\n\n",
+      "a:\n  - b\nc:\n",
+      "a:\n    - b\n    - c: 1\n      d:\n",
+      "dup: 1\ndup: 2\n",
+      "a: x:y\n",
+      "under_score: 1\ndot.ted: 2\ndash-ed: 3\n",
+  };
+  for (const std::string& text : cases) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(ExpectSameAsYamlCpp(text));
+  }
+}
+
+TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
+  const std::vector<std::string> cases = {
+      "",
+      "# only a comment\n",
+      "- a\n",
+      "just text\n",
+      "  a: 1\n",
+      "a:\tb\n",
+      "a: 1\r\n",
+      "a: &x 1\nb: *x\n",
+      "a: !tag 1\n",
+      "a: |\n  text\n",
+      "a: >\n  text\n",
+      "a: one\n  two\n",
+      "a:\n  one\n  two\n",
+      "a:\n- b\n",
+      "---\na: 1\n",
+      "a: 1\n---\nb: 2\n",
+      "a: 1\n...\n",
+      "%YAML 1.2\n---\na: 1\n",
+      "\"a\": 1\n",
+      "'a': 1\n",
+      "a b: 1\n",
+      "a: \"x\\n\"\n",
+      "a: \"unclosed\n",
+      "a: 'unclosed\n",
+      "a: {b: 1,\n  c: 2}\n",
+      "a: {b: 1,}\n",
+      "a: {b:1}\n",
+      "a: {b: {c: 1}}\n",
+      "a: [[1]]\n",
+      "a: {b}\n",
+      "a: [1, ]\n",
+      "a: [x:y]\n",
+      "a: b: c\n",
+      "a: b:\n",
+      "a: 1 #c\n  b: 2\n",
+      "a: }\n",
+      "a: - b\n",
+      "a:\n  - \n",
+      "a:\n  -\n",
+      "a:\n  - - b\n",
+      "a:\n  - b\n   - c\n",
+      "a:\n    b: 1\n  c: 2\n",
+      "a: 1\n b: 2\n",
+      "a:#x\n",
+      "a: {b: 1}#x\n",
+      "a: \xC2\x85\n",
+      "a: \xE2\x80\xA8\n",
+      "a: \xEF\xBB\xBF\n",
+      "a: \x01\n",
+      "? a\n: 1\n",
+      "a: @x\n",
+      "a: `x\n",
+      "~: 1\n",
+      "a: -1\n",
+      "a: 'it''s'\n",
+      "a: {~: null}\n",
+  };
+  for (const std::string& text : cases) {
+    SCOPED_TRACE(text);
+    std::vector<YamlEvent> events;
+    EXPECT_FALSE(ScanSimpleYaml(text, &events));
+  }
+}
+
+TEST(SimpleYamlTest, BoundsNestingAndSize) {
+  std::string deep;
+  for (int i = 0; i < 40; ++i) {
+    deep += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+  }
+  std::vector<YamlEvent> events;
+  EXPECT_FALSE(ScanSimpleYaml(deep, &events));
+
+  std::string wide = "a: [";
+  for (int i = 0; i < 120000; ++i) wide += "1, ";
+  wide += "1]\n";
+  EXPECT_FALSE(ScanSimpleYaml(wide, &events));
+}
+
+std::vector<std::string> CorpusFiles() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const char* dir :
+       {"examples", "tests/testdata", "tests/fuzz/seeds", "rubrics"}) {
+    const fs::path root = fs::path(EDS_SOURCE_DIR) / dir;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      const std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+        files.push_back(entry.path().string());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every YAML file of the project, and each with small edits at many places
+// (a character removed or put in): whatever the scan reads, it reads as
+// yaml-cpp does.
+TEST(SimpleYamlTest, AgreesWithYamlCppOnTheProjectsFilesAndEdits) {
+  const std::vector<std::string> edits = {
+      "",   " ",    ":",    ": ", "#",        " #", "-", "- ",
+      "\n", "\n  ", "{",    "}",  "[",        "]",  ",", "'",
+      "\"", "~",    "null", "\\", "\xC3\xA9", "x",  "  "};
+  std::size_t read = 0, variants = 0, edited_read = 0;
+  for (const std::string& file : CorpusFiles()) {
+    SCOPED_TRACE(file);
+    const std::string text = ReadAll(file);
+    if (ExpectSameAsYamlCpp(text)) ++read;
+    // The generated rollup files are alike: edit one of them.
+    if (file.find("/examples/rollup/") != std::string::npos &&
+        file.find("/severnvale/rha-carrow/2024-25") == std::string::npos) {
+      continue;
+    }
+    const std::size_t stride = std::max<std::size_t>(1, text.size() / 12);
+    for (std::size_t at = 0; at < text.size(); at += stride) {
+      for (const std::string& edit : edits) {
+        std::string variant = text;
+        if (edit.empty()) {
+          variant.erase(at, 1);
+        } else {
+          variant.insert(at, edit);
+        }
+        ++variants;
+        if (ExpectSameAsYamlCpp(variant)) ++edited_read;
+        if (HasFailure()) return;
+      }
+    }
+  }
+  // The fast path must be the common path, or it measures nothing.
+  EXPECT_GT(read, 150u);
+  EXPECT_GT(edited_read, variants / 10);
+}
+
+}  // namespace
+}  // namespace eds
