@@ -103,8 +103,12 @@ class Walker {
       struct stat info {};
       if (::stat(path.c_str(), &info) != 0) {
         // A broken link (or a file gone since listing) matters only when it
-        // would have been read.
-        if (HasYamlName(name)) CannotRead(path, std::strerror(errno));
+        // would have been read; it is listed, and reading it says why it
+        // cannot be read, as for any unreadable file found.
+        struct stat link {};
+        if (HasYamlName(name) && ::lstat(path.c_str(), &link) == 0) {
+          found->push_back({path, {link.st_dev, link.st_ino}});
+        }
         continue;
       }
       if (S_ISDIR(info.st_mode)) {

@@ -25,10 +25,12 @@ struct FoundFile {
 // the command line is listed as named, under the name given.
 //
 // Every problem is added to `diag`, located at its path, and the walk goes
-// on: a path that cannot be read (missing, a folder that cannot be listed, a
-// broken link with a YAML name) is IoError; a folder named on the command
-// line with no YAML file in it or below is InvalidInput. Returns the worst
-// (SPEC §2: 3 over 1), or Ok.
+// on: a path named that cannot be read (missing, a folder that cannot be
+// listed) is IoError; a folder named on the command line with no YAML file in
+// it or below is InvalidInput. Returns the worst (SPEC §2: 3 over 1), or Ok.
+// A file found in a folder is listed even when it cannot be read (a broken
+// link with a YAML name): reading it reports that, so that a rollup under
+// --skip-invalid can leave it out like any other bad file.
 Status FindYamlFiles(const std::vector<std::string>& paths,
                      std::vector<FoundFile>* files, Diagnostics& diag);
 

@@ -2,6 +2,7 @@
 #define EDS_CLI_MESSAGES_H_
 
 #include <ostream>
+#include <string>
 
 #include "eds/diagnostics.h"
 #include "eds/status.h"
@@ -14,6 +15,11 @@ void PrintDiagnostics(const Diagnostics& diag, std::ostream& err);
 
 // Prints a failed Status as "eds3: " and its message (which names the file).
 void PrintStatus(const Status& status, std::ostream& err);
+
+// Adds the failure to read `path` (a Status whose message is "path: error:
+// why") to `diag` as an error located at the file.
+void AddReadError(const std::string& path, const Status& read,
+                  Diagnostics& diag);
 
 }  // namespace eds::cli
 

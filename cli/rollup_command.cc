@@ -45,7 +45,8 @@ const CommandSpec kRollup = {
     "no code; each organisation and year may be in one file only.\n"
     "By default any invalid file fails the run and nothing is written; with\n"
     "--skip-invalid the valid files are rolled up and the others listed as\n"
-    "excluded. Files that cannot be read always fail the run.\n"
+    "excluded, and so are files found in a folder that cannot be read; a\n"
+    "file named on the command line that cannot be read always fails the run.\n"
     "Exit status: 0 rolled up, 1 invalid input or nothing to roll up, 2 usage\n"
     "error, 3 a path cannot be read or an output cannot be written.\n"};
 
@@ -59,11 +60,7 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
-    // The message names the file already; the diagnostic locates it.
-    const std::string& message = read.message();
-    const std::size_t cut = message.find(": error: ");
-    diag.Error({file.path, 0, 0},
-               cut == std::string::npos ? message : message.substr(cut + 9));
+    AddReadError(file.path, read, diag);
     return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
                                                  : Verdict::kInvalid;
   }
@@ -205,6 +202,15 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         break;
       case Verdict::kSkipped:
         break;
+      case Verdict::kUnreadable:
+        // A file named on the command line must be read; one found in a
+        // folder is left out like an invalid one under --skip-invalid.
+        if (file.named || !rollup.skip_invalid) {
+          diag.Append(problems);
+          status = Worse(status, Status::IoError(file.path));
+          break;
+        }
+        [[fallthrough]];
       case Verdict::kInvalid:
         if (rollup.skip_invalid) {
           PrintAsWarnings(problems, err);
@@ -214,10 +220,6 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
           status = Worse(status, Status::InvalidInput(file.path));
           ++invalid;
         }
-        break;
-      case Verdict::kUnreadable:
-        diag.Append(problems);
-        status = Worse(status, Status::IoError(file.path));
         break;
     }
   }

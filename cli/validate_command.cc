@@ -45,10 +45,7 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
-    const std::string& message = read.message();
-    const std::size_t cut = message.find(": error: ");
-    diag.Error({file.path, 0, 0},
-               cut == std::string::npos ? message : message.substr(cut + 9));
+    AddReadError(file.path, read, diag);
     return read.ExitCode() == 3 ? Verdict::kUnreadable : Verdict::kInvalid;
   }
   std::optional<LoadedAssessment> assessment;

@@ -129,6 +129,44 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
       << json;
 }
 
+// A file found in a folder that cannot be read fails the run (exit 3), and
+// under --skip-invalid is left out like an invalid one.
+TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
+  fs::create_symlink("nowhere.yaml", work_ / "rollup-invalid" / "gone.yaml");
+  const Result strict = Eds({"rollup", "rollup-invalid", "-o", "out.xlsx"});
+  EXPECT_EQ(strict.status, 3);
+  EXPECT_NE(strict.err.find("eds3: rollup-invalid/gone.yaml: error: cannot "
+                            "read: No such file or directory\n"),
+            std::string::npos)
+      << strict.err;
+  EXPECT_FALSE(fs::exists(work_ / "out.xlsx"));
+
+  const Result skipping = Eds({"rollup", "rollup-invalid", "--skip-invalid",
+                               "-o", "out.xlsx", "--json", "out.json"});
+  EXPECT_EQ(skipping.status, 0) << skipping.err;
+  EXPECT_NE(skipping.err.find("eds3: rollup-invalid/gone.yaml: warning: "
+                              "cannot read: No such file or directory\n"),
+            std::string::npos)
+      << skipping.err;
+  EXPECT_NE(skipping.out.find("Excluded as invalid: 3 files\n"),
+            std::string::npos)
+      << skipping.out;
+  EXPECT_NE(Read("out.json").find(
+                "\"file\": \"rollup-invalid/gone.yaml\",\n"
+                "      \"errors\": [\n"
+                "        \"rollup-invalid/gone.yaml: error: cannot read: No "
+                "such file or directory\""),
+            std::string::npos)
+      << Read("out.json");
+
+  // Named on the command line, it must be read, --skip-invalid or not.
+  const Result named = Eds({"rollup", "rollup-invalid/good-2024-25.yaml",
+                            "rollup-invalid/gone.yaml", "--skip-invalid", "-o",
+                            "named.xlsx"});
+  EXPECT_EQ(named.status, 3);
+  EXPECT_FALSE(fs::exists(work_ / "named.xlsx"));
+}
+
 TEST_F(RollupCliTest, RepeatedOrganisationAndYear) {
   Result result = Eds({"rollup", "rollup-duplicate", "-o", "out.xlsx"});
   EXPECT_EQ(result.status, 1);
