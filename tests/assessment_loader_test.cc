@@ -246,6 +246,22 @@ TEST(AssessmentLoaderTest, ReadsASpreadsheetExportWithBomAndCrLf) {
   EXPECT_EQ(ratings[1].where.line, 5);
 }
 
+// A line of spaces is as blank as an empty one (SPEC §3: blank lines are
+// ignored).
+TEST(AssessmentLoaderTest, CsvLineOfSpacesIsBlank) {
+  MemoryFileSystem fs;
+  fs.Add("panel.csv",
+         "outcome,stakeholder,score,service\n"
+         "   \n"
+         "2B,patients-forum,2,\n"
+         "\t \n");
+  Diagnostics diag;
+  std::optional<LoadedAssessment> loaded =
+      Parse(kHead + "ratings_csv: panel.csv\n", fs, diag);
+  ASSERT_TRUE(loaded.has_value()) << Formatted(diag);
+  EXPECT_EQ(loaded->assessment.outcomes.at("2B").ratings.size(), 1u);
+}
+
 TEST(AssessmentLoaderTest, ResolvesPathsFromTheAssessmentsFolder) {
   MemoryFileSystem fs;
   fs.Add("panel/scores.csv",
@@ -434,18 +450,19 @@ INSTANTIATE_TEST_SUITE_P(
                           "engagement: [2024-11-05, 2024-11-31]\n",
                       {},
                       Located("a.yaml", 13, 12,
-                              "'completed' must be a date written YYYY-MM-DD, "
-                              "not '2025-02-30'",
-                              "completed: 2025-02-30", "for example 2025-02-14") +
+                              "'completed' is '2025-02-30', a day that is not "
+                              "in the calendar",
+                              "completed: 2025-02-30",
+                              "check the day of the month") +
                           Located("a.yaml", 14, 12,
                                   "'published' must be a month written "
                                   "YYYY-MM, not '2025-3'",
                                   "published: 2025-3", "for example 2025-03") +
                           Located("a.yaml", 15, 26,
-                                  "'engagement' must be a date written "
-                                  "YYYY-MM-DD, not '2024-11-31'",
+                                  "'engagement' is '2024-11-31', a day that is "
+                                  "not in the calendar",
                                   "engagement: [2024-11-05, 2024-11-31]",
-                                  "for example 2025-02-14")},
+                                  "check the day of the month")},
         BadAssessment{"EmptyLists", kHead + "partners: []\nengagement: []\n", {},
                       Located("a.yaml", 14, 13, "'engagement' is an empty list",
                               "engagement: []",
@@ -737,6 +754,24 @@ INSTANTIATE_TEST_SUITE_P(
                               "ratings_csv: [panel.csv]",
                               "a CSV path is relative to the assessment file's "
                               "folder")},
+        // An absolute path gets no hint about relative paths.
+        BadAssessment{"CsvMissingAbsolute", kHead + "ratings_csv: /no/p.csv\n",
+                      {},
+                      Located("a.yaml", 13, 14,
+                              "cannot read ratings CSV '/no/p.csv': No such "
+                              "file or directory",
+                              "ratings_csv: /no/p.csv")},
+        BadAssessment{"CsvListedTwice",
+                      kHead + "ratings_csv: [p.csv, ./p.csv]\n",
+                      {{"p.csv", std::string(kPanelHeader) +
+                                     ",2A,staff-networks,2\n"},
+                       {"./p.csv", std::string(kPanelHeader) +
+                                       ",2A,staff-networks,2\n"}},
+                      Located("a.yaml", 13, 22,
+                              "ratings CSV './p.csv' is listed twice (first on "
+                              "line 13)",
+                              "ratings_csv: [p.csv, ./p.csv]",
+                              "list each CSV file once")},
         BadAssessment{"CsvEmptyList", kHead + "ratings_csv: []\n", {},
                       Located("a.yaml", 13, 14, "'ratings_csv' is an empty list",
                               "ratings_csv: []",
@@ -854,10 +889,10 @@ INSTANTIATE_TEST_SUITE_P(
                               "second year following the first",
                               "year: 2024-25", "for example 2024/25") +
                           Located("a.yaml", 13, 12,
-                                  "'completed' must be a date written "
-                                  "YYYY-MM-DD, not '2025-02-30'",
+                                  "'completed' is '2025-02-30', a day that is "
+                                  "not in the calendar",
                                   "completed: 2025-02-30",
-                                  "for example 2025-02-14") +
+                                  "check the day of the month") +
                           Located("a.yaml", 16, 31, "'4' is not a score",
                                   "    ratings: {patients-forum: 4}",
                                   kScoreHint) +

@@ -366,8 +366,8 @@ const BadInput kBadInputs[] = {
      "struct-year-dash.yaml:5:7: error: year '2024-25' must be written "
      "YYYY/YY, the second year following the first"},
     {"struct-date-feb-30.yaml", 1,
-     "struct-date-feb-30.yaml:6:12: error: 'completed' must be a date written "
-     "YYYY-MM-DD, not '2025-02-30'"},
+     "struct-date-feb-30.yaml:6:12: error: 'completed' is '2025-02-30', a day "
+     "that is not in the calendar"},
     {"struct-published-2025-3.yaml", 1,
      "struct-published-2025-3.yaml:6:12: error: 'published' must be a month "
      "written YYYY-MM, not '2025-3'"},
@@ -527,8 +527,8 @@ TEST_F(EndToEndTest, ReportsEveryProblemOfAFileInOneRun) {
   const std::vector<std::string> expected = {
       "eds3: five-errors.yaml:5:7: error: year '2024-25' must be written "
       "YYYY/YY, the second year following the first",
-      "eds3: five-errors.yaml:6:12: error: 'completed' must be a date written "
-      "YYYY-MM-DD, not '2025-02-30'",
+      "eds3: five-errors.yaml:6:12: error: 'completed' is '2025-02-30', a day "
+      "that is not in the calendar",
       "eds3: five-errors.yaml:13:31: error: '4' is not a score",
       "eds3: five-errors.yaml:15:15: error: unknown stakeholder "
       "'staff-networks'",

@@ -66,6 +66,13 @@ std::string TopList(const std::string& key, const std::string& item,
   return text;
 }
 
+// `ratings_csv:` naming `count` files, p0.csv, p1.csv, ...
+std::string CsvList(std::size_t count) {
+  std::string text = "ratings_csv:\n";
+  for (std::size_t i = 0; i < count; ++i) text += fmt::format("  - p{}.csv\n", i);
+  return text;
+}
+
 // A valid assessment padded with a comment to exactly `bytes` bytes.
 std::string AssessmentOfSize(std::size_t bytes) {
   std::string text = kHeader;
@@ -84,8 +91,9 @@ std::string Services(std::size_t count) {
   return text;
 }
 
-// A rubric file with `outcomes` outcomes in one domain, levels 0..3.
-std::string RubricWithOutcomes(std::size_t outcomes) {
+// A rubric file with `outcomes` outcomes O0, O1, ... in one domain (rated
+// per service when asked), levels 0 and 1.
+std::string RubricWithOutcomes(std::size_t outcomes, bool per_service = false) {
   std::string text =
       "rubric: 1\nid: big\nversion: \"1\"\ntitle: Big\n"
       "levels:\n"
@@ -93,7 +101,9 @@ std::string RubricWithOutcomes(std::size_t outcomes) {
       "  - {id: some, name: Some, points: 1, colour: \"#FFFFFF\"}\n"
       "bands:\n  - {name: All, from: 0, colour: \"#FFFFFF\"}\n"
       "stakeholder_groups: [staff]\nreviewer_roles: [peer-reviewer]\n"
-      "domains:\n  - id: \"1\"\n    name: Everything\n    outcomes:\n";
+      "domains:\n  - id: \"1\"\n    name: Everything\n";
+  if (per_service) text += "    per_service: true\n";
+  text += "    outcomes:\n";
   for (std::size_t i = 0; i < outcomes; ++i) {
     text += fmt::format("      - {{id: O{}, name: Outcome {}, title: Outcome {}}}\n", i, i, i);
   }
@@ -107,6 +117,35 @@ std::string CsvWithRows(std::size_t rows) {
   std::string text = "service,outcome,stakeholder,score\n";
   for (std::size_t i = 0; i < rows; ++i) text += ",2A,s0,2\n";
   return text;
+}
+
+// An assessment of RubricWithOutcomes(100, per service) with `services`
+// services v0, v1, ... and 100 stakeholders, and two CSV files holding every
+// rating of every outcome of services v0..v9 by every stakeholder: 100,000
+// ratings, the limit. `extra` appends one rating more (by v10) to b.csv.
+Files ManyRatings(bool extra) {
+  std::string yaml =
+      "eds3: 1\nrubric: big.yaml\norganisation: {name: X}\nyear: 2024/25\n" +
+      Stakeholders(100) + "services:\n";
+  for (int v = 0; v <= 10; ++v) {
+    yaml += fmt::format("  - {{id: v{}, name: Service {}}}\n", v, v);
+  }
+  yaml += "ratings_csv: [a.csv, b.csv]\n";
+  std::string csv[2] = {"service,outcome,stakeholder,score\n",
+                        "service,outcome,stakeholder,score\n"};
+  int n = 0;
+  for (int v = 0; v < 10; ++v) {
+    for (int o = 0; o < 100; ++o) {
+      for (int s = 0; s < 100; ++s, ++n) {
+        csv[n < 50000 ? 0 : 1] += fmt::format("v{},O{},s{},1\n", v, o, s);
+      }
+    }
+  }
+  if (extra) csv[1] += "v10,O0,s0,1\n";
+  return Files{{"in.yaml", yaml},
+               {"big.yaml", RubricWithOutcomes(100, /*per_service=*/true)},
+               {"a.csv", csv[0]},
+               {"b.csv", csv[1]}};
 }
 
 // kHeader and a top-level list of `items` one-letter items: kHeaderNodes,
@@ -288,8 +327,10 @@ const LimitCase kCases[] = {
     {"CsvFilesAtLimit",
      [] {
        Files files{{"in.yaml", std::string(kHeader) + Stakeholders(1) +
-                                   TopList("ratings_csv", "p.csv", kMaxCsvFiles)}};
-       files["p.csv"] = "service,outcome,stakeholder,score\n";
+                                   CsvList(kMaxCsvFiles)}};
+       for (std::size_t i = 0; i < kMaxCsvFiles; ++i) {
+         files[fmt::format("p{}.csv", i)] = "service,outcome,stakeholder,score\n";
+       }
        return files;
      },
      0, ""},
@@ -351,6 +392,9 @@ const LimitCase kCases[] = {
                     {"big.yaml", RubricWithOutcomes(kMaxRubricOutcomes + 1)}};
      },
      1, "big.yaml:216:9: error: a rubric may have at most 200 outcomes"},
+    {"RatingsAtLimit", [] { return ManyRatings(false); }, 0, ""},
+    {"RatingsOverLimit", [] { return ManyRatings(true); }, 1,
+     "b.csv:50002:8: error: more than 100000 ratings in one assessment"},
     {"YamlNodesAtLimit",
      [] { return Files{{"in.yaml", ManyNodes(kMaxYamlNodes - kHeaderNodes - 2)}}; },
      1, "", "YAML values"},

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -179,6 +180,12 @@ class AssessmentReader {
     if (node == nullptr) return;
     auto text = ReadText(file_, *node, key, diag_);
     if (!text) return;
+    if (IsDateShaped(*text) && !IsIsoDate(*text)) {
+      file_.Error(diag_, *node,
+                  fmt::format("'{}' is '{}', a day that is not in the calendar", key, *text),
+                  "check the day of the month");
+      return;
+    }
     if (!IsIsoDate(*text)) {
       file_.Error(diag_, *node,
                   fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'", key, *text),
@@ -450,6 +457,10 @@ class AssessmentReader {
       if (auto text = ReadNonEmptyText(file_, *link, "link", diag_)) evidence.link = *text;
     }
     reader.Finish();
+    if (!WithinLimit(&evidence_count_, "evidence items", file_.Where(node),
+                     [&] { return file_.Line(node.line); })) {
+      return;
+    }
     entry->evidence.push_back(evidence);
   }
 
@@ -463,6 +474,10 @@ class AssessmentReader {
     ReadOptionalText(reader.Optional("owner"), "owner", &action.owner);
     ReadDate(reader.Optional("due"), "due", &action.due);
     reader.Finish();
+    if (!WithinLimit(&action_count_, "actions", file_.Where(node),
+                     [&] { return file_.Line(node.line); })) {
+      return;
+    }
     entry->actions.push_back(action);
   }
 
@@ -541,7 +556,24 @@ class AssessmentReader {
                   "keep one rating per stakeholder and outcome", line());
       return;
     }
+    if (!WithinLimit(&rating_count_, "ratings", where, line)) return;
     entry->ratings.push_back(Rating{stakeholder, points, std::move(comment), where});
+  }
+
+  // Counts one more item of a kind (ratings, evidence items, actions) that
+  // becomes a row of a workbook sheet; past kMaxItemsPerAssessment reports
+  // it once, where the limit is crossed, and returns false.
+  bool WithinLimit(std::size_t* count, const char* what,
+                   const SourceLocation& where,
+                   const std::function<std::string()>& line) {
+    if (++*count <= kMaxItemsPerAssessment) return true;
+    if (*count == kMaxItemsPerAssessment + 1) {
+      diag_.Error(where,
+                  fmt::format("more than {} {} in one assessment",
+                              kMaxItemsPerAssessment, what),
+                  "", line());
+    }
+    return false;
   }
 
   void ReadCsvList(const YamlNode& node) {
@@ -560,6 +592,15 @@ class AssessmentReader {
       if (!path) continue;
       assessment_.ratings_csv.push_back(*path);
       const std::string full = JoinPath(DirName(file_.file()), *path);
+      const std::string normal =
+          std::filesystem::path(full).lexically_normal().string();
+      if (auto [it, fresh] = csv_paths_.emplace(normal, path_node->line); !fresh) {
+        file_.Error(diag_, *path_node,
+                    fmt::format("ratings CSV '{}' is listed twice (first on line {})",
+                                *path, it->second),
+                    "list each CSV file once");
+        continue;
+      }
       std::string text;
       Status status = fs_.ReadFile(full, &text);
       if (!status.ok()) {
@@ -567,7 +608,9 @@ class AssessmentReader {
         file_.Error(diag_, *path_node,
                     fmt::format("cannot read ratings CSV '{}': {}", full,
                                 message.substr(message.rfind(": ") + 2)),
-                    "a CSV path is relative to the assessment file's folder");
+                    path->front() == '/'
+                        ? ""
+                        : "a CSV path is relative to the assessment file's folder");
         continue;
       }
       if (rubric_) ReadCsv(text, full);
@@ -624,11 +667,18 @@ class AssessmentReader {
   void ReadCsvRow(const CsvRecord& row, std::size_t width,
                   const std::map<std::string, std::size_t>& column,
                   const std::string& path, const TextLines& lines) {
+    // A line of spaces is as blank as an empty one (SPEC §3: blank lines
+    // are ignored).
+    if (row.fields.size() == 1 &&
+        row.fields[0].text.find_first_not_of(" \t") == std::string::npos) {
+      return;
+    }
     const std::string line_text = lines.Line(row.line);
     if (row.fields.size() != width) {
       diag_.Error({path, row.line, 1},
-                  fmt::format("this row has {} fields; the header has {}",
-                              row.fields.size(), width),
+                  fmt::format("this row has {} field{}; the header has {}",
+                              row.fields.size(),
+                              row.fields.size() == 1 ? "" : "s", width),
                   "quote a field that holds a comma", line_text);
       return;
     }
@@ -737,6 +787,11 @@ class AssessmentReader {
   bool services_given_ = false;
   bool any_rating_ = false;
   std::map<std::string, SourceLocation> rating_places_;
+  std::size_t rating_count_ = 0;
+  std::size_t evidence_count_ = 0;
+  std::size_t action_count_ = 0;
+  // Each ratings CSV read, by its normalised path, with the line naming it.
+  std::map<std::string, int> csv_paths_;
 };
 
 }  // namespace

@@ -33,11 +33,13 @@ bool IsYearMonth(const std::string& text) {
   return month >= 1 && month <= 12;
 }
 
+bool IsDateShaped(const std::string& text) {
+  return text.size() == 10 && text[7] == '-' &&
+         IsYearMonth(text.substr(0, 7)) && AllDigits(text, 8, 2);
+}
+
 bool IsIsoDate(const std::string& text) {
-  if (text.size() != 10 || text[7] != '-' || !IsYearMonth(text.substr(0, 7)) ||
-      !AllDigits(text, 8, 2)) {
-    return false;
-  }
+  if (!IsDateShaped(text)) return false;
   const int year = Number(text, 0, 4);
   const int month = Number(text, 5, 2);
   const int day = Number(text, 8, 2);

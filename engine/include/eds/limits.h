@@ -17,6 +17,9 @@ inline constexpr std::size_t kMaxCsvFiles = 100;
 inline constexpr std::size_t kMaxCsvRows = 100000;
 inline constexpr std::size_t kMaxTextBytes = 65536;  // one scalar value
 inline constexpr std::size_t kMaxRubricOutcomes = 200;
+// Ratings, evidence items and actions in one assessment, each: every one is
+// a row of a workbook sheet, and a sheet holds at most 1,048,576 rows.
+inline constexpr std::size_t kMaxItemsPerAssessment = 100000;
 
 }  // namespace eds
 
