@@ -262,6 +262,45 @@ TEST(AssessmentLoaderTest, CsvLineOfSpacesIsBlank) {
   EXPECT_EQ(loaded->assessment.outcomes.at("2B").ratings.size(), 1u);
 }
 
+// A rubric file is parsed once for many assessments, but never served from
+// memory once its text has changed, and an invalid one is reported for
+// every assessment that names it.
+TEST(AssessmentLoaderTest, RubricFileReadAgainForEveryAssessment) {
+  const std::string rubric =
+      "rubric: 1\nid: again\nversion: \"V\"\ntitle: Again\n"
+      "levels:\n"
+      "  - {id: no, name: No, points: 0, colour: \"#FFFFFF\"}\n"
+      "  - {id: yes, name: Yes, points: 1, colour: \"#000000\"}\n"
+      "bands: [{name: All, from: 0, colour: \"#FFFFFF\"}]\n"
+      "stakeholder_groups: [staff]\nreviewer_roles: [peer-reviewer]\n"
+      "domains: [{id: D, name: Only, outcomes: [{id: D1, name: One, "
+      "title: The one}]}]\n";
+  const std::string assessment =
+      "eds3: 1\nrubric: again.yaml\norganisation: {name: X}\n"
+      "year: 2024/25\n";
+  const auto version_of = [&](MemoryFileSystem& fs) {
+    Diagnostics diag;
+    std::optional<LoadedAssessment> loaded = Parse(assessment, fs, diag);
+    return loaded ? loaded->rubric.version : "invalid: " + Formatted(diag);
+  };
+  MemoryFileSystem fs;
+  std::string first = rubric;
+  first.replace(first.find("\"V\""), 3, "\"1\"");
+  fs.Add("again.yaml", first);
+  EXPECT_EQ(version_of(fs), "1");
+  EXPECT_EQ(version_of(fs), "1");
+  std::string second = rubric;
+  second.replace(second.find("\"V\""), 3, "\"2\"");
+  fs.Add("again.yaml", second);
+  EXPECT_EQ(version_of(fs), "2");
+  fs.Add("again.yaml", "rubric: 1\nid: again\n");
+  const std::string invalid = version_of(fs);
+  EXPECT_NE(invalid.find("again.yaml:1:1: error: the rubric is missing"),
+            std::string::npos)
+      << invalid;
+  EXPECT_EQ(version_of(fs), invalid);
+}
+
 TEST(AssessmentLoaderTest, ResolvesPathsFromTheAssessmentsFolder) {
   MemoryFileSystem fs;
   fs.Add("panel/scores.csv",

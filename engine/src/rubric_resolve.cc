@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstddef>
+#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -16,6 +18,42 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+// Rubric files parsed lately, with what parsing them reported, so that a
+// rollup of many assessments naming one rubric file parses it once. An entry
+// is used only for the same path and the same text, so a changed file (or a
+// test's in-memory file) is parsed afresh. A few entries are kept: one
+// folder of assessments names one or two rubric files.
+class RubricFileCache {
+ public:
+  std::optional<Rubric> Parse(const std::string& path, std::string text,
+                              Diagnostics& diag) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (const Entry& entry : entries_) {
+      if (entry.path == path && entry.text == text) {
+        diag.Append(entry.problems);
+        return entry.rubric;
+      }
+    }
+    Entry entry{path, std::move(text), std::nullopt, {}};
+    entry.rubric = ParseRubric(entry.text, path, entry.problems);
+    diag.Append(entry.problems);
+    if (entries_.size() == kEntries) entries_.pop_front();
+    entries_.push_back(std::move(entry));
+    return entries_.back().rubric;
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 4;
+  struct Entry {
+    std::string path;
+    std::string text;
+    std::optional<Rubric> rubric;
+    Diagnostics problems;
+  };
+  std::mutex mutex_;
+  std::deque<Entry> entries_;
+};
 
 std::vector<std::string> BuiltinNames() {
   std::vector<std::string> names;
@@ -73,11 +111,14 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
     diag.Error(where,
                fmt::format("cannot read rubric file '{}': {}", path,
                            status.message().substr(status.message().rfind(": ") + 2)),
-               "a rubric path is relative to the assessment file's folder",
+               ref.front() == '/'
+                   ? ""
+                   : "a rubric path is relative to the assessment file's folder",
                source_line);
     return std::nullopt;
   }
-  std::optional<Rubric> rubric = ParseRubric(text, path, diag);
+  static RubricFileCache cache;
+  std::optional<Rubric> rubric = cache.Parse(path, std::move(text), diag);
   if (!rubric) {
     diag.Error(where, fmt::format("rubric file '{}' is not valid (see above)", path),
                "", source_line);
