@@ -140,6 +140,12 @@ INSTANTIATE_TEST_SUITE_P(
                    std::string(60, ',') + "\n  " + std::string(60, ' ') +
                    "^\n",
                0},
+        BadCsv{"ControlCharacter", "a,b\nok,x\x1B[31my\n",
+               "p.csv:2:5: error: the file holds the control character "
+               "U+001B, which is not text\n"
+               "  hint: delete it; an editor may show it as a box, or as ^ and "
+               "a letter\n",
+               0},
         BadCsv{"OldMacLineEnds", "service,outcome\r,2A\r",
                "p.csv:1:16: error: a carriage return without a line feed: the "
                "rows are not separated the way eds3 reads them\n"

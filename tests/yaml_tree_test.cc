@@ -288,6 +288,43 @@ INSTANTIATE_TEST_SUITE_P(
                 "  " + std::string(kMaxNestingDepth + 1, '[') +
                     std::string(kMaxNestingDepth + 1, ']') + "\n" + "  " +
                     std::string(kMaxNestingDepth, ' ') + "^\n"},
+        // Control characters: raw in the file (the line is not quoted, as
+        // it holds the very character), or written as an escape.
+        Refusal{"RawEscapeCharacter", "a: 1\nb: x\x1B[2Jy\n",
+                "t.yaml:2:5: error: the file holds the control character "
+                "U+001B, which is not text\n"
+                "  hint: delete it; an editor may show it as a box, or as ^ "
+                "and a letter\n"},
+        Refusal{"RawC1Control", "a: x\xC2\x9By\n",
+                "t.yaml:1:5: error: the file holds the control character "
+                "U+009B, which is not text\n"
+                "  hint: delete it; an editor may show it as a box, or as ^ "
+                "and a letter\n"},
+        Refusal{"RawDelete", "a: \x7F\n",
+                "t.yaml:1:4: error: the file holds the control character "
+                "U+007F, which is not text\n"
+                "  hint: delete it; an editor may show it as a box, or as ^ "
+                "and a letter\n"},
+        Refusal{"EscapedNul", "a: 1\nname: \"North\\0South\"\n",
+                "t.yaml:2:7: error: this text holds the control character "
+                "U+0000, written as an escape\n"
+                "  name: \"North\\0South\"\n"
+                "        ^\n"
+                "  hint: remove the escape; text may hold \\n and \\t but no "
+                "other control character\n"},
+        Refusal{"EscapedCarriageReturn", "a: \"x\\ry\"\n",
+                "t.yaml:1:4: error: this text holds the control character "
+                "U+000D, written as an escape\n"
+                "  a: \"x\\ry\"\n"
+                "     ^\n"
+                "  hint: remove the escape; text may hold \\n and \\t but no "
+                "other control character\n"},
+        Refusal{"Utf32", std::string("\xFF\xFE\0\0a\0\0\0", 8),
+                "t.yaml:1:1: error: the file is UTF-32 text; eds3 reads UTF-8\n"
+                "  hint: save the file as UTF-8 text\n"},
+        Refusal{"Utf16WithoutMark", std::string("a\0:\0 \x001\0", 8),
+                "t.yaml:1:1: error: the file is UTF-16 text; eds3 reads UTF-8\n"
+                "  hint: save the file as UTF-8 text\n"},
         Refusal{"TooLongText", "a: " + std::string(kMaxTextBytes + 1, 'x'),
                 "t.yaml:1:4: error: text is longer than 65536 bytes\n"
                 "  a: " + std::string(117, 'x') + "\n     ^\n"},
@@ -395,12 +432,33 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param.param.name);
     });
 
-TEST(HasUtf16ByteOrderMarkTest, SeesBothByteOrders) {
-  EXPECT_TRUE(HasUtf16ByteOrderMark("\xFF\xFE" "a"));
-  EXPECT_TRUE(HasUtf16ByteOrderMark("\xFE\xFF"));
-  EXPECT_FALSE(HasUtf16ByteOrderMark("\xEF\xBB\xBF" "a"));
-  EXPECT_FALSE(HasUtf16ByteOrderMark("\xFF"));
-  EXPECT_FALSE(HasUtf16ByteOrderMark(""));
+TEST(YamlFileTest, TextMayHoldTabsAndLineEnds) {
+  Diagnostics diag;
+  const std::optional<YamlFile> file = YamlFile::Parse(
+      "a: \"x\\ty\\nz\"\r\nb: |\r\n  one\r\n  two\r\n", "t.yaml", diag);
+  ASSERT_TRUE(file.has_value()) << Formatted(diag);
+  EXPECT_EQ(file->root().Find("a")->text, "x\ty\nz");
+  EXPECT_EQ(file->root().Find("b")->text, "one\ntwo\n");
+}
+
+TEST(WideUnicodeEncodingTest, SeesUtf16AndUtf32WithOrWithoutAMark) {
+  const auto encoding = [](const std::string& text) {
+    const char* name = WideUnicodeEncoding(text);
+    return std::string(name == nullptr ? "-" : name);
+  };
+  EXPECT_EQ(encoding("\xFF\xFE" "a"), "UTF-16");
+  EXPECT_EQ(encoding("\xFE\xFF"), "UTF-16");
+  EXPECT_EQ(encoding(std::string("\xFF\xFE\0\0e\0\0\0", 8)), "UTF-32");
+  EXPECT_EQ(encoding(std::string("\0\0\xFE\xFF", 4)), "UTF-32");
+  EXPECT_EQ(encoding(std::string("e\0d\0", 4)), "UTF-16");
+  EXPECT_EQ(encoding(std::string("\0e\0d", 4)), "UTF-16");
+  EXPECT_EQ(encoding(std::string("e\0\0\0d\0\0\0", 8)), "UTF-32");
+  EXPECT_EQ(encoding(std::string("\0\0\0e", 4)), "UTF-32");
+  EXPECT_EQ(encoding("\xEF\xBB\xBF" "a"), "-");
+  EXPECT_EQ(encoding("eds3: 1\n"), "-");
+  EXPECT_EQ(encoding(std::string("a,\0", 3)), "-");  // a NUL, not UTF-16
+  EXPECT_EQ(encoding("\xFF"), "-");
+  EXPECT_EQ(encoding(""), "-");
 }
 
 }  // namespace

@@ -32,8 +32,9 @@ bool ParseCsv(const std::string& input, const std::string& file,
               Diagnostics& diag, std::vector<CsvRecord>* records) {
   const bool has_bom = input.compare(0, 3, "\xEF\xBB\xBF") == 0;
   const std::string text = has_bom ? input.substr(3) : input;
-  if (HasUtf16ByteOrderMark(input)) {
-    diag.Error({file, 1, 1}, "the file is UTF-16 text; eds3 reads UTF-8",
+  if (const char* encoding = WideUnicodeEncoding(input)) {
+    diag.Error({file, 1, 1},
+               fmt::format("the file is {} text; eds3 reads UTF-8", encoding),
                "export the sheet as 'CSV UTF-8'");
     return false;
   }
@@ -43,6 +44,23 @@ bool ParseCsv(const std::string& input, const std::string& file,
                "the file is not valid UTF-8 text (a NUL byte or an invalid "
                "byte sequence)",
                "export the sheet as 'CSV UTF-8'");
+    return false;
+  }
+  char32_t control = 0;
+  const std::size_t control_at =
+      FindControlCharacter(text, /*carriage_return_allowed=*/true, &control);
+  if (control_at != std::string_view::npos) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < control_at; ++i) {
+      if (text[i] == '\n') {
+        line += 1;
+        column = 1;
+      } else if (!IsContinuation(text[i])) {
+        column += 1;
+      }
+    }
+    diag.Error({file, line, column}, ControlCharacterMessage(control),
+               kControlCharacterHint);
     return false;
   }
   const auto fail = [&](int line, int column, std::string message,

@@ -207,6 +207,18 @@ class TreeBuilder : public YAML::EventHandler {
                     fmt::format("text is longer than {} bytes", kMaxTextBytes),
                     ""};
     }
+    // The file holds no control character (checked first), so one here was
+    // written as an escape such as "\0" or "\e".
+    char32_t control = 0;
+    if (FindControlCharacter(value, /*carriage_return_allowed=*/false,
+                             &control) != std::string_view::npos) {
+      throw Refusal{pos,
+                    fmt::format("this text holds the control character "
+                                "U+{:04X}, written as an escape",
+                                static_cast<unsigned>(control)),
+                    "remove the escape; text may hold \\n and \\t but no "
+                    "other control character"};
+    }
     const bool null_word = !quoted && (value == "~" || value == "null" ||
                                        value == "Null" || value == "NULL");
     YamlNode node = MakeNode(
@@ -387,8 +399,51 @@ bool IsValidText(const std::string& text, int* line, int* column) {
   return true;
 }
 
-bool HasUtf16ByteOrderMark(const std::string& text) {
-  return text.compare(0, 2, "\xFF\xFE") == 0 || text.compare(0, 2, "\xFE\xFF") == 0;
+std::size_t FindControlCharacter(std::string_view text,
+                                 bool carriage_return_allowed,
+                                 char32_t* code_point) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool allowed = byte == '\t' || byte == '\n' ||
+                         (byte == '\r' && carriage_return_allowed);
+    if ((byte < 0x20 && !allowed) || byte == 0x7F) {
+      *code_point = byte;
+      return i;
+    }
+    // U+0080..U+009F are C2 80..C2 9F in UTF-8.
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) {
+        *code_point = next;
+        return i;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string ControlCharacterMessage(char32_t code_point) {
+  return fmt::format(
+      "the file holds the control character U+{:04X}, which is not text",
+      static_cast<unsigned>(code_point));
+}
+
+const char* WideUnicodeEncoding(const std::string& text) {
+  const auto starts = [&](const char* bytes, std::size_t n) {
+    return text.size() >= n && text.compare(0, n, bytes, n) == 0;
+  };
+  if (starts("\xFF\xFE\0\0", 4) || starts("\0\0\xFE\xFF", 4)) return "UTF-32";
+  if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) return "UTF-16";
+  // Without a byte-order mark: an ASCII first character padded with NULs.
+  const auto zero = [&](std::size_t i) { return text[i] == '\0'; };
+  if (text.size() >= 4) {
+    if ((!zero(0) && zero(1) && zero(2) && zero(3)) ||
+        (zero(0) && zero(1) && zero(2) && !zero(3))) {
+      return "UTF-32";
+    }
+  }
+  if (text.size() >= 2 && (zero(0) != zero(1))) return "UTF-16";
+  return nullptr;
 }
 
 const YamlNode* YamlNode::Find(const std::string& key) const {
@@ -460,8 +515,9 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
                                         Diagnostics& diag) {
   // A UTF-8 byte-order mark is not part of the content a person sees.
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  if (HasUtf16ByteOrderMark(text)) {
-    diag.Error({file, 1, 1}, "the file is UTF-16 text; eds3 reads UTF-8",
+  if (const char* encoding = WideUnicodeEncoding(text)) {
+    diag.Error({file, 1, 1},
+               fmt::format("the file is {} text; eds3 reads UTF-8", encoding),
                "save the file as UTF-8 text");
     return std::nullopt;
   }
@@ -486,6 +542,18 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     result.Locate(pos, &line, &column);
     diag.Error({result.file_, line, column}, message, hint, result.Line(line));
   };
+  char32_t control = 0;
+  const std::size_t control_at =
+      FindControlCharacter(result.text_, /*carriage_return_allowed=*/true,
+                           &control);
+  if (control_at != std::string_view::npos) {
+    // The line is not quoted: it holds the very character refused.
+    int line = 0, column = 0;
+    result.Locate(control_at, &line, &column);
+    diag.Error({result.file_, line, column}, ControlCharacterMessage(control),
+               kControlCharacterHint);
+    return std::nullopt;
+  }
   TreeBuilder builder(&result);
   // Most files are plain YAML that a fast scan reads with the very events
   // yaml-cpp would give (the benchmark in docs/performance.md); the others,

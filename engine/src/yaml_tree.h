@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -89,9 +90,27 @@ inline constexpr std::size_t kMaxQuotedLineBytes = 131072;
 // and column (in characters) of the first bad byte.
 bool IsValidText(const std::string& text, int* line, int* column);
 
-// True when `text` starts with a UTF-16 byte-order mark: what Windows tools
-// save as "Unicode" text.
-bool HasUtf16ByteOrderMark(const std::string& text);
+// The first control character in valid UTF-8 `text` that no eds3 text may
+// hold: C0 controls other than tab and line feed (and carriage return, when
+// `carriage_return_allowed`, as a file's CRLF line ends need), DEL, and C1
+// controls (U+0080 to U+009F). They are invisible in a workbook, and in a
+// terminal they can move the cursor or change colours. Returns its byte
+// offset and sets `code_point`, or returns npos.
+std::size_t FindControlCharacter(std::string_view text,
+                                 bool carriage_return_allowed,
+                                 char32_t* code_point);
+
+// "the file holds the control character U+001B ..." for a file that
+// FindControlCharacter refused, and the hint to give with it.
+std::string ControlCharacterMessage(char32_t code_point);
+inline constexpr char kControlCharacterHint[] =
+    "delete it; an editor may show it as a box, or as ^ and a letter";
+
+// "UTF-16" or "UTF-32" when `text` is in that encoding (what Windows tools
+// save as "Unicode" text): it starts with that encoding's byte-order mark,
+// or, without one, its first characters are ASCII padded with NUL bytes as
+// that encoding pads them. nullptr otherwise.
+const char* WideUnicodeEncoding(const std::string& text);
 
 }  // namespace eds
 
