@@ -130,6 +130,8 @@ TEST_F(CliTest, UnknownCommandOrOptionSuggestsTheNearest) {
   EXPECT_EQ(Listing(), Paths{});
 }
 
+// An abbreviation is never taken as the option it begins (SPEC §2); the
+// hint names the option.
 TEST_F(CliTest, AbbreviatedOptionsAreRefused) {
   Copy("complete.yaml");
   struct Case {
@@ -141,16 +143,16 @@ TEST_F(CliTest, AbbreviatedOptionsAreRefused) {
        "eds3: error: unknown option '--jso'; did you mean '--json'?\n"
        "Run 'eds3 grade --help' for usage.\n"},
       {{"grade", "complete.yaml", "--mark", "out.md"},
-       "eds3: error: unknown option '--mark'\n"
+       "eds3: error: unknown option '--mark'; did you mean '--markdown'?\n"
        "Run 'eds3 grade --help' for usage.\n"},
       {{"grade", "complete.yaml", "--out", "out.xlsx"},
-       "eds3: error: unknown option '--out'\n"
+       "eds3: error: unknown option '--out'; did you mean '--output'?\n"
        "Run 'eds3 grade --help' for usage.\n"},
       {{"init", "--or", "X", "--year", "2024/25"},
        "eds3: error: unknown option '--or'; did you mean '--org'?\n"
        "Run 'eds3 init --help' for usage.\n"},
       {{"init", "--org", "X", "--year", "2024/25", "--serv", "2"},
-       "eds3: error: unknown option '--serv'\n"
+       "eds3: error: unknown option '--serv'; did you mean '--services'?\n"
        "Run 'eds3 init --help' for usage.\n"},
   };
   for (const Case& c : cases) {

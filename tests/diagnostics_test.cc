@@ -165,6 +165,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "staff-networks"},
         MatchCase{"staf-networks", {"staff-networks", "patients-forum"},
                   "staff-networks"},
+        // A word cut short: the one candidate it begins, never a guess
+        // between two.
+        MatchCase{"gra", {"grade", "validate", "rollup"}, "grade"},
+        MatchCase{"staff", {"staff-networks", "patients-forum"},
+                  "staff-networks"},
+        MatchCase{"sta", {"staff-networks", "stakeholders"}, ""},
+        MatchCase{"g", {"grade"}, ""},
         MatchCase{"anything", {}, ""},
         MatchCase{"", kKeys, ""}),
     [](const ::testing::TestParamInfo<MatchCase>& param) {

@@ -153,6 +153,15 @@ std::string ClosestMatch(const std::string& word,
       if (distance == 0) break;
     }
   }
+  if (best != nullptr) return *best;
+  // A word cut short ("gra" for "grade") is too far by edits; it is taken
+  // as the one candidate it begins, when only one begins with it.
+  if (word.size() < 2) return "";
+  for (const std::string& candidate : candidates) {
+    if (Lower(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
+    if (best != nullptr) return "";
+    best = &candidate;
+  }
   return best == nullptr ? "" : *best;
 }
 

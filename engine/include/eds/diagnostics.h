@@ -63,7 +63,8 @@ class Diagnostics {
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
 // The candidate closest to `word` by edit distance, or "" when none is close
-// enough to be a plausible typo.
+// enough to be a plausible typo; failing that, the one candidate that begins
+// with `word` (of two characters or more), if only one does.
 std::string ClosestMatch(const std::string& word,
                          const std::vector<std::string>& candidates);
 
