@@ -71,6 +71,13 @@ INSTANTIATE_TEST_SUITE_P(
         FormatCase{"Warning",
                    Make(Severity::kWarning, {"a.yaml", 1, 1}, "odd", "eds3: 1"),
                    "a.yaml:1:1: warning: odd\n  eds3: 1\n  ^\n"},
+        // Text quoted from a file may hold line ends; a message stays one
+        // line.
+        FormatCase{"LineEndsInTheMessage",
+                   Error({"a.yaml", 5, 3}, "unknown key 'block\nkey\r\n'", "",
+                         "why\nnot"),
+                   "a.yaml:5:3: error: unknown key 'block\\nkey\\r\\n'\n"
+                   "  hint: why\\nnot\n"},
         FormatCase{"Note", Make(Severity::kNote, {"a.yaml", 0, 0}, "skipped"),
                    "a.yaml: note: skipped\n"},
         // The column counts characters: 'é' and 'Ω' are two bytes each but

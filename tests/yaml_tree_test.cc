@@ -325,6 +325,32 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"Utf16WithoutMark", std::string("a\0:\0 \x001\0", 8),
                 "t.yaml:1:1: error: the file is UTF-16 text; eds3 reads UTF-8\n"
                 "  hint: save the file as UTF-8 text\n"},
+        Refusal{"OldMacLineEnds", "a: 1\rb: 2\r",
+                "t.yaml:1:5: error: a carriage return without a line feed: "
+                "the lines end the way very old Mac files do\n"
+                "  hint: save the file with Unix (LF) or Windows (CRLF) line "
+                "ends\n"},
+        // yaml-cpp says "illegal EOF in scalar" at the end of the file.
+        Refusal{"UnclosedQuoteAtTheEnd", "a: 1\nname: \"Test Trust",
+                "t.yaml:2:7: error: YAML syntax: this quoted text is never "
+                "closed\n"
+                "  name: \"Test Trust\n"
+                "        ^\n"
+                "  hint: end the text with a matching double quote\n"},
+        // yaml-cpp says "end of map not found" for both.
+        Refusal{"TextAfterClosingQuote", "a: 1\nb: \"x\"y\n",
+                "t.yaml:2:7: error: YAML syntax: text after the closing "
+                "quote\n"
+                "  b: \"x\"y\n"
+                "        ^\n"
+                "  hint: put the whole value in quotes, or none of it\n"},
+        Refusal{"IndentationOff", "a:\n  b: 1\n c: 2\n",
+                "t.yaml:3:2: error: YAML syntax: this line does not fit the "
+                "indentation of the lines above\n"
+                "   c: 2\n"
+                "   ^\n"
+                "  hint: indent it with spaces exactly as far as the keys it "
+                "belongs with\n"},
         Refusal{"TooLongText", "a: " + std::string(kMaxTextBytes + 1, 'x'),
                 "t.yaml:1:4: error: text is longer than 65536 bytes\n"
                 "  a: " + std::string(117, 'x') + "\n     ^\n"},
@@ -439,6 +465,17 @@ TEST(YamlFileTest, TextMayHoldTabsAndLineEnds) {
   ASSERT_TRUE(file.has_value()) << Formatted(diag);
   EXPECT_EQ(file->root().Find("a")->text, "x\ty\nz");
   EXPECT_EQ(file->root().Find("b")->text, "one\ntwo\n");
+}
+
+TEST(YamlFileTest, AnEmptyListItemIsPlacedAtItsDash) {
+  Diagnostics diag;
+  const std::optional<YamlFile> file =
+      YamlFile::Parse("a:\n  -\n  - b\n", "t.yaml", diag);
+  ASSERT_TRUE(file.has_value()) << Formatted(diag);
+  const YamlNode& item = file->root().Find("a")->items.at(0);
+  EXPECT_TRUE(item.IsNull());
+  EXPECT_EQ(item.line, 2);
+  EXPECT_EQ(item.column, 3);
 }
 
 TEST(WideUnicodeEncodingTest, SeesUtf16AndUtf32WithOrWithoutAMark) {

@@ -57,6 +57,23 @@ std::size_t BoundedEditDistance(const std::string& a, const std::string& b,
   return std::min(row[b.size()], limit + 1);
 }
 
+// A message or hint on one line: text quoted from a file may hold line ends
+// (a multi-line key), which would break the one-line-per-problem form.
+std::string OneLine(const std::string& text) {
+  if (text.find_first_of("\r\n") == std::string::npos) return text;
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void Diagnostics::Add(Diagnostic diagnostic) {
@@ -103,7 +120,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += fmt::format("{}: {}\n", SeverityWord(d.severity), d.message);
+  out += fmt::format("{}: {}\n", SeverityWord(d.severity), OneLine(d.message));
   if (!d.source_line.empty() && loc.column > 0) {
     // Quote at most kMaxQuoted characters, starting far enough left that the
     // caret's place is shown. Characters are UTF-8 sequences, counted as the
@@ -130,7 +147,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (shown < caret) padding.append(caret - shown, ' ');
     out += "  " + quoted + "\n  " + padding + "^\n";
   }
-  if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+  if (!d.hint.empty()) out += "  hint: " + OneLine(d.hint) + "\n";
   return out;
 }
 

@@ -73,6 +73,20 @@ bool QuoteIsClosed(const std::string& text, std::size_t pos) {
   return false;
 }
 
+// The opening quote, before `pos`, of a quoted text that is never closed,
+// or npos. A quote opens a text where a value starts: at a line's start or
+// after a space, '[', '{' or ','.
+std::size_t UnclosedQuoteBefore(const std::string& text, std::size_t pos) {
+  for (std::size_t i = std::min(pos, text.size()); i-- > 0;) {
+    if (text[i] != '"' && text[i] != '\'') continue;
+    const char before = i == 0 ? '\n' : text[i - 1];
+    const bool opens = before == '\n' || before == ' ' || before == '\t' ||
+                       before == '[' || before == '{' || before == ',';
+    if (opens && !QuoteIsClosed(text, i)) return i;
+  }
+  return std::string::npos;
+}
+
 // True when a second document starting at text[pos] was begun on purpose:
 // with '---', a directive, or after a '...' end marker. yaml-cpp also starts
 // a new document at text that does not fit the first one ("- a" followed by
@@ -147,6 +161,26 @@ Refusal ExplainSyntaxError(const std::string& text, std::size_t pos,
             "put text that holds ': ' in quotes; otherwise check the "
             "indentation"};
   }
+  if (what == msg::EOF_IN_SCALAR) {
+    const std::size_t quote = UnclosedQuoteBefore(text, pos);
+    if (quote != std::string::npos) {
+      return {quote, "YAML syntax: this quoted text is never closed",
+              fmt::format("end the text with a matching {} quote",
+                          text[quote] == '"' ? "double" : "single")};
+    }
+  }
+  if (what == msg::END_OF_MAP || what == msg::END_OF_SEQ) {
+    if (pos > 0 && pos < text.size() &&
+        (text[pos - 1] == '"' || text[pos - 1] == '\'') &&
+        !std::isspace(static_cast<unsigned char>(text[pos]))) {
+      return {pos, "YAML syntax: text after the closing quote",
+              "put the whole value in quotes, or none of it"};
+    }
+    return {pos,
+            "YAML syntax: this line does not fit the indentation of the "
+            "lines above",
+            "indent it with spaces exactly as far as the keys it belongs with"};
+  }
   return {pos, fmt::format("YAML syntax: {}", what), ""};
 }
 
@@ -180,7 +214,18 @@ class TreeBuilder : public YAML::EventHandler {
                          text.compare(pos, 4, "null") == 0 ||
                          text.compare(pos, 4, "Null") == 0 ||
                          text.compare(pos, 4, "NULL") == 0;
-    Emit(MakeNode(YamlNode::Kind::kNull, mark), /*left_out=*/!written);
+    YamlNode node = MakeNode(YamlNode::Kind::kNull, mark);
+    if (!written && !stack_.empty() && stack_.back().node.IsSequence()) {
+      // A list item left empty ("-" alone) is placed at its dash.
+      std::size_t dash = std::min(pos, text.size());
+      while (dash > 0 && std::isspace(static_cast<unsigned char>(text[dash - 1]))) {
+        --dash;
+      }
+      if (dash > 0 && text[dash - 1] == '-') {
+        file_->Locate(dash - 1, &node.line, &node.column);
+      }
+    }
+    Emit(std::move(node), /*left_out=*/!written);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -542,6 +587,19 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     result.Locate(pos, &line, &column);
     diag.Error({result.file_, line, column}, message, hint, result.Line(line));
   };
+  // Lines that end in a carriage return alone (very old Mac files) run
+  // together for a YAML parser, which then reports a confusing error.
+  for (std::size_t cr = result.text_.find('\r'); cr != std::string::npos;
+       cr = result.text_.find('\r', cr + 1)) {
+    if (cr + 1 < result.text_.size() && result.text_[cr + 1] == '\n') continue;
+    int line = 0, column = 0;
+    result.Locate(cr, &line, &column);
+    diag.Error({result.file_, line, column},
+               "a carriage return without a line feed: the lines end the way "
+               "very old Mac files do",
+               "save the file with Unix (LF) or Windows (CRLF) line ends");
+    return std::nullopt;
+  }
   char32_t control = 0;
   const std::size_t control_at =
       FindControlCharacter(result.text_, /*carriage_return_allowed=*/true,
