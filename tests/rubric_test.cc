@@ -320,6 +320,27 @@ INSTANTIATE_TEST_SUITE_P(
                   "r.yaml:7:21: error: level name '7' must not be a number\n"
                   "    - {id: low, name: \"7\", points: 1, colour: \"#EEEEEE\"}\n"
                   "                      ^\n"},
+        // "03" is digits, though not a whole number as points are written.
+        BadRubric{"AliasIsDigits",
+                  LocalRubricWith("aliases: [Solid]", "aliases: [\"03\"]"),
+                  "r.yaml:9:49: error: level name '03' must not be a number\n"
+                  "    - {id: good, name: Good, points: 3, aliases: [\"03\"], "
+                  "colour: \"#CCCCCC\"}\n"
+                  "                                                  ^\n"},
+        BadRubric{"LevelNameEndsInActivity",
+                  LocalRubricWith("name: Low", "name: Low Activity"),
+                  "r.yaml:7:21: error: level name 'Low Activity' must not end "
+                  "in ' activity'\n"
+                  "    - {id: low, name: Low Activity, points: 1, colour: "
+                  "\"#EEEEEE\"}\n"
+                  "                      ^\n"
+                  "  hint: a rating may add ' activity' to any level name, so "
+                  "give the name without it\n"},
+        BadRubric{"BandNameTwice", LocalRubricWith("name: Gold", "name: Amber"),
+                  "r.yaml:15:12: error: band name 'Amber' is given twice "
+                  "(first on line 13)\n"
+                  "    - {name: Amber, from: 18, colour: \"#FFD700\"}\n"
+                  "             ^\n"},
         BadRubric{"AliasRepeatsAName",
                   LocalRubricWith("aliases: [Solid]", "aliases: [fair]"),
                   "r.yaml:9:49: error: level name 'fair' is given twice\n"

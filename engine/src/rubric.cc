@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -173,12 +174,23 @@ class RubricReader {
     }
   }
 
-  // Level names and aliases must be distinct ignoring case, and must not be
-  // digits (digits are read as points).
+  // Level names and aliases must be distinct ignoring case, must not be
+  // digits (digits are read as points), and must not end in " activity"
+  // (which a rating may add to any name, so such a name could never match).
   bool AddRatingWord(const YamlNode& where, const std::string& word,
                      std::set<std::string>& words) {
-    if (ParseWholeNumber(word)) {
+    if (word.find_first_not_of("0123456789") == std::string::npos) {
       file_.Error(diag_, where, fmt::format("level name '{}' must not be a number", word));
+      return false;
+    }
+    const std::string lower = Lower(word);
+    const std::string suffix = " activity";
+    if (lower.size() >= suffix.size() &&
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      file_.Error(diag_, where,
+                  fmt::format("level name '{}' must not end in ' activity'", word),
+                  "a rating may add ' activity' to any level name, so give the "
+                  "name without it");
       return false;
     }
     if (!words.insert(Lower(word)).second) {
@@ -190,6 +202,7 @@ class RubricReader {
 
   void ReadBands(const YamlNode& node, Rubric& rubric) {
     if (!ExpectList(file_, node, "bands", false, diag_)) return;
+    std::map<std::string, int> names;  // band name -> line
     for (const YamlNode& item : node.items) {
       MappingReader reader(file_, item, diag_, "a band", {"name", "from", "colour"});
       if (!reader.ok()) continue;
@@ -198,6 +211,14 @@ class RubricReader {
       if (const YamlNode* name = reader.Required("name")) {
         auto text = ReadNonEmptyText(file_, *name, "name", diag_);
         if (text) band.name = *text; else ok = false;
+        if (text) {
+          if (auto [it, fresh] = names.emplace(*text, name->line); !fresh) {
+            file_.Error(diag_, *name,
+                        fmt::format("band name '{}' is given twice (first on line {})",
+                                    *text, it->second));
+            ok = false;
+          }
+        }
       } else {
         ok = false;
       }
