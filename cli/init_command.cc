@@ -54,9 +54,12 @@ std::optional<std::size_t> ParseCount(const std::string& text) {
   return value;
 }
 
+// True when `path` is a file (or a link) that writing would replace. A
+// folder or a device is left for StagedFile to refuse with its own reason.
 bool Exists(const std::string& path) {
   struct stat info {};
-  return ::lstat(path.c_str(), &info) == 0;
+  return ::lstat(path.c_str(), &info) == 0 &&
+         (S_ISREG(info.st_mode) || S_ISLNK(info.st_mode));
 }
 
 }  // namespace

@@ -456,6 +456,20 @@ TEST_F(CliTest, InitToAFolderThatDoesNotExistWritesNothing) {
   EXPECT_EQ(Listing(), Paths{});
 }
 
+// A folder is not "a file that exists": --force would not help.
+TEST_F(CliTest, InitToAFolderSaysItIsAFolder) {
+  fs::create_directory(work_ / "panel");
+  for (const bool force : {false, true}) {
+    std::vector<std::string> args = {"init", "--org", "X", "--year",
+                                     "2024/25", "-o", "panel"};
+    if (force) args.push_back("--force");
+    const Result result = Eds(args);
+    EXPECT_EQ(result.status, 3);
+    EXPECT_EQ(result.err, "eds3: panel: error: cannot write: it is a folder\n");
+    EXPECT_EQ(Listing(), Paths{"panel"});
+  }
+}
+
 // --- grade ------------------------------------------------------------------
 
 TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
