@@ -12,6 +12,11 @@ void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
     err << fmt::format("eds3: {} more error{} not shown\n", diag.dropped(),
                        diag.dropped() == 1 ? "" : "s");
   }
+  if (diag.dropped_warnings() > 0) {
+    err << fmt::format("eds3: {} more warning{} not shown\n",
+                       diag.dropped_warnings(),
+                       diag.dropped_warnings() == 1 ? "" : "s");
+  }
 }
 
 void PrintStatus(const Status& status, std::ostream& err) {

@@ -101,17 +101,15 @@ OrganisationYear GradeAndSummarise(
   return SummariseYear(loaded.assessment, std::move(rubric), result);
 }
 
-// The problems of a file left out under --skip-invalid, shown as warnings:
+// Adds the problems of a file left out under --skip-invalid to `warnings`:
 // the run goes on without it.
-void PrintAsWarnings(const Diagnostics& problems, std::ostream& err) {
-  Diagnostics warnings;
+void AddAsWarnings(const Diagnostics& problems, Diagnostics& warnings) {
   for (Diagnostic diagnostic : problems.items()) {
     if (diagnostic.severity == Severity::kError) {
       diagnostic.severity = Severity::kWarning;
     }
     warnings.Add(std::move(diagnostic));
   }
-  PrintDiagnostics(warnings, err);
 }
 
 std::string Summary(const RollupResult& result) {
@@ -187,6 +185,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   DiskFileSystem fs;
   Diagnostics diag;   // the problems that fail the run
   Diagnostics notes;  // files skipped as not assessments
+  Diagnostics warnings;  // the problems of files excluded (--skip-invalid)
   std::vector<OrganisationYear> years;
   std::vector<std::shared_ptr<const Rubric>> builtin_rubrics;
   std::vector<ExcludedFile> excluded;
@@ -213,7 +212,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         [[fallthrough]];
       case Verdict::kInvalid:
         if (rollup.skip_invalid) {
-          PrintAsWarnings(problems, err);
+          AddAsWarnings(problems, warnings);
           excluded.push_back(ExcludeFile(file.path, problems));
         } else {
           diag.Append(problems);
@@ -223,6 +222,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         break;
     }
   }
+  PrintDiagnostics(warnings, err);
   PrintDiagnostics(notes, err);
   if (!status.ok()) {
     PrintDiagnostics(diag, err);

@@ -214,12 +214,28 @@ TEST(DiagnosticsTest, KeepsAtMostTheCapAndCountsTheRest) {
   for (std::size_t i = 0; i < Diagnostics::kMaxErrors + extra; ++i) {
     diag.Error({"a.yaml", static_cast<int>(i) + 1, 1}, "e");
   }
-  diag.Warning({"a.yaml", 1, 1}, "a warning is never dropped");
+  diag.Warning({"a.yaml", 1, 1}, "warnings have a cap of their own");
   EXPECT_EQ(diag.error_count(), Diagnostics::kMaxErrors + extra);
   EXPECT_EQ(diag.dropped(), extra);
+  EXPECT_EQ(diag.dropped_warnings(), 0u);
   EXPECT_EQ(diag.items().size(), Diagnostics::kMaxErrors + 1);
   EXPECT_EQ(diag.items()[Diagnostics::kMaxErrors - 1].location.line,
             static_cast<int>(Diagnostics::kMaxErrors));
+}
+
+// Thousands of excluded files under --skip-invalid must not flood stderr.
+TEST(DiagnosticsTest, KeepsAtMostTheCapOfWarningsAndCountsTheRest) {
+  Diagnostics diag;
+  for (std::size_t i = 0; i < Diagnostics::kMaxErrors + 5; ++i) {
+    diag.Warning({"a.yaml", static_cast<int>(i) + 1, 1}, "w");
+  }
+  diag.Note({"a.yaml", 0, 0}, "notes are not capped");
+  EXPECT_FALSE(diag.HasErrors());
+  EXPECT_EQ(diag.dropped_warnings(), 5u);
+  EXPECT_EQ(diag.items().size(), Diagnostics::kMaxErrors + 1);
+  Diagnostics all;
+  all.Append(diag);
+  EXPECT_EQ(all.dropped_warnings(), 5u);
 }
 
 TEST(DiagnosticsTest, AppendCarriesDroppedCounts) {

@@ -83,6 +83,11 @@ void Diagnostics::Add(Diagnostic diagnostic) {
       ++dropped_;
       return;
     }
+  } else if (diagnostic.severity == Severity::kWarning) {
+    if (++warning_count_ > kMaxErrors) {
+      ++dropped_warnings_;
+      return;
+    }
   }
   items_.push_back(std::move(diagnostic));
 }
@@ -107,6 +112,8 @@ void Diagnostics::Append(const Diagnostics& other) {
   for (const Diagnostic& d : other.items_) Add(d);
   dropped_ += other.dropped_;
   error_count_ += other.dropped_;
+  dropped_warnings_ += other.dropped_warnings_;
+  warning_count_ += other.dropped_warnings_;
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {

@@ -31,7 +31,8 @@ struct Diagnostic {
 // the command line prints it.
 class Diagnostics {
  public:
-  // At most this many errors are kept; later ones are counted, not stored.
+  // At most this many errors, and as many warnings, are kept; later ones are
+  // counted, not stored.
   static constexpr std::size_t kMaxErrors = 200;
 
   void Add(Diagnostic diagnostic);
@@ -46,12 +47,16 @@ class Diagnostics {
   std::size_t error_count() const { return error_count_; }
   // Errors beyond kMaxErrors that were counted but not kept.
   std::size_t dropped() const { return dropped_; }
+  // Likewise warnings.
+  std::size_t dropped_warnings() const { return dropped_warnings_; }
   const std::vector<Diagnostic>& items() const { return items_; }
 
  private:
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;
   std::size_t dropped_ = 0;
+  std::size_t warning_count_ = 0;
+  std::size_t dropped_warnings_ = 0;
 };
 
 // One diagnostic in the GNU form, without the "eds3: " prefix:
