@@ -1,5 +1,8 @@
 #include "xlsx_util.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -155,6 +158,35 @@ bool IsFileError(lxw_error error) {
       return false;
   }
 }
+
+// Sends stderr to /dev/null while it lives. libxlsxwriter prints lines of
+// its own ("[ERROR][./src/packager.c:1541]: ...") when writing fails; the
+// failure also comes back as a code and errno, which Close() turns into the
+// one message the user sees.
+class QuietStderr {
+ public:
+  QuietStderr() {
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) {
+      ::dup2(null, STDERR_FILENO);
+      ::close(null);
+    }
+  }
+  ~QuietStderr() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      ::dup2(saved_, STDERR_FILENO);
+      ::close(saved_);
+    }
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_ = -1;
+};
 
 // Names the file the user asked for even when writing its staged copy.
 std::string WorkbookError(const std::string& path, const std::string& what) {
@@ -514,10 +546,21 @@ Status Book::Close() {
   // libxlsxwriter's file errors are generic ("ZIP_ERRNO"); errno holds the
   // cause a reader can act on, such as a full disk.
   errno = 0;
-  const lxw_error error = workbook_close(workbook);
+  lxw_error error;
+  int cause;
+  {
+    const QuietStderr quiet;
+    error = workbook_close(workbook);
+    cause = errno;
+  }
   if (error != LXW_NO_ERROR) {
-    const int cause = errno;
-    Fail(error, cause != 0 && IsFileError(error) ? std::strerror(cause) : "closing");
+    if (cause != 0 && IsFileError(error)) {
+      // The cause ("No space left on device") is what a user can act on;
+      // libxlsxwriter's own words for it add nothing.
+      status_ = Status::IoError(WorkbookError(path_, std::strerror(cause)));
+    } else {
+      Fail(error, "closing");
+    }
   }
   return status_;
 }
