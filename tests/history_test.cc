@@ -605,9 +605,10 @@ TEST(RollupTest, FilterMatchingNothingIsAnErrorWithAHint) {
       {"Midlands", "",
        "error: --system 'Midlands' matches no assessment\n"
        "  hint: the files give 'North ICS', 'South ICS'\n"},
+      // A year one edit from another is no typo of it: the years are listed.
       {"", "2021/22",
-       "error: --year '2021/22' matches no assessment; did you mean "
-       "'2022/23'?\n"},
+       "error: --year '2021/22' matches no assessment\n"
+       "  hint: the files give '2022/23', '2023/24', '2024/25'\n"},
       {"North ICS", "2030/31",
        "error: --year '2030/31' matches no assessment\n"
        "  hint: the files give '2022/23', '2023/24', '2024/25'\n"},

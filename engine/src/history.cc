@@ -425,18 +425,20 @@ std::size_t RemoveRepeatedYears(std::vector<OrganisationYear>& years,
 }
 
 // Reports a filter that matched nothing, suggesting the closest value that
-// would have matched. `known` is empty only for --system (every assessment
-// has a year).
+// would have matched when `suggest` (a year one edit from another is not a
+// typo of it, so years are listed instead). `known` is empty only for
+// --system (every assessment has a year).
 Status NothingMatches(const std::string& option, const std::string& value,
-                      const std::vector<std::string>& known,
+                      const std::vector<std::string>& known, bool suggest,
                       Diagnostics& diag) {
-  const std::string message =
-      fmt::format("{} '{}' matches no assessment{}", option, value,
-                  DidYouMean(value, known));
+  const std::string match = suggest ? ClosestMatch(value, known) : "";
+  const std::string message = fmt::format(
+      "{} '{}' matches no assessment{}", option, value,
+      match.empty() ? "" : fmt::format("; did you mean '{}'?", match));
   std::string hint;
   if (known.empty()) {
     hint = "no assessment gives organisation.system";
-  } else if (ClosestMatch(value, known).empty()) {
+  } else if (match.empty()) {
     std::string list;
     for (const std::string& name : known) {
       list += (list.empty() ? "'" : ", '") + name + "'";
@@ -491,11 +493,13 @@ Status Rollup(std::vector<OrganisationYear> years,
     // Name the filter that matched nothing by itself, else both.
     if (!options.system.empty() && systems.count(options.system) == 0) {
       return NothingMatches("--system", options.system,
-                            {systems.begin(), systems.end()}, diag);
+                            {systems.begin(), systems.end()},
+                            /*suggest=*/true, diag);
     }
     if (!options.year.empty() && year_names.count(options.year) == 0) {
       return NothingMatches("--year", options.year,
-                            {year_names.begin(), year_names.end()}, diag);
+                            {year_names.begin(), year_names.end()},
+                            /*suggest=*/false, diag);
     }
     const std::string message =
         fmt::format("no organisation of system '{}' has an assessment for {}",
