@@ -565,9 +565,50 @@ TEST_F(XlsxGradeTest, RatingsEvidenceAndActionsHaveOneRowPerItem) {
   EXPECT_EQ(book.Row("Action plan", 1),
             (std::vector<std::string>{"Service", "Outcome", "Action", "Owner",
                                       "Due"}));
+  // The due date is a date cell: 45930 is 30 September 2025 to Excel.
   EXPECT_EQ(book.Row("Action plan", 2),
             (std::vector<std::string>{"", "2A", "Extend menopause support",
-                                      "Head of OH", "2025-09-30"}));
+                                      "Head of OH", "45930"}));
+  EXPECT_FALSE(book.At("Action plan", "E2").is_string);
+}
+
+// Only a plain web or mail address becomes a live link; anything else from
+// the input ("=HYPERLINK", "javascript:", "file:") stays text.
+TEST_F(XlsxGradeTest, OnlyPlainWebAndMailLinksAreLive) {
+  GradeReport report = MakeReport(true);
+  report.assessment.outcomes["2A"].evidence = {
+      {"web", "https://example.org/survey?q=1#part"},
+      {"mail", "mailto:edi@example.org"},
+      {"script", "javascript:alert(1)"},
+      {"file", "file:///etc/passwd"},
+      {"spaces", "https://example.org/a b"},
+      {"long", "https://example.org/" + std::string(2100, 'x')},
+  };
+  const std::string path = Write(report, "links");
+  const Workbook book(path);
+  const std::string xml = book.SheetXml("Evidence");
+  for (const char* live : {"D3", "D4"}) {
+    EXPECT_NE(xml.find(std::string("<hyperlink ref=\"") + live + "\""),
+              std::string::npos)
+        << live;
+  }
+  for (const char* text : {"D2", "D5", "D6", "D7", "D8"}) {
+    EXPECT_EQ(xml.find(std::string("<hyperlink ref=\"") + text + "\""),
+              std::string::npos)
+        << text;
+    EXPECT_TRUE(book.At("Evidence", text).is_string) << text;
+  }
+  const std::string rels =
+      Unzip(path, "xl/worksheets/_rels/sheet5.xml.rels");
+  // The part after '#' is kept as the link's location.
+  EXPECT_NE(rels.find("Target=\"https://example.org/survey?q=1\""),
+            std::string::npos)
+      << rels;
+  EXPECT_NE(xml.find("location=\"part\""), std::string::npos);
+  EXPECT_NE(rels.find("Target=\"mailto:edi@example.org\""), std::string::npos);
+  EXPECT_EQ(rels.find("javascript"), std::string::npos);
+  EXPECT_EQ(book.At("Evidence", "D3").value,
+            "https://example.org/survey?q=1#part");
 }
 
 TEST_F(XlsxGradeTest, SummaryShowsTotalRatingFlagsAndStamp) {

@@ -654,9 +654,9 @@ void WriteEvidence(Sheet* sheet, const GradeReport& report) {
                    table.Text(0, service);
                    table.Text(1, outcome);
                    table.Text(2, evidence.title);
-                   // Text, not a hyperlink: a link from the input is never made
-                   // live.
-                   table.Text(3, evidence.link);
+                   // Live only for a plain web or mail address: a
+                   // "javascript:" or "file:" link from the input stays text.
+                   table.Link(3, evidence.link);
                  }
                });
   table.Finish();
@@ -678,7 +678,7 @@ void WriteActions(Sheet* sheet, const GradeReport& report) {
                    table.Text(1, outcome);
                    table.Text(2, action.action);
                    table.Text(3, action.owner);
-                   table.Text(4, action.due);
+                   if (!action.due.empty()) table.Date(4, action.due);
                  }
                });
   table.Finish();

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -327,6 +328,7 @@ std::string Style::Key() const {
   key += header ? 'H' : '-';
   key += align_left ? 'L' : '-';
   key += align_center ? 'C' : '-';
+  key += link ? 'U' : '-';
   // The size's bytes rather than its decimal text: a key is only compared,
   // and printing a double for every cell was a tenth of a national rollup.
   char size[sizeof font_size];
@@ -361,6 +363,76 @@ void Sheet::Number(lxw_row_t row, lxw_col_t col, double value,
   Check(
       worksheet_write_number(worksheet_, row, col, value, book_->Format(style)),
       row, col);
+}
+
+namespace {
+
+// A link Excel opens as it is: a web or mail address in printable ASCII,
+// without the characters libxlsxwriter would have to escape (which would
+// change its length) and without spaces.
+bool IsPlainLink(std::string_view url) {
+  const auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!starts("http://") && !starts("https://") && !starts("mailto:")) {
+    return false;
+  }
+  if (url.size() > kMaxUrlBytes) return false;
+  for (char c : url) {
+    if (c <= ' ' || c > '~') return false;
+    if (std::string_view("\"<>\\[]^{}`|").find(c) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Sheet::Link(lxw_row_t row, lxw_col_t col, std::string_view url,
+                 const Style& style) {
+  if (!IsPlainLink(url) || links_ >= LXW_MAX_NUMBER_URLS) {
+    Text(row, col, url, style);
+    return false;
+  }
+  ++links_;
+  Style look = style;
+  look.link = true;
+  const std::string text(url);
+  Check(worksheet_write_url_opt(worksheet_, row, col, text.c_str(),
+                                book_->Format(look), text.c_str(), nullptr),
+        row, col);
+  return true;
+}
+
+void Sheet::Date(lxw_row_t row, lxw_col_t col, std::string_view iso_date,
+                 const Style& style) {
+  const auto number = [&](std::size_t at, std::size_t digits) {
+    int value = 0;
+    for (std::size_t i = at; i < at + digits; ++i) {
+      value = value * 10 + (iso_date[i] - '0');
+    }
+    return value;
+  };
+  if (iso_date.size() != 10 || number(0, 4) < 1900) {
+    Text(row, col, iso_date, style);
+    return;
+  }
+  lxw_datetime date = {};
+  date.year = number(0, 4);
+  date.month = number(5, 2);
+  date.day = number(8, 2);
+  Style look = style;
+  look.number_format = "d mmm yyyy";
+  Check(worksheet_write_datetime(worksheet_, row, col, &date,
+                                 book_->Format(look)),
+        row, col);
 }
 
 void Sheet::Score(lxw_row_t row, lxw_col_t col,
@@ -507,6 +579,10 @@ lxw_format* Book::Format(const Style& style) {
   if (style.align_left) format_set_align(format, LXW_ALIGN_LEFT);
   if (style.align_center) format_set_align(format, LXW_ALIGN_CENTER);
   if (style.font_size > 0) format_set_font_size(format, style.font_size);
+  if (style.link) {
+    format_set_font_color(format, LXW_COLOR_BLUE);
+    format_set_underline(format, LXW_UNDERLINE_SINGLE);
+  }
   std::string fill = style.fill;
   if (fill.empty() && style.header) fill = "#D9D9D9";
   if (const std::optional<lxw_color_t> colour = ParseColour(fill)) {
@@ -612,6 +688,20 @@ void Table::Number(std::size_t column, double value, Style style) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2f", value);
   Measure(column, text);
+}
+
+void Table::Link(std::size_t column, std::string_view url, Style style) {
+  style.wrap = true;
+  sheet_->Link(row_, static_cast<lxw_col_t>(column), url, style);
+  if (!url.empty()) has_text_[column] = true;
+  Measure(column, url);
+}
+
+void Table::Date(std::size_t column, std::string_view iso_date, Style style) {
+  style.wrap = true;
+  sheet_->Date(row_, static_cast<lxw_col_t>(column), iso_date, style);
+  if (!iso_date.empty()) has_text_[column] = true;
+  Measure(column, "30 Sep 2025");
 }
 
 void Table::Score(std::size_t column, const std::optional<Rational>& score,

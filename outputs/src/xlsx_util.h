@@ -29,6 +29,8 @@ namespace xlsx {
 
 // Excel's limit on the text in one cell, in UTF-16 code units.
 inline constexpr std::size_t kMaxCellUnits = 32767;
+// Excel's limit on the length of a hyperlink.
+inline constexpr std::size_t kMaxUrlBytes = 2079;
 
 // `text` made safe to store in a cell: invalid UTF-8 and characters XML
 // cannot hold become U+FFFD; an "_xHHHH_" sequence (which Excel would decode
@@ -66,6 +68,7 @@ struct Style {
   bool header = false;        // a table heading: bold, shaded, bottom border
   bool align_left = false;    // numbers too (a value beside its label)
   bool align_center = false;  // a table's numbers and their heading
+  bool link = false;          // blue and underlined, as a hyperlink shows
   double font_size = 0;       // 0: the default size
   std::string fill;           // "#RRGGBB" background, or empty
   std::string number_format;  // empty: General
@@ -98,6 +101,17 @@ class Sheet {
             const Style& style = Style());
   void Number(lxw_row_t row, lxw_col_t col, double value,
               const Style& style = Style());
+  // Writes `url` as a live hyperlink showing its own text when it is a
+  // plain http, https or mailto link (printable ASCII that Excel takes as it
+  // is, at most kMaxUrlBytes, and within the sheet's link limit); otherwise
+  // as text, like Text(). Returns true when it made a link.
+  bool Link(lxw_row_t row, lxw_col_t col, std::string_view url,
+            const Style& style = Style());
+  // Writes an ISO date (YYYY-MM-DD, already checked) as a date cell shown
+  // "14 Feb 2025", so a sheet sorts and filters by it; a year Excel cannot
+  // hold (before 1900) is written as text.
+  void Date(lxw_row_t row, lxw_col_t col, std::string_view iso_date,
+            const Style& style = Style());
   // A score as a number (formatted by ScoreNumberFormat() unless the style
   // gives a format), or `unrated` as text when there is none.
   void Score(lxw_row_t row, lxw_col_t col, const std::optional<Rational>& score,
@@ -126,6 +140,7 @@ class Sheet {
   Book* book_;
   lxw_worksheet* worksheet_;
   std::string name_;
+  std::size_t links_ = 0;  // hyperlinks written: Excel holds 65,530 a sheet
 };
 
 // A workbook being built for `path`. Construct, add sheets and cells, then
@@ -197,6 +212,10 @@ class Table {
   void NewRow();
   void Text(std::size_t column, std::string_view text, Style style = Style());
   void Number(std::size_t column, double value, Style style = Style());
+  // As Sheet::Link and Sheet::Date, in this row.
+  void Link(std::size_t column, std::string_view url, Style style = Style());
+  void Date(std::size_t column, std::string_view iso_date,
+            Style style = Style());
   // A score, or `unrated` as text when there is none.
   void Score(std::size_t column, const std::optional<Rational>& score,
              Style style = Style(), std::string_view unrated = "not rated");
