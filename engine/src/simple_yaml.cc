@@ -68,12 +68,13 @@ class Scanner {
   }
 
  private:
-  // Only characters every YAML reader agrees on: no tab, carriage return or
-  // other control character, and none of the Unicode line breaks or
-  // byte-order marks yaml-cpp might treat specially.
+  // Only characters every YAML reader agrees on: no tab, carriage return
+  // (but in a CRLF line end) or other control character, and none of the
+  // Unicode line breaks or byte-order marks yaml-cpp might treat specially.
   bool PlainCharacters() const {
     for (std::size_t i = 0; i < size_; ++i) {
       const auto c = static_cast<unsigned char>(text_[i]);
+      if (c == '\r' && i + 1 < size_ && text_[i + 1] == '\n') continue;
       if ((c < 0x20 && c != '\n') || c == 0x7F) return false;
       if (c == 0xC2 && i + 1 < size_ &&
           static_cast<unsigned char>(text_[i + 1]) == 0x85) {
@@ -101,7 +102,7 @@ class Scanner {
       }
       std::size_t p = pos;
       while (p < size_ && text_[p] == ' ') ++p;
-      if (p < size_ && text_[p] != '\n' && text_[p] != '#') {
+      if (p < size_ && !IsBreak(p) && text_[p] != '#') {
         line_begin_ = pos;
         content_ = p;
         indent_ = p - pos;
@@ -131,10 +132,15 @@ class Scanner {
       eof_ = true;
       return true;
     }
-    if (text_[pos] != '\n') return false;
+    if (!IsBreak(pos)) return false;
     ++line_;
-    SkipToContent(pos + 1);
+    SkipToContent(text_.find('\n', pos) + 1);
     return true;
+  }
+
+  // A line end ('\n', or the '\r' of "\r\n") at `pos` < size_.
+  bool IsBreak(std::size_t pos) const {
+    return text_[pos] == '\n' || text_[pos] == '\r';
   }
 
   std::size_t SkipSpaces(std::size_t pos) const {
@@ -186,7 +192,7 @@ class Scanner {
     std::size_t q = pos + 1;
     while (q < size_ && IsKeyChar(text_[q])) ++q;
     if (q - pos > kMaxKeyBytes || q >= size_ || text_[q] != ':') return false;
-    if (q + 1 < size_ && text_[q + 1] != ' ' && text_[q + 1] != '\n') {
+    if (q + 1 < size_ && text_[q + 1] != ' ' && !IsBreak(q + 1)) {
       return false;
     }
     *colon = q;
@@ -207,7 +213,7 @@ class Scanner {
       std::size_t colon = 0;
       if (!KeyAt(pos, &colon) || !EmitPlain(pos, colon)) return false;
       const std::size_t value = SkipSpaces(colon + 1);
-      if (value >= size_ || text_[value] == '\n' || text_[value] == '#') {
+      if (value >= size_ || IsBreak(value) || text_[value] == '#') {
         if (!EndLine(colon + 1)) return false;
         if (!eof_ && indent_ > indent) {
           if (!Block(indent_, depth + 1)) return false;
@@ -239,7 +245,7 @@ class Scanner {
         return false;
       }
       item = SkipSpaces(item);
-      if (item >= size_ || text_[item] == '\n' || text_[item] == '#' ||
+      if (item >= size_ || IsBreak(item) || text_[item] == '#' ||
           text_[item] == '-') {
         return false;
       }
@@ -265,14 +271,14 @@ class Scanner {
     if (IsIndicator(c)) return false;
     std::size_t q = pos;
     std::size_t last = pos;  // just past the last character that is not a space
-    for (; q < size_ && text_[q] != '\n'; ++q) {
+    for (; q < size_ && !IsBreak(q); ++q) {
       const char ch = text_[q];
       if (ch == ' ') {
         if (q + 1 < size_ && text_[q + 1] == '#') break;
         continue;
       }
       if (ch == ':' &&
-          (q + 1 >= size_ || text_[q + 1] == ' ' || text_[q + 1] == '\n')) {
+          (q + 1 >= size_ || text_[q + 1] == ' ' || IsBreak(q + 1))) {
         return false;
       }
       last = q + 1;
@@ -285,7 +291,7 @@ class Scanner {
   bool Quoted(std::size_t pos, std::size_t* end) {
     const char quote = text_[pos];
     std::size_t q = pos + 1;
-    while (q < size_ && text_[q] != quote && text_[q] != '\n' &&
+    while (q < size_ && text_[q] != quote && !IsBreak(q) &&
            !(quote == '"' && text_[q] == '\\')) {
       ++q;
     }
@@ -307,7 +313,7 @@ class Scanner {
     std::size_t q = begin;
     for (; q < size_; ++q) {
       const char ch = text_[q];
-      if (ch == ',' || ch == '}' || ch == ']' || ch == '\n') break;
+      if (ch == ',' || ch == '}' || ch == ']' || IsBreak(q)) break;
       if (ch == ':' || ch == '#' || ch == '{' || ch == '[' || ch == '"' ||
           ch == '\'') {
         return false;

@@ -30,12 +30,13 @@ struct YamlEvent {
 // The fast path of YamlFile::Parse. Reads `text` when it keeps to the plain
 // YAML that assessment files are written in (block mappings and sequences
 // indented with spaces, one-line plain and simple quoted scalars, one-line
-// flow mappings and sequences of scalars, comments) and gives the events
-// yaml-cpp would give for it, marks included, into `events`. Returns false,
-// with `events` in an unspecified state, for anything else (tabs, carriage
-// returns, anchors, tags, block or multi-line scalars, escapes, several
-// documents, deep nesting, any syntax error, ...): yaml-cpp then reads the
-// text as before, so every diagnostic stays what it was.
+// flow mappings and sequences of scalars, comments; LF or CRLF line ends)
+// and gives the events yaml-cpp would give for it, marks included, into
+// `events`. Returns false, with `events` in an unspecified state, for
+// anything else (tabs, a lone carriage return, anchors, tags, block or
+// multi-line scalars, escapes, several documents, deep nesting, any syntax
+// error, ...): yaml-cpp then reads the text as before, so every diagnostic
+// stays what it was.
 bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events);
 
 }  // namespace eds
