@@ -45,6 +45,8 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 if [ "$mode" = example ]; then
   # Only the tool: the tests are built by the test command.
   cmake --build build -j"$jobs" --target eds3
+elif [ "$mode" = bench ]; then
+  cmake --build build -j"$jobs" --target eds3 eds3-bench-generate
 else
   cmake --build build -j"$jobs"
 fi
