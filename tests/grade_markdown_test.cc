@@ -54,7 +54,7 @@ TEST(GradeMarkdownTest, KeyLines) {
 TEST(GradeMarkdownTest, IncompleteSaysSoAndListsWhatIsMissing) {
   const std::string md = GradeMarkdown(IncompleteReport());
   EXPECT_TRUE(
-      HasLine(md, "| **Total** | Not rated | **33** | **Incomplete** |"));
+      HasLine(md, "| **Total** | Incomplete | **33** | **Incomplete** |"));
   EXPECT_TRUE(HasLine(md, "**Overall rating: Incomplete.** Not yet rated:"));
   EXPECT_TRUE(HasLine(md, "- 2C (Independent support) is not rated"));
   EXPECT_TRUE(HasLine(

@@ -9,6 +9,7 @@
 #include "eds/history_outputs.h"
 #include "history_common.h"
 #include "markdown_util.h"
+#include "report_text.h"
 
 namespace eds {
 namespace {
@@ -19,9 +20,10 @@ using markdown::kNothing;
 using markdown::Row;
 using markdown::TableHead;
 
+// An outcome's score in a year, or why there is none.
 std::string ScoreCell(const std::optional<Rational>& score, bool assessed) {
   if (!assessed) return "not in rubric";
-  return score ? score->ToString() : "not rated";
+  return score ? score->ToString() : kNotRated;
 }
 
 std::string ChangeCell(const std::optional<Rational>& change) {
@@ -80,8 +82,9 @@ class CompareMarkdownReport {
                                         Cell(year.RatingOrIncomplete())};
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = year.FindDomain(domain.id);
-        cells.push_back(score == nullptr ? "not in rubric"
-                                         : ScoreCell(score->score, true));
+        cells.push_back(score == nullptr    ? "not in rubric"
+                        : score->score ? score->score->ToString()
+                                       : kIncomplete);
       }
       out_ += Row(cells);
     }

@@ -9,6 +9,7 @@
 #include "eds/history.h"
 #include "eds/history_outputs.h"
 #include "history_common.h"
+#include "report_text.h"
 #include "xlsx_util.h"
 
 namespace eds {
@@ -119,7 +120,7 @@ class CompareWorkbook {
       table.NewRow();
       std::size_t c = 0;
       table.Text(c++, year.year);
-      table.Score(c++, year.total, Style(), "incomplete");
+      table.Score(c++, year.total, Style(), kIncomplete);
       table.Score(c++, year.rubric->MaxTotal());
       const std::string rating = year.RatingOrIncomplete();
       table.Text(c++, rating,
@@ -129,7 +130,7 @@ class CompareWorkbook {
         if (score == nullptr) {
           table.Text(c++, "not in rubric");
         } else {
-          table.Score(c++, score->score);
+          table.Score(c++, score->score, Style(), kIncomplete);
         }
       }
       history::WriteAgreement(table, c, year.alpha);

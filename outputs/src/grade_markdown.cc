@@ -23,7 +23,9 @@ using markdown::TableHead;
 using markdown::Trim;
 
 // Shown for an outcome or domain that has no score.
-constexpr char kNotRated[] = "Not rated";
+// Table cells in the Markdown start with a capital.
+constexpr char kNotRatedCell[] = "Not rated";
+constexpr char kIncompleteCell[] = "Incomplete";
 // Between items in one table cell. Plain text rather than <br>: the output
 // holds no raw HTML at all, so it renders the same on sites that strip HTML.
 constexpr char kListSeparator[] = "; ";
@@ -108,14 +110,20 @@ std::string HumanDate(std::string_view raw) {
   return Escape(text);
 }
 
+// An outcome's score, or "Not rated".
 std::string Score(const std::optional<Rational>& score) {
-  return score ? score->ToString() : kNotRated;
+  return score ? score->ToString() : kNotRatedCell;
+}
+
+// A service total, domain score or total, or "Incomplete".
+std::string Sum(const std::optional<Rational>& score) {
+  return score ? score->ToString() : kIncompleteCell;
 }
 
 // "2 — Achieving activity", as the national template writes a rating.
 std::string RatingText(const std::optional<Rational>& score,
                        const std::string& level) {
-  if (!score) return kNotRated;
+  if (!score) return kNotRatedCell;
   if (level.empty()) return score->ToString();
   return fmt::format("{} — {} activity", score->ToString(), Escape(level));
 }
@@ -228,7 +236,7 @@ class MarkdownReport {
     out_ += TableHead({"Domain", "Score", "out of", "Level"});
     for (const DomainResult& domain : result_.domains) {
       out_ +=
-          Row({DomainLabel(domain), Score(domain.score), domain.max.ToString(),
+          Row({DomainLabel(domain), Sum(domain.score), domain.max.ToString(),
                domain.score ? Cell(domain.level) : kNothing});
     }
     const std::string rating =
@@ -236,7 +244,7 @@ class MarkdownReport {
     out_ += Row({"**Total**",
                  result_.complete && result_.total
                      ? "**" + result_.total->ToString() + "**"
-                     : kNotRated,
+                     : kIncompleteCell,
                  "**" + result_.max.ToString() + "**", "**" + rating + "**"});
     out_ += "\n";
     if (result_.complete && result_.total) {
@@ -292,10 +300,10 @@ class MarkdownReport {
       std::vector<std::string> cells = {Cell(service.name)};
       for (const OutcomeResult& outcome : domain.outcomes) {
         const auto it = service.outcomes.find(outcome.id);
-        cells.push_back(it == service.outcomes.end() ? kNotRated
+        cells.push_back(it == service.outcomes.end() ? kNotRatedCell
                                                      : Score(it->second.score));
       }
-      cells.push_back(Score(service.total));
+      cells.push_back(Sum(service.total));
       out_ += Row(cells);
     }
     out_ += "\n";

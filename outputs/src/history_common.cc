@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "eds/agreement.h"
+#include "report_text.h"
 
 namespace eds::history {
 namespace {
@@ -44,7 +45,7 @@ std::string SignedText(const Rational& change) {
 }
 
 std::string TotalText(const OrganisationYear& year) {
-  if (!year.total) return "not rated";
+  if (!year.total) return kIncomplete;
   return fmt::format("{} of {}", year.total->ToString(),
                      year.rubric->MaxTotal().ToString());
 }

@@ -33,8 +33,8 @@ std::string StampText(const std::string& tool_version,
 // A change with its sign: "+1", "-0.5", "0".
 std::string SignedText(const Rational& change);
 
-// "22 of 33" for a complete year (out of its own rubric's maximum), "not
-// rated" otherwise.
+// "22 of 33" for a complete year (out of its own rubric's maximum),
+// "incomplete" otherwise.
 std::string TotalText(const OrganisationYear& year);
 
 // {"name": "eds3", "version": ...} under the key "tool".

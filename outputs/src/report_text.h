@@ -10,6 +10,12 @@
 
 namespace eds {
 
+// What stands where a score would: an outcome without a score is not rated;
+// a sum or a combination of scores (a service total, a domain, a total) is
+// incomplete when any of its outcomes is not rated.
+inline constexpr char kNotRated[] = "not rated";
+inline constexpr char kIncomplete[] = "incomplete";
+
 // The items with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
 std::string Join(const std::vector<std::string>& items,
                  std::string_view separator);

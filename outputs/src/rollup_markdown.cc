@@ -9,6 +9,7 @@
 #include "eds/history_outputs.h"
 #include "history_common.h"
 #include "markdown_util.h"
+#include "report_text.h"
 
 namespace eds {
 namespace {
@@ -90,7 +91,7 @@ class RollupMarkdownReport {
           cells.push_back("not in rubric");
         } else {
           cells.push_back(score->score ? score->score->ToString()
-                                       : "not rated");
+                                       : kIncomplete);
         }
       }
       const OrganisationYear* previous = organisation.previous();

@@ -9,6 +9,7 @@
 #include "eds/history.h"
 #include "eds/history_outputs.h"
 #include "history_common.h"
+#include "report_text.h"
 #include "xlsx_util.h"
 
 namespace eds {
@@ -126,7 +127,7 @@ class RollupWorkbook {
       table.Text(c++, organisation.organisation.code);
       table.Text(c++, organisation.organisation.system);
       table.Text(c++, latest.year);
-      table.Score(c++, latest.total, Style(), "incomplete");
+      table.Score(c++, latest.total, Style(), kIncomplete);
       table.Score(c++, latest.rubric->MaxTotal());
       const std::string rating = latest.RatingOrIncomplete();
       table.Text(c++, rating,
@@ -136,14 +137,14 @@ class RollupWorkbook {
         if (score == nullptr) {
           table.Text(c++, "not in rubric");
         } else {
-          table.Score(c++, score->score);
+          table.Score(c++, score->score, Style(), kIncomplete);
         }
       }
       table.Text(c++, previous == nullptr ? "" : previous->year);
       if (previous == nullptr) {
         table.Text(c++, "");
       } else {
-        table.Score(c++, previous->total);
+        table.Score(c++, previous->total, Style(), kIncomplete);
       }
       history::WriteChange(table, c++, organisation.change,
                            organisation.same_scale
@@ -192,7 +193,7 @@ class RollupWorkbook {
               Filled(history::LevelColour(*latest.rubric, score->score)));
         }
       }
-      table.Score(c++, latest.total);
+      table.Score(c++, latest.total, Style(), kIncomplete);
       const std::string rating = latest.RatingOrIncomplete();
       table.Text(c++, rating,
                  Filled(history::RatingColour(*latest.rubric, rating)));
@@ -249,7 +250,7 @@ class RollupWorkbook {
               7, outcome.score,
               Filled(history::LevelColour(*year.rubric, outcome.score)));
           table.Text(8, LevelName(*year.rubric, outcome.score));
-          table.Score(9, year.total);
+          table.Score(9, year.total, Style(), kIncomplete);
           table.Text(10, rating,
                      Filled(history::RatingColour(*year.rubric, rating)));
           table.Text(11, year.source);

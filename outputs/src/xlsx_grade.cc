@@ -114,7 +114,7 @@ std::string ServiceRatingsText(const Service& service,
   const OutcomeEntry* entry = FindEntry(service.outcomes, outcome_id);
   std::string text = service.id + ": ";
   if (entry == nullptr || (entry->ratings.empty() && !entry->agreed)) {
-    return text + "not rated";
+    return text + kNotRated;
   }
   const std::string ratings = RatingsText(*entry);
   if (!entry->agreed) return text + ratings;
@@ -287,7 +287,7 @@ class SummaryWriter {
       table.NewRow();
       table.Text(0, domain.id);
       table.Text(1, domain.name);
-      table.Score(2, domain.score, Style(), "incomplete");
+      table.Score(2, domain.score, Style(), kIncomplete);
       table.Score(3, domain.max);
       table.Text(4, domain.level,
                  Filled(LevelColour(report_.rubric, domain.level)));
@@ -561,7 +561,8 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
           flags.push_back(outcome.id + ": " + Join(scored->flags, ", "));
         }
       }
-      table.Score(column++, result ? result->total : std::nullopt);
+      table.Score(column++, result ? result->total : std::nullopt, Style(),
+                  kIncomplete);
     }
     table.Text(flags_column, Join(flags, "; "));
   }
@@ -577,7 +578,7 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
   note.italic = true;
   for (const DomainResult* domain : domains) {
     sheet->Text(row, 0, "Domain " + domain->id + " score", Bold());
-    sheet->Score(row++, 1, domain->score, left);
+    sheet->Score(row++, 1, domain->score, left, kIncomplete);
     std::string how = ServicesWords(policy.services) + ", " +
                       RoundingWords(policy.rounding) + ".";
     how[0] = 'T';  // "the median ..." starts the sentence
