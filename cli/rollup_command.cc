@@ -190,6 +190,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   std::vector<std::shared_ptr<const Rubric>> builtin_rubrics;
   std::vector<ExcludedFile> excluded;
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
+  std::size_t unreadable = 0;
   for (const FoundFile& file : files) {
     Diagnostics problems;
     std::optional<LoadedAssessment> assessment;
@@ -207,6 +208,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         if (file.named || !rollup.skip_invalid) {
           diag.Append(problems);
           status = Worse(status, Status::IoError(file.path));
+          if (!file.named) ++unreadable;  // --skip-invalid would leave it out
           break;
         }
         [[fallthrough]];
@@ -226,11 +228,20 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   PrintDiagnostics(notes, err);
   if (!status.ok()) {
     PrintDiagnostics(diag, err);
-    if (invalid > 0) {
+    if (invalid > 0 || unreadable > 0) {
+      std::string counts;
+      if (invalid > 0) {
+        counts = fmt::format("{} invalid file{}", invalid, invalid == 1 ? "" : "s");
+      }
+      if (unreadable > 0) {
+        counts += fmt::format("{}{} file{} that cannot be read",
+                              counts.empty() ? "" : " and ", unreadable,
+                              unreadable == 1 ? "" : "s");
+      }
       err << fmt::format(
-          "eds3: note: {} invalid file{}; nothing was written (--skip-invalid "
-          "rolls up the valid files and lists the others)\n",
-          invalid, invalid == 1 ? "" : "s");
+          "eds3: note: {}; nothing was written (--skip-invalid rolls up the "
+          "valid files and lists the others)\n",
+          counts);
     }
     return status.ExitCode();
   }

@@ -140,6 +140,12 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
             std::string::npos)
       << strict.err;
   EXPECT_FALSE(fs::exists(work_ / "out.xlsx"));
+  EXPECT_NE(strict.err.find("eds3: note: 2 invalid files and 1 file that "
+                            "cannot be read; nothing was written "
+                            "(--skip-invalid rolls up the valid files and "
+                            "lists the others)\n"),
+            std::string::npos)
+      << strict.err;
 
   const Result skipping = Eds({"rollup", "rollup-invalid", "--skip-invalid",
                                "-o", "out.xlsx", "--json", "out.json"});
@@ -165,6 +171,31 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
                             "named.xlsx"});
   EXPECT_EQ(named.status, 3);
   EXPECT_FALSE(fs::exists(work_ / "named.xlsx"));
+}
+
+// Totals out of different maxima (a local rubric of 36 points after
+// EDS 2022's 33) are not subtracted; every output says why.
+TEST_F(RollupCliTest, NoChangeBetweenTotalsOfDifferentMaxima) {
+  const Result result =
+      Eds({"rollup", "compare/example-2024-25.yaml",
+           "compare/example-2025-26-local.yaml", "-o", "out.xlsx", "--json",
+           "out.json", "--markdown", "out.md"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string json = Read("out.json");
+  EXPECT_NE(json.find("\"max\": 33,"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"max\": 36,"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"previous_year\": \"2024/25\",\n      \"change\": null"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(Read("out.md").find("| not comparable: the rubrics' maxima differ |"),
+            std::string::npos)
+      << Read("out.md");
+  if (HaveLibreOffice()) {
+    EXPECT_NE(SheetsAsCsv("out.xlsx")
+                  .at("Organisations")
+                  .find("not comparable: the rubrics' maxima differ"),
+              std::string::npos);
+  }
 }
 
 TEST_F(RollupCliTest, RepeatedOrganisationAndYear) {

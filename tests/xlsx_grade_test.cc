@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "eds/agreement.h"
+
 namespace eds {
 namespace {
 
@@ -673,6 +675,11 @@ TEST_F(XlsxGradeTest, MethodExplainsThePolicyAndBandsFromTheRubric) {
       "the rubric's default is raters median, services median, rounding "
       "half)"));
   EXPECT_TRUE(book.SheetHasText("Method", "Made by eds3 9.8.7"));
+  // Alpha is read in the words every output uses.
+  EXPECT_TRUE(book.SheetHasText(
+      "Method", AgreementSentence(AgreementReading::kConsistent) + " " +
+                    AgreementSentence(AgreementReading::kTentative) + " " +
+                    AgreementSentence(AgreementReading::kDisagrees)));
 }
 
 TEST_F(XlsxGradeTest, UnwritablePathIsAnIoError) {

@@ -107,7 +107,8 @@ class CompareWorkbook {
     }
     columns.push_back({"Agreement (alpha)", 12, 12});
     columns.push_back({"Agreement reading", 11, 14});
-    columns.push_back({"Policy", 16, 44});
+    // Wide enough for "raters median, services median, rounding half".
+    columns.push_back({"Policy", 16, 48});
     columns.push_back({"Rubric", 12, 24});
     columns.push_back({"Source", 12, 60});
     // A short table under the sheet's heading lines, as grade's Summary has:

@@ -69,6 +69,9 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   json.Key("year").String(year.year);
   json.Key("complete").Bool(year.complete);
   json.Key("total").NumberOrNull(year.total);
+  // The total's scale: years graded with rubrics of different maxima are not
+  // on one scale.
+  json.Key("max").Number(year.rubric->MaxTotal());
   json.Key("rating").StringOrNull(year.rating);
   json.Key("domains").BeginObject();
   for (const IdScore& domain : year.domains) {

@@ -15,6 +15,10 @@ namespace eds {
 // incomplete when any of its outcomes is not rated.
 inline constexpr char kNotRated[] = "not rated";
 inline constexpr char kIncomplete[] = "incomplete";
+// Where a change between two totals would stand when their rubrics'
+// maximum totals differ.
+inline constexpr char kNotComparable[] =
+    "not comparable: the rubrics' maxima differ";
 
 // The items with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
 std::string Join(const std::vector<std::string>& items,

@@ -99,6 +99,8 @@ class RollupMarkdownReport {
         cells.push_back(fmt::format("{} (since {})",
                                     history::SignedText(*organisation.change),
                                     Escape(previous->year)));
+      } else if (!organisation.same_scale) {
+        cells.push_back(kNotComparable);
       } else {
         cells.push_back(kNothing);
       }

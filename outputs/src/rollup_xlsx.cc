@@ -114,7 +114,8 @@ class RollupWorkbook {
     columns.push_back({"Change since previous year", 12, 16});
     columns.push_back({"Agreement (alpha)", 12, 12});
     columns.push_back({"Agreement reading", 11, 14});
-    columns.push_back({"Policy", 16, 44});
+    // Wide enough for "raters median, services median, rounding half".
+    columns.push_back({"Policy", 16, 48});
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
     Table table(sheet, header_row, columns);
@@ -149,7 +150,7 @@ class RollupWorkbook {
       history::WriteChange(table, c++, organisation.change,
                            organisation.same_scale
                                ? ""
-                               : "not comparable: the rubrics' maxima differ");
+                               : kNotComparable);
       history::WriteAgreement(table, c, latest.alpha);
       c += 2;
       table.Text(c++, PolicySummary(latest.policy));

@@ -352,6 +352,10 @@ class SummaryWriter {
     }
     const lxw_error error = chart_series_set_points(score, list.data());
     if (error != LXW_NO_ERROR) book_->Fail(error, "chart colours");
+    // The legend shows the series' own fill; the bars show their levels'.
+    lxw_chart_fill legend = {};
+    legend.color = fills.empty() ? 0xBFBFBF : fills.front().color;
+    chart_series_set_fill(score, &legend);
 
     lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
     chart_axis_set_min(y_axis, 0);
@@ -795,9 +799,9 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
       "out, and agreed scores are not ratings. Alpha is not defined when "
       "fewer than two ratings can be compared or every rating is the same.");
   add("Reading alpha",
-      "0.8 or more: the panel rated consistently. From 0.667 to under 0.8: "
-      "tentative agreement; treat close scores with care. Below 0.667: the "
-      "panel disagrees; look at the flagged outcomes.");
+      AgreementSentence(AgreementReading::kConsistent) + " " +
+          AgreementSentence(AgreementReading::kTentative) + " " +
+          AgreementSentence(AgreementReading::kDisagrees));
   add("Numbers",
       "Scores are exact fractions (a mean of 1, 2 and 2 is 5/3); rounding "
       "and bands apply to the exact value. Cells hold the score as a number "
