@@ -4,11 +4,12 @@
 #   1. build-asan: the whole project with AddressSanitizer + UndefinedBehavior-
 #      Sanitizer (gcc) and the whole ctest suite; any report fails the run.
 #   2. build-fuzz: the libFuzzer targets (clang) for the assessment, CSV and
-#      rubric loaders, each run for a bounded time from its seeds; any crash,
-#      hang (-timeout), leak or memory blow-up (-rss_limit_mb) fails the run.
+#      rubric loaders, and the fast YAML scan checked against yaml-cpp, each
+#      run for a bounded time from its seeds; any crash, difference, hang
+#      (-timeout), leak or memory blow-up (-rss_limit_mb) fails the run.
 #
 # Usage: bash .ci/sanitize-and-fuzz.sh [asan|fuzz]   (default: both)
-# EDS_FUZZ_SECONDS sets each fuzzer's time (default 60). The three fuzzers run
+# EDS_FUZZ_SECONDS sets each fuzzer's time (default 60). The four fuzzers run
 # at the same time, so fuzzing takes about that long in all.
 # Run as root when clang or its libFuzzer runtime is missing (apt installs
 # them). A crash input is left in build-fuzz/artifacts/; keep it as a
@@ -58,15 +59,16 @@ if [ "$what" != asan ]; then
   stamp "building build-fuzz (clang, -DEDS_FUZZ=ON -DEDS_SANITIZE=ON)"
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DEDS_FUZZ=ON -DEDS_SANITIZE=ON -DEDS_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target fuzz_assessment fuzz_csv fuzz_rubric
+  cmake --build build-fuzz -j"$jobs" --target fuzz_assessment fuzz_csv fuzz_rubric \
+      fuzz_yaml_scan
 
   # Seeds: the hand-made ones, every input the repository's tests and
   # examples use (sorted by kind), and every earlier crash input. The corpus
   # a run grows stays in build-fuzz/corpus, away from the source tree.
   seeds=build-fuzz/seeds
   rm -rf "$seeds" build-fuzz/artifacts
-  mkdir -p "$seeds"/{assessment,csv,rubric} build-fuzz/artifacts \
-           build-fuzz/corpus/{assessment,csv,rubric}
+  mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan} build-fuzz/artifacts \
+           build-fuzz/corpus/{assessment,csv,rubric,yaml_scan}
   for kind in assessment csv rubric; do
     cp -r tests/fuzz/seeds/"$kind"/. "$seeds/$kind/"
     if [ -d tests/testdata/fuzz_regressions/"$kind" ]; then
@@ -92,10 +94,12 @@ if [ "$what" != asan ]; then
     cp "$file" "$seeds/$kind/seed-$n-$(basename "$file")"
   done < <(find examples tests/testdata -type f \
              \( -iname '*.yaml' -o -iname '*.yml' -o -iname '*.csv' \) -print0 2>/dev/null)
+  # The fast YAML scan is checked against yaml-cpp on every YAML seed.
+  cp -r "$seeds"/assessment/. "$seeds"/rubric/. "$seeds/yaml_scan/"
 
   stamp "fuzzing each loader for ${fuzz_seconds}s"
   declare -A pids
-  for kind in assessment csv rubric; do
+  for kind in assessment csv rubric yaml_scan; do
     dict=tests/fuzz/yaml.dict
     [ "$kind" = csv ] && dict=tests/fuzz/csv.dict
     build-fuzz/tests/fuzz/fuzz_"$kind" \
@@ -107,7 +111,7 @@ if [ "$what" != asan ]; then
     pids[$kind]=$!
   done
   failed=()
-  for kind in assessment csv rubric; do
+  for kind in assessment csv rubric yaml_scan; do
     if wait "${pids[$kind]}"; then
       echo "fuzz_$kind: $(grep -E '^stat::number_of_executed_units' build-fuzz/fuzz-"$kind".log | awk '{print $2}') inputs, no crash"
     else
