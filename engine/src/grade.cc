@@ -66,13 +66,6 @@ Rational Mean(const std::vector<Rational>& values) {
   return sum / Rational(static_cast<std::int64_t>(values.size()));
 }
 
-std::string LevelName(const Rubric& rubric,
-                      const std::optional<Rational>& score) {
-  if (!score) return "";
-  const Level* level = rubric.LevelOf(*score);
-  return level == nullptr ? "" : level->name;
-}
-
 // "1 point", "0.5 points".
 std::string Points(const Rational& value) {
   return fmt::format("{} point{}", value.ToString(),
@@ -113,9 +106,9 @@ class Grader {
           Rational(static_cast<std::int64_t>(domain.outcomes.size()) *
                    rubric_.MaxPoints());
       if (domain_result.score && !domain.outcomes.empty()) {
-        domain_result.level = LevelName(
-            rubric_, *domain_result.score / Rational(static_cast<std::int64_t>(
-                                                domain.outcomes.size())));
+        domain_result.level = rubric_.LevelNameOf(
+            *domain_result.score /
+            Rational(static_cast<std::int64_t>(domain.outcomes.size())));
       }
       if (domain_result.score) {
         total += *domain_result.score;
@@ -147,7 +140,7 @@ class Grader {
       outcome_result.id = outcome.id;
       outcome_result.title = outcome.title;
       outcome_result.score = scored.score;
-      outcome_result.level = LevelName(rubric_, scored.score);
+      outcome_result.level = rubric_.LevelNameOf(scored.score);
       outcome_result.combined = scored.combined;
       outcome_result.from_agreed = scored.from_agreed;
       outcome_result.rating_count = scored.rating_count;
@@ -216,7 +209,7 @@ class Grader {
       if (all_scored) {
         outcome_result.score = ApplyRounding(
             CombineServices(service_scores, policy.services), policy.rounding);
-        outcome_result.level = LevelName(rubric_, outcome_result.score);
+        outcome_result.level = rubric_.LevelNameOf(outcome_result.score);
       }
       SortUnique(outcome_result.flags);
       result.outcomes.push_back(std::move(outcome_result));

@@ -27,13 +27,6 @@ std::string DescribeOrganisation(const Organisation& organisation) {
   return fmt::format("'{}' (code {})", organisation.name, organisation.code);
 }
 
-std::string LevelName(const Rubric& rubric,
-                      const std::optional<Rational>& score) {
-  if (!score) return "";
-  const Level* level = rubric.LevelOf(*score);
-  return level == nullptr ? "" : level->name;
-}
-
 template <typename T>
 void AddOnce(std::vector<T>& list, const T& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) {
@@ -259,8 +252,8 @@ Status Compare(std::vector<OrganisationYear> years,
       change.from = row.scores[i - 1];
       change.to = row.scores[i];
       change.difference = Difference(change.from, change.to);
-      change.from_level = LevelName(*before.rubric, change.from);
-      change.to_level = LevelName(*after.rubric, change.to);
+      change.from_level = before.rubric->LevelNameOf(change.from);
+      change.to_level = after.rubric->LevelNameOf(change.to);
       change.movement = movement;
       out.changes.push_back(std::move(change));
     }

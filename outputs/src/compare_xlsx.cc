@@ -15,31 +15,15 @@
 namespace eds {
 namespace {
 
+using xlsx::Bold;
 using xlsx::Book;
+using xlsx::Filled;
 using xlsx::Sheet;
 using xlsx::Style;
 using xlsx::Table;
+using xlsx::Title;
 
 constexpr char kSummarySheet[] = "Summary";
-
-Style Filled(const std::string& colour) {
-  Style style;
-  style.fill = colour;
-  return style;
-}
-
-Style Bold() {
-  Style style;
-  style.bold = true;
-  return style;
-}
-
-Style TitleStyle() {
-  Style style;
-  style.bold = true;
-  style.font_size = 14;
-  return style;
-}
 
 // Band colours are cell fills, too pale for a line on white, so band lines
 // are drawn in a darker shade of them.
@@ -68,7 +52,7 @@ class CompareWorkbook {
     if (sheet == nullptr) return;
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
-    sheet->Text(0, 0, title + ": year on year", TitleStyle());
+    sheet->Text(0, 0, title + ": year on year", Title());
     lxw_row_t row = 2;
     const auto item = [&](const char* label, const std::string& value) {
       if (value.empty()) return;

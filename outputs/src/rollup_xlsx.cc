@@ -15,38 +15,15 @@
 namespace eds {
 namespace {
 
+using xlsx::Bold;
 using xlsx::Book;
+using xlsx::Filled;
 using xlsx::Sheet;
 using xlsx::Style;
 using xlsx::Table;
+using xlsx::Title;
 
 constexpr char kRatingsSheet[] = "Ratings by year";
-
-Style Filled(const std::string& colour) {
-  Style style;
-  style.fill = colour;
-  return style;
-}
-
-Style Bold() {
-  Style style;
-  style.bold = true;
-  return style;
-}
-
-Style TitleStyle() {
-  Style style;
-  style.bold = true;
-  style.font_size = 14;
-  return style;
-}
-
-std::string LevelName(const Rubric& rubric,
-                      const std::optional<Rational>& score) {
-  if (!score) return "";
-  const Level* level = rubric.LevelOf(*score);
-  return level == nullptr ? "" : level->name;
-}
 
 // The rollup workbook: one writer per sheet, each a walk over the model.
 class RollupWorkbook {
@@ -73,7 +50,7 @@ class RollupWorkbook {
                 fmt::format("{}: rollup of {} organisation{}", title,
                             result_.organisations.size(),
                             result_.organisations.size() == 1 ? "" : "s"),
-                TitleStyle());
+                Title());
     sheet->Text(1, 0,
                 history::StampText(result_.tool_version, result_.rubrics,
                                    result_.policies));
@@ -250,7 +227,7 @@ class RollupWorkbook {
           table.Score(
               7, outcome.score,
               Filled(history::LevelColour(*year.rubric, outcome.score)));
-          table.Text(8, LevelName(*year.rubric, outcome.score));
+          table.Text(8, year.rubric->LevelNameOf(outcome.score));
           table.Score(9, year.total, Style(), kIncomplete);
           table.Text(10, rating,
                      Filled(history::RatingColour(*year.rubric, rating)));

@@ -15,7 +15,9 @@
 namespace eds {
 namespace {
 
+using xlsx::Bold;
 using xlsx::Book;
+using xlsx::Filled;
 using xlsx::Sheet;
 using xlsx::Style;
 using xlsx::Table;
@@ -28,18 +30,6 @@ constexpr double kValueWidth = 52;
 constexpr double kNumberWidth = 12;
 constexpr double kLevelWidth = 16;
 constexpr lxw_col_t kChartColumn = 6;
-
-Style Filled(const std::string& colour) {
-  Style style;
-  style.fill = colour;
-  return style;
-}
-
-Style Bold() {
-  Style style;
-  style.bold = true;
-  return style;
-}
 
 // A label beside a value that may wrap: top-aligned like the value.
 Style Label() {
@@ -173,10 +163,8 @@ class SummaryWriter {
   void Write() {
     const Assessment& a = report_.assessment;
     const Rubric& rubric = report_.rubric;
-    Style title;
-    title.bold = true;
-    title.font_size = 14;
-    sheet_->Text(row_++, 0, a.organisation.name + ", " + a.year, title);
+    sheet_->Text(row_++, 0, a.organisation.name + ", " + a.year,
+                 xlsx::Title());
     sheet_->Text(row_++, 0, rubric.title);
     ++row_;
 

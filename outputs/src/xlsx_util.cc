@@ -341,6 +341,25 @@ std::string Style::Key() const {
   return key;
 }
 
+Style Filled(const std::string& colour) {
+  Style style;
+  style.fill = colour;
+  return style;
+}
+
+Style Bold() {
+  Style style;
+  style.bold = true;
+  return style;
+}
+
+Style Title() {
+  Style style;
+  style.bold = true;
+  style.font_size = 14;
+  return style;
+}
+
 // ---- Sheet ----
 
 void Sheet::Check(lxw_error error, lxw_row_t row, lxw_col_t col) {

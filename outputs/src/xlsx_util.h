@@ -76,6 +76,11 @@ struct Style {
   std::string Key() const;
 };
 
+// The looks every writer uses.
+Style Filled(const std::string& colour);  // a background fill, "#RRGGBB"
+Style Bold();
+Style Title();  // a sheet's title: bold, 14 points
+
 // Document properties written into docProps/core.xml.
 struct DocumentInfo {
   std::string title;

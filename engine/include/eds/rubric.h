@@ -93,6 +93,8 @@ struct Rubric {
   // The level of a score rounded down (1.5 is the level of 1); nullptr for a
   // score below the lowest level.
   const Level* LevelOf(const Rational& score) const;
+  // The name of LevelOf(score), or "" for no score or no level.
+  std::string LevelNameOf(const std::optional<Rational>& score) const;
   // The band holding `total` (half-open bands; SPEC §4.4).
   const Band& BandOf(const Rational& total) const;
   // The band or level with exactly this name, or nullptr.
