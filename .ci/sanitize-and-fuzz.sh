@@ -69,8 +69,10 @@ if [ "$what" != asan ]; then
   rm -rf "$seeds" build-fuzz/artifacts
   mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan} build-fuzz/artifacts \
            build-fuzz/corpus/{assessment,csv,rubric,yaml_scan}
-  for kind in assessment csv rubric; do
-    cp -r tests/fuzz/seeds/"$kind"/. "$seeds/$kind/"
+  for kind in assessment csv rubric yaml_scan; do
+    if [ -d tests/fuzz/seeds/"$kind" ]; then
+      cp -r tests/fuzz/seeds/"$kind"/. "$seeds/$kind/"
+    fi
     if [ -d tests/testdata/fuzz_regressions/"$kind" ]; then
       cp -r tests/testdata/fuzz_regressions/"$kind"/. "$seeds/$kind/"
     fi

@@ -302,7 +302,10 @@ class Scanner {
                 text_.substr(pos + 1, q - pos - 1));
   }
 
-  // A scalar inside a flow collection, ended by ',', '}' or ']'.
+  // A scalar inside a flow collection, ended by ',', '}' or ']'. Inside a
+  // flow collection yaml-cpp refuses some indicators that YAML allows within
+  // a scalar ("[x?y]"), so every indicator but '-' (as in a date) is left to
+  // yaml-cpp.
   bool FlowScalar(std::size_t* pos) {
     if (*pos >= size_) return false;
     const char c = text_[*pos];
@@ -314,10 +317,7 @@ class Scanner {
     for (; q < size_; ++q) {
       const char ch = text_[q];
       if (ch == ',' || ch == '}' || ch == ']' || IsBreak(q)) break;
-      if (ch == ':' || ch == '#' || ch == '{' || ch == '[' || ch == '"' ||
-          ch == '\'') {
-        return false;
-      }
+      if (ch != '-' && IsIndicator(ch)) return false;
       if (ch != ' ') last = q + 1;
     }
     *pos = q;
