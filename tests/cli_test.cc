@@ -624,21 +624,6 @@ TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
   }
 }
 
-TEST_F(CliTest, GradeToAReadOnlyFolderIsExit3AndLeavesNothing) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root can write to any folder";
-  Copy("complete.yaml");
-  fs::create_directory(work_ / "locked");
-  fs::permissions(work_ / "locked",
-                  fs::perms::owner_read | fs::perms::owner_exec);
-  const Result result = Eds(
-      {"grade", "complete.yaml", "--json", "r.json", "-o", "locked/x.xlsx"});
-  fs::permissions(work_ / "locked", fs::perms::owner_all);
-  EXPECT_EQ(result.status, 3);
-  EXPECT_EQ(result.err,
-            "eds3: locked/x.xlsx: error: cannot write: Permission denied\n");
-  EXPECT_EQ(Listing(), (Paths{"complete.yaml", "locked"}));
-}
-
 // --- validate ---------------------------------------------------------------
 
 TEST_F(CliTest, ValidateReportsEveryFileAndSkipsOtherYaml) {
