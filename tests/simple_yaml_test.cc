@@ -86,6 +86,10 @@ TEST(SimpleYamlTest, LeavesEverythingElseToYamlCpp) {
       "a:\tb\n",
       "a: 1\rb: 2\n",
       "a: 1\r\r\n",
+      // A last line of spaces alone: yaml-cpp's mark for the value left out
+      // before it depends on its state.
+      "a:\n  b:\n ",
+      "a:\n - b:\n\n  ",
       // yaml-cpp refuses '?' inside a flow scalar, where YAML allows it.
       "a: [x?y]\n",
       "a: {b: x?y}\n",

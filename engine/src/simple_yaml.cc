@@ -92,6 +92,18 @@ class Scanner {
     return true;
   }
 
+  // True when the text ends in a line of spaces or a comment with no line
+  // end: yaml-cpp marks a value left out just before it at a column that
+  // depends on its state, so such a file is left to yaml-cpp.
+  bool EndsInAnUnendedBlankLine() const {
+    const std::size_t newline = text_.rfind('\n');
+    const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    if (start >= size_) return false;
+    std::size_t p = start;
+    while (p < size_ && text_[p] == ' ') ++p;
+    return p >= size_ || text_[p] == '#';
+  }
+
   // Moves to the first line from `pos` (a line start) that holds more than
   // spaces and a comment, or to the end.
   void SkipToContent(std::size_t pos) {
@@ -177,6 +189,7 @@ class Scanner {
   // A value left out: yaml-cpp marks it at the next token, or at the end.
   bool EmitLeftOut() {
     if (!eof_) return Emit(Type::kNull, content_);
+    if (EndsInAnUnendedBlankLine()) return false;
     if (events_->size() >= kMaxEvents) return false;
     YamlEvent event;
     event.type = Type::kNull;
