@@ -97,6 +97,11 @@ StagedFile::~StagedFile() {
 }
 
 Status StagedFile::Commit() {
+  Status status = Sync();
+  return status.ok() ? Publish() : status;
+}
+
+Status StagedFile::Sync() {
   // Keep the permissions of the file replaced, or those a new file would
   // have had (mkstemp makes it 0600).
   struct stat existing {};
@@ -118,6 +123,10 @@ Status StagedFile::Commit() {
       return CannotWrite(destination_, why);
     }
   }
+  return Status::Ok();
+}
+
+Status StagedFile::Publish() {
   if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
@@ -168,8 +177,15 @@ Status OutputSet::Stage(const std::string& destination, StagedFile** staged) {
 }
 
 Status OutputSet::Commit() {
+  // Every file reaches the disk before any is renamed: one wait on the disk
+  // rather than one a file, and a failure to sync leaves every destination
+  // as it was.
   for (StagedFile& file : files_) {
-    Status status = file.Commit();
+    Status status = file.Sync();
+    if (!status.ok()) return status;
+  }
+  for (StagedFile& file : files_) {
+    Status status = file.Publish();
     if (!status.ok()) return status;
   }
   files_.clear();

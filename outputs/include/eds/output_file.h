@@ -34,9 +34,13 @@ class StagedFile {
   const std::string& destination() const { return destination_; }
 
   // Flushes the temporary file to disk and renames it onto the destination,
-  // keeping the permissions of the file it replaces. On failure the
-  // destination is unchanged and the temporary is removed.
+  // keeping the permissions of the file it replaces: Sync() then Publish().
+  // On failure the destination is unchanged and the temporary is removed.
   Status Commit();
+  // The two halves of Commit(), so that a set of files can all be synced
+  // before any is renamed.
+  Status Sync();
+  Status Publish();
 
  private:
   std::string destination_;  // as the user named it, for messages
