@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "history_cli.h"
 #include "messages.h"
 #include "options.h"
+#include "parallel.h"
 
 namespace eds::cli {
 namespace {
@@ -82,24 +84,43 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
   return *loaded ? Verdict::kAssessment : Verdict::kInvalid;
 }
 
+// One copy of each built-in rubric for all the years graded with it, shared
+// by the threads that load files.
+class SharedRubrics {
+ public:
+  std::shared_ptr<const Rubric> Share(Rubric rubric) {
+    if (rubric.source != "built-in") {
+      return std::make_shared<const Rubric>(std::move(rubric));
+    }
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::shared_ptr<const Rubric>& known : builtin_) {
+      if (known->id == rubric.id) return known;
+    }
+    builtin_.push_back(std::make_shared<const Rubric>(std::move(rubric)));
+    return builtin_.back();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::shared_ptr<const Rubric>> builtin_;
+};
+
 // Grades an assessment and keeps only its summary, so that a national
 // rollup holds a small record a file, not every file's ratings and evidence.
-// Years graded with the same built-in rubric share one copy of it.
-OrganisationYear GradeAndSummarise(
-    LoadedAssessment loaded,
-    std::vector<std::shared_ptr<const Rubric>>* builtin_rubrics) {
+OrganisationYear GradeAndSummarise(LoadedAssessment loaded,
+                                   SharedRubrics& rubrics) {
   const GradeResult result = Grade(loaded.assessment, loaded.rubric);
-  const bool builtin = loaded.rubric.source == "built-in";
-  std::shared_ptr<const Rubric> rubric;
-  for (const std::shared_ptr<const Rubric>& known : *builtin_rubrics) {
-    if (builtin && known->id == loaded.rubric.id) rubric = known;
-  }
-  if (!rubric) {
-    rubric = std::make_shared<const Rubric>(std::move(loaded.rubric));
-    if (builtin) builtin_rubrics->push_back(rubric);
-  }
-  return SummariseYear(loaded.assessment, std::move(rubric), result);
+  return SummariseYear(loaded.assessment,
+                       rubrics.Share(std::move(loaded.rubric)), result);
 }
+
+// What became of one file found, kept until every file is loaded.
+struct LoadedFile {
+  Verdict verdict = Verdict::kSkipped;
+  Diagnostics problems;
+  Diagnostics notes;
+  std::optional<OrganisationYear> year;  // for an assessment
+};
 
 // Adds the problems of a file left out under --skip-invalid to `warnings`:
 // the run goes on without it.
@@ -187,18 +208,29 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   Diagnostics notes;  // files skipped as not assessments
   Diagnostics warnings;  // the problems of files excluded (--skip-invalid)
   std::vector<OrganisationYear> years;
-  std::vector<std::shared_ptr<const Rubric>> builtin_rubrics;
   std::vector<ExcludedFile> excluded;
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
   std::size_t unreadable = 0;
-  for (const FoundFile& file : files) {
-    Diagnostics problems;
+  // Files are loaded and graded on every core, each into its own slot, then
+  // taken in the order found, so nothing depends on the threads' timing.
+  SharedRubrics rubrics;
+  std::vector<LoadedFile> loaded(files.size());
+  ForEachIndex(files.size(), [&](std::size_t i) {
+    LoadedFile& slot = loaded[i];
     std::optional<LoadedAssessment> assessment;
-    const Verdict verdict = LoadFound(file, fs, problems, notes, &assessment);
-    switch (verdict) {
+    slot.verdict =
+        LoadFound(files[i], fs, slot.problems, slot.notes, &assessment);
+    if (slot.verdict == Verdict::kAssessment) {
+      slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
+    }
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const FoundFile& file = files[i];
+    const Diagnostics& problems = loaded[i].problems;
+    notes.Append(loaded[i].notes);
+    switch (loaded[i].verdict) {
       case Verdict::kAssessment:
-        years.push_back(
-            GradeAndSummarise(std::move(*assessment), &builtin_rubrics));
+        years.push_back(std::move(*loaded[i].year));
         break;
       case Verdict::kSkipped:
         break;

@@ -1,0 +1,47 @@
+#include "parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace eds::cli {
+namespace {
+
+constexpr std::size_t kMaxThreads = 8;
+// Fewer items than this per thread are not worth a thread's start-up.
+constexpr std::size_t kMinItemsPerThread = 8;
+
+}  // namespace
+
+void ForEachIndex(std::size_t count,
+                  const std::function<void(std::size_t)>& work) {
+  const std::size_t cores =
+      std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min(
+      {cores, kMaxThreads, std::max<std::size_t>(1, count / kMinItemsPerThread)});
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(threads);
+  const auto run = [&](std::size_t thread) {
+    try {
+      for (std::size_t i = next++; i < count; i = next++) work(i);
+    } catch (...) {
+      failures[thread] = std::current_exception();
+      next = count;  // the others stop at their next item
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (std::thread& thread : pool) thread.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+}
+
+}  // namespace eds::cli

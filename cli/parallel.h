@@ -1,0 +1,20 @@
+#ifndef EDS_CLI_PARALLEL_H_
+#define EDS_CLI_PARALLEL_H_
+
+#include <cstddef>
+#include <functional>
+
+namespace eds::cli {
+
+// Calls `work(i)` once for every i in [0, count), spread over the machine's
+// cores (at most 8 threads; one when there is little to share). `work` must
+// be safe to call from several threads at once for different i, and should
+// keep each result in a slot of its own so that the caller reads them back
+// in index order: the outcome then never depends on the threads' timing.
+// An exception thrown by `work` is rethrown here once every thread stopped.
+void ForEachIndex(std::size_t count,
+                  const std::function<void(std::size_t)>& work);
+
+}  // namespace eds::cli
+
+#endif  // EDS_CLI_PARALLEL_H_
