@@ -15,12 +15,16 @@ constexpr std::size_t kMinItemsPerThread = 8;
 
 }  // namespace
 
-void ForEachIndex(std::size_t count,
-                  const std::function<void(std::size_t)>& work) {
+std::size_t ThreadsFor(std::size_t count) {
   const std::size_t cores =
       std::max<std::size_t>(1, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min(
-      {cores, kMaxThreads, std::max<std::size_t>(1, count / kMinItemsPerThread)});
+  return std::min({cores, kMaxThreads,
+                   std::max<std::size_t>(1, count / kMinItemsPerThread)});
+}
+
+void ForEachIndex(std::size_t count, std::size_t threads,
+                  const std::function<void(std::size_t)>& work) {
+  threads = std::min(threads, count);
   if (threads <= 1) {
     for (std::size_t i = 0; i < count; ++i) work(i);
     return;

@@ -2,6 +2,7 @@
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <memory>
@@ -212,25 +213,35 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
   std::size_t unreadable = 0;
   // Files are loaded and graded on every core, each into its own slot, then
-  // taken in the order found, so nothing depends on the threads' timing.
+  // taken in the order found, so nothing depends on the threads' timing. A
+  // few files a thread at a time: an invalid file's problems can hold
+  // megabytes of quoted lines, and only the capped lists keep them.
   SharedRubrics rubrics;
-  std::vector<LoadedFile> loaded(files.size());
-  ForEachIndex(files.size(), [&](std::size_t i) {
-    LoadedFile& slot = loaded[i];
-    std::optional<LoadedAssessment> assessment;
-    slot.verdict =
-        LoadFound(files[i], fs, slot.problems, slot.notes, &assessment);
-    if (slot.verdict == Verdict::kAssessment) {
-      slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
-    }
-  });
+  const std::size_t threads = ThreadsFor(files.size());
+  const std::size_t batch = threads * 8;
+  std::vector<LoadedFile> loaded;
   for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::size_t slot_index = i % batch;
+    if (slot_index == 0) {
+      const std::size_t count = std::min(batch, files.size() - i);
+      loaded.assign(count, LoadedFile());
+      ForEachIndex(count, threads, [&, first = i](std::size_t k) {
+        LoadedFile& slot = loaded[k];
+        std::optional<LoadedAssessment> assessment;
+        slot.verdict = LoadFound(files[first + k], fs, slot.problems,
+                                 slot.notes, &assessment);
+        if (slot.verdict == Verdict::kAssessment) {
+          slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
+        }
+      });
+    }
     const FoundFile& file = files[i];
-    const Diagnostics& problems = loaded[i].problems;
-    notes.Append(loaded[i].notes);
-    switch (loaded[i].verdict) {
+    LoadedFile& slot = loaded[slot_index];
+    const Diagnostics& problems = slot.problems;
+    notes.Append(slot.notes);
+    switch (slot.verdict) {
       case Verdict::kAssessment:
-        years.push_back(std::move(*loaded[i].year));
+        years.push_back(std::move(*slot.year));
         break;
       case Verdict::kSkipped:
         break;
