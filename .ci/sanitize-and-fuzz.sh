@@ -34,7 +34,8 @@ stamp() { echo "sanitize-and-fuzz: $* ($(date +%T))"; }
 
 if [ "$what" != asan ]; then
   missing=()
-  for package in clang libclang-rt-14-dev; do
+  # llvm-14 brings llvm-symbolizer, so that a crash report names functions.
+  for package in clang libclang-rt-14-dev llvm-14; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
@@ -45,6 +46,10 @@ if [ "$what" != asan ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+fi
+
+if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 fi
 
 if [ "$what" != fuzz ]; then
