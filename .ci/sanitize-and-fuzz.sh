@@ -42,7 +42,7 @@ if [ "$what" != asan ]; then
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     stamp "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
+    export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
