@@ -93,12 +93,18 @@ std::string Summary(const GradeReport& report) {
     }
   }
   const Agreement& agreement = result.agreement;
-  const AgreementReading reading = ReadAgreement(agreement.alpha);
-  if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
+  const AgreementReading reading = ReadAgreement(agreement);
+  if (const std::optional<double> percent =
+          ShownAlpha(agreement.percent_agreement)) {
+    const auto figure = [](const std::optional<double>& value) {
+      const std::optional<double> shown = ShownAlpha(value);
+      return shown ? fmt::format("{:.3f}", *shown) : "not defined";
+    };
     text += fmt::format(
-        "Panel agreement: Krippendorff's alpha (ordinal) {:.3f}, from {} "
-        "pairable ratings\n  {}\n",
-        *alpha, agreement.pairable, AgreementSentence(reading));
+        "Panel agreement: {:.1f}% of pairs agree, Gwet's AC1 {}, "
+        "Krippendorff's alpha (ordinal) {}, from {} pairable ratings\n  {}\n",
+        *percent * 100.0, figure(agreement.gwet_ac1), figure(agreement.alpha),
+        agreement.pairable, AgreementSentence(reading));
   } else {
     text += "Panel agreement: not defined\n  " + AgreementSentence(reading) +
             "\n";

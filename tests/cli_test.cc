@@ -26,6 +26,7 @@ using ::eds::testing::CliTest;
 using ::eds::testing::ReadText;
 using ::eds::testing::Result;
 using ::eds::testing::TestData;
+using ::eds::testing::Unzipped;
 using ::eds::testing::WriteText;
 
 using Paths = std::vector<std::string>;
@@ -362,7 +363,7 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
   expected +=
       "Panel agreement: not defined\n"
       "  Agreement cannot be measured: it needs two or more ratings of the "
-      "same outcome, and some variation among them.\n"
+      "same outcome.\n"
       "Wrote:\n"
       "  workbook  new.xlsx\n";
   EXPECT_EQ(result.out, expected);
@@ -487,10 +488,11 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
       "  Domain 1 Commissioned or provided services: 8 of 12, Achieving\n"
       "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
       "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
-      "Panel agreement: Krippendorff's alpha (ordinal) -0.458, from 36 "
-      "pairable ratings\n"
-      "  The panel disagrees (alpha below 0.667): look at the outcomes whose "
-      "ratings are spread before relying on the scores.\n"
+      "Panel agreement: 83.3% of pairs agree, Gwet's AC1 0.822, "
+      "Krippendorff's alpha (ordinal) -0.458, from 36 pairable ratings\n"
+      "  The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: nearly every rating is the same level, "
+      "and alpha needs ratings that vary.\n"
       "Flags:\n"
       "  single-rater: 2D is scored from a single rating (by Staff network "
       "chairs): gather more views or agree a score as a panel.\n"
@@ -506,6 +508,68 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
   EXPECT_NE(Read("result.json").find("\"total\": 22,"), std::string::npos);
   EXPECT_NE(Read("report.md").find("Example Community Health NHS Trust"),
             std::string::npos);
+}
+
+// 71 of 72 ratings the same: alpha is 0, and the terminal, the workbook, the
+// JSON and the Markdown all say that the panel agreed, never "disagrees".
+TEST_F(CliTest, NearlyUnanimousPanelReadsAsAgreedEverywhere) {
+  Copy("near-unanimous.yaml");
+  const Result result =
+      Eds({"grade", "near-unanimous.yaml", "-o", "report.xlsx", "--json",
+           "result.json", "--markdown", "report.md"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string agreed =
+      "The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: nearly every rating is the same level, "
+      "and alpha needs ratings that vary.";
+  EXPECT_EQ(result.out,
+            "Example Mental Health NHS Trust (RYY), 2024/25\n"
+            "Rubric: eds2022 2022.1\n"
+            "Total: 22 of 33, Achieving\n"
+            "  Domain 1 Commissioned or provided services: 8 of 12, "
+            "Achieving\n"
+            "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
+            "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
+            "Panel agreement: 97.4% of pairs agree, Gwet's AC1 0.973, "
+            "Krippendorff's alpha (ordinal) 0.000, from 72 pairable "
+            "ratings\n  " +
+                agreed +
+                "\n"
+                "Wrote:\n"
+                "  workbook  report.xlsx\n"
+                "  JSON      result.json\n"
+                "  Markdown  report.md\n");
+  EXPECT_NE(Read("result.json")
+                .find("  \"agreement\": {\n"
+                      "    \"metric\": \"krippendorff-alpha-ordinal\",\n"
+                      "    \"alpha\": 0,\n"
+                      "    \"pairable\": 72,\n"
+                      "    \"percent_agreement\": 0.974,\n"
+                      "    \"within_one_level\": 1,\n"
+                      "    \"gwet_ac1\": 0.973,\n"
+                      "    \"gwet_ac2_quadratic\": 0.997,\n"
+                      "    \"reading\": \"agreed\"\n"
+                      "  },\n"),
+            std::string::npos)
+      << Read("result.json");
+  const std::string md = Read("report.md");
+  EXPECT_NE(md.find("| Percent agreement | 97.4% |\n"
+                    "| Agreement within one level | 100.0% |\n"
+                    "| Gwet's AC1 | 0.973 |\n"
+                    "| Gwet's AC2 (quadratic weights) | 0.997 |\n"
+                    "| Krippendorff's alpha (ordinal) | 0.000 |\n"
+                    "\nFrom 72 pairable ratings. " +
+                    agreed + "\n"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("disagrees"), std::string::npos);
+  // The workbook's Summary reading is the agreed sentence; "disagrees"
+  // appears only inside the Method sheet's explanation of every reading.
+  const std::string strings =
+      Unzipped(work_ / "report.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("<t>" + agreed + "</t>"), std::string::npos)
+      << strings;
+  EXPECT_EQ(strings.find("<t>The panel disagrees"), std::string::npos);
 }
 
 // Means of means over panels of different sizes need more than 64 bits;

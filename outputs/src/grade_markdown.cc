@@ -344,17 +344,18 @@ class MarkdownReport {
   void PanelAgreement() {
     const Agreement& agreement = result_.agreement;
     out_ += "## Panel agreement\n\n";
-    const std::string metric = Escape(MetricWords(agreement.metric));
-    const std::string sentence =
-        AgreementSentence(ReadAgreement(agreement.alpha));
-    if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
-      out_ += fmt::format("{}: {:.3f} over {} pairable ratings. {}\n\n", metric,
-                          *alpha, agreement.pairable, sentence);
-    } else {
-      out_ += fmt::format("{}: not defined ({} pairable rating{}). {}\n\n",
-                          metric, agreement.pairable,
-                          agreement.pairable == 1 ? "" : "s", sentence);
-    }
+    out_ += TableHead({"Measure", "Value"});
+    out_ += Row({"Percent agreement", ShareText(agreement.percent_agreement)});
+    out_ += Row({"Agreement within one level",
+                 ShareText(agreement.within_one_level)});
+    out_ += Row({"Gwet's AC1", FigureText(agreement.gwet_ac1)});
+    out_ += Row({"Gwet's AC2 (quadratic weights)",
+                 FigureText(agreement.gwet_ac2)});
+    out_ += Row({Escape(MetricWords(agreement.metric)),
+                 FigureText(agreement.alpha)});
+    out_ += fmt::format("\nFrom {} pairable rating{}. {}\n\n",
+                        agreement.pairable, agreement.pairable == 1 ? "" : "s",
+                        AgreementSentence(ReadAgreement(agreement)));
   }
 
   void ActionPlan() {
