@@ -255,12 +255,66 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
   EXPECT_EQ(Listing(), Paths{"complete.yaml"});
 }
 
+// `-o report.pdf` would write an xlsx named .pdf: an output's name must end
+// in what is written there (any letter case), and the hint gives the name.
+TEST_F(CliTest, AnOutputNamedForAnotherFormatIsAUsageError) {
+  Copy("complete.yaml");
+  const struct {
+    std::vector<std::string> args;
+    std::string message;
+  } kCases[] = {
+      {{"grade", "complete.yaml", "-o", "report.pdf"},
+       "the workbook 'report.pdf' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'report.xlsx'?"},
+      {{"grade", "complete.yaml", "--json", "out/result.txt"},
+       "the JSON 'out/result.txt' must end in .json: --json writes .json "
+       "whatever the name says; did you mean 'out/result.json'?"},
+      {{"grade", "complete.yaml", "--markdown", "board-paper"},
+       "the Markdown 'board-paper' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'board-paper.md'?"},
+      {{"grade", "complete.yaml", "--markdown", "report.md.docx"},
+       "the Markdown 'report.md.docx' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'report.md.md'?"},
+      {{"compare", "complete.yaml", "complete.yaml", "-o", "trend.xls"},
+       "the workbook 'trend.xls' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'trend.xlsx'?"},
+      {{"compare", "complete.yaml", "complete.yaml", "-o", "trend.xlsx",
+        "--json", "trend.xlsx.json.bak"},
+       "the JSON 'trend.xlsx.json.bak' must end in .json: --json writes "
+       ".json whatever the name says; did you mean 'trend.xlsx.json.json'?"},
+      {{"rollup", "complete.yaml", "-o", "system.xlsx", "--markdown",
+        "system.pdf"},
+       "the Markdown 'system.pdf' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'system.md'?"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.message);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, "eds3: error: " + c.message + "\nRun 'eds3 " +
+                              c.args[0] + " --help' for usage.\n");
+  }
+  EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+
+  // The extension is matched in any letter case.
+  const Result upper = Eds({"grade", "complete.yaml", "-o", "REPORT.XLSX",
+                            "--json", "Result.Json", "--markdown", "Board.MD"});
+  EXPECT_EQ(upper.status, 0) << upper.err;
+  EXPECT_EQ(Listing(), (Paths{"Board.MD", "REPORT.XLSX", "Result.Json",
+                              "complete.yaml"}));
+}
+
 // Every file a run reads is an input: its ratings CSV and rubric file too,
 // and every file found in a folder. An output over one of them is a usage
-// error, and nothing is written.
+// error, and nothing is written. Most such names do not end in the output's
+// extension, which is refused first; a rubric named like an output is the
+// rest.
 TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
   fs::copy_file(fs::path(EDS_SOURCE_DIR) / "rubrics" / "eds2022.yaml",
                 work_ / "local.yaml");
+  fs::copy_file(fs::path(EDS_SOURCE_DIR) / "rubrics" / "eds2022.yaml",
+                work_ / "local.md");
   Copy("complete.yaml");
   std::string text = Read("complete.yaml");
   fs::create_directory(work_ / "folder");
@@ -268,6 +322,8 @@ TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
   text.replace(text.find("rubric: eds2022"), 15,
                "rubric: local.yaml\nratings_csv: panel.csv");
   Write("assessment.yaml", text);
+  text.replace(text.find("rubric: local.yaml"), 18, "rubric: ./local.md");
+  Write("markdown-rubric.yaml", text);
   Write("panel.csv", "service,outcome,stakeholder,score\n");
   Write("folder/other.yaml", "note: not an assessment\n");
   const Paths before = Listing();
@@ -278,16 +334,17 @@ TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
     std::string notes = "";
   } kCases[] = {
       {{"grade", "assessment.yaml", "-o", "panel.csv"},
-       "the workbook 'panel.csv' would replace a file this run reads; give "
-       "the --output another name"},
+       "the workbook 'panel.csv' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'panel.xlsx'?"},
       {{"grade", "assessment.yaml", "--json", "./local.yaml"},
-       "the JSON './local.yaml' would replace a file this run reads; give "
-       "the --json another name"},
+       "the JSON './local.yaml' must end in .json: --json writes .json "
+       "whatever the name says; did you mean './local.json'?"},
       {{"rollup", "folder", "-o", "x.xlsx", "--markdown", "folder/other.yaml"},
-       "the Markdown 'folder/other.yaml' would replace a file this run reads; "
-       "give the --markdown another name",
-       "eds3: folder/other.yaml: note: skipped: not an assessment (no 'eds3' "
-       "key at the top)\n"},
+       "the Markdown 'folder/other.yaml' must end in .md: --markdown writes "
+       ".md whatever the name says; did you mean 'folder/other.md'?"},
+      {{"grade", "markdown-rubric.yaml", "--markdown", "local.md"},
+       "the Markdown 'local.md' would replace a file this run reads; give "
+       "the --markdown another name"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.err);
