@@ -779,7 +779,34 @@ TEST_F(CliTest, ValidateRefusesANamedFileThatIsNotAnEdsFile) {
             "eds3: not-eds3.yaml: error: neither an assessment nor a rubric\n"
             "  hint: an assessment starts with 'eds3: 1'; a rubric has "
             "'levels' and 'domains' at the top\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
+}
+
+// The closing count reads right for one file and for several.
+TEST_F(CliTest, ValidateCountsInvalidFilesInGoodEnglish) {
+  Copy("not-eds3.yaml");
+  Copy("invalid.yaml");
+  Copy("complete.yaml");
+  const struct {
+    std::vector<std::string> args;
+    std::string last_line;
+  } kCases[] = {
+      {{"validate", "not-eds3.yaml"}, "eds3: 1 of 1 file is not valid\n"},
+      {{"validate", "not-eds3.yaml", "complete.yaml"},
+       "eds3: 1 of 2 files is not valid\n"},
+      {{"validate", "not-eds3.yaml", "invalid.yaml"},
+       "eds3: 2 of 2 files are not valid\n"},
+      {{"validate", "not-eds3.yaml", "invalid.yaml", "complete.yaml"},
+       "eds3: 2 of 3 files are not valid\n"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.last_line);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 1);
+    ASSERT_GE(result.err.size(), c.last_line.size());
+    EXPECT_EQ(result.err.substr(result.err.size() - c.last_line.size()),
+              c.last_line);
+  }
 }
 
 TEST_F(CliTest, ValidateUnreadablePathWinsOverInvalidFile) {
