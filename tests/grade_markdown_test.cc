@@ -143,6 +143,7 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       {"", "HTTPS://example.org/caps"},
   };
   entry.actions = {{"1. first\r\nsecond", "Owner `x`", "not a date"}};
+  entry.notes = "Split *2:1* | see <b>minutes</b>\nthen agreed";
   const std::string md = GradeMarkdown(report);
 
   const std::string name =
@@ -158,8 +159,9 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       "diabetes, asthma, COPD and mental health conditions | Bad "
       "(javascript:alert(1)); [Odd (link) \\| "
       "here](https://example.org/a%20b%29c%7Cd%3Ce%3E); "
-      "[HTTPS://example.org/caps](HTTPS://example.org/caps) | 2 — Achieving "
-      "activity | Owner \\`x\\` |"));
+      "[HTTPS://example.org/caps](HTTPS://example.org/caps); *Panel's "
+      "notes:* Split \\*2:1\\* \\| see \\<b\\>minutes\\</b\\> then agreed | "
+      "2 — Achieving activity | Owner \\`x\\` |"));
   EXPECT_TRUE(
       HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | not a date |"));
   // No raw HTML: every '<' is escaped.
@@ -167,6 +169,26 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
        at = md.find('<', at + 1)) {
     EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << md.substr(at, 20);
   }
+}
+
+// The panel's notes go in the Evidence column, where the national template
+// has room for the panel's reasoning; a service's notes carry its name.
+TEST(GradeMarkdownTest, PanelNotesFollowTheEvidence) {
+  GradeReport report = CompleteReport();
+  report.assessment.services[0].outcomes["1C"].notes =
+      "Staff rated 2, the forum 1: near-miss reporting is patchy.";
+  const std::string md = GradeMarkdown(report);
+  EXPECT_NE(md.find("| 1C: When patients (service users) use the service, "
+                    "they are free from harm | NHS 111 clinical assessment "
+                    "service: Incident reports by protected characteristic; "
+                    "NHS 111 clinical assessment service: *Panel's notes:* "
+                    "Staff rated 2, the forum 1: near-miss reporting is "
+                    "patchy. |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("Occupational health referrals by condition; *Panel's "
+                    "notes:* Free text for the panel's reasoning. |"),
+            std::string::npos);
 }
 
 TEST(GradeMarkdownTest, DatesAreWrittenInWords) {

@@ -267,11 +267,18 @@ class MarkdownReport {
       std::vector<std::string> evidence, owners;
       for (const LabelledEntry& labelled :
            EntriesFor(assessment_, domain, outcome.id)) {
+        const std::string service =
+            labelled.service_name.empty()
+                ? ""
+                : Escape(labelled.service_name) + ": ";
         for (const Evidence& item : labelled.entry->evidence) {
-          const std::string text = EvidenceText(item);
-          evidence.push_back(labelled.service_name.empty()
-                                 ? text
-                                 : Escape(labelled.service_name) + ": " + text);
+          evidence.push_back(service + EvidenceText(item));
+        }
+        // The national template's "Evidence provided" column is where a
+        // panel writes its reasoning, so the notes go there, after the items.
+        const std::string notes = Escape(labelled.entry->notes);
+        if (!notes.empty()) {
+          evidence.push_back(service + "*Panel's notes:* " + notes);
         }
         for (const Action& action : labelled.entry->actions) {
           const std::string owner = Escape(action.owner);
