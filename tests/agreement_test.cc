@@ -423,8 +423,8 @@ TEST(ReadAgreementTest, EveryReadingHasASentence) {
             "The panel rated consistently (alpha 0.8 or more).");
   EXPECT_EQ(AgreementSentence(AgreementReading::kAgreed),
             "The panel agreed (percent agreement and Gwet's AC1 0.8 or "
-            "more). Alpha cannot tell much here: nearly every rating is the "
-            "same level, and alpha needs ratings that vary.");
+            "more). Alpha cannot tell much here: most ratings are the same "
+            "level, and alpha needs ratings that vary.");
   EXPECT_EQ(AgreementSentence(AgreementReading::kTentative),
             "The panel's agreement is tentative (alpha from 0.667 to under "
             "0.8): treat close scores with care.");

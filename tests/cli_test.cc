@@ -548,7 +548,7 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
       "Panel agreement: 83.3% of pairs agree, Gwet's AC1 0.822, "
       "Krippendorff's alpha (ordinal) -0.458, from 36 pairable ratings\n"
       "  The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
-      "Alpha cannot tell much here: nearly every rating is the same level, "
+      "Alpha cannot tell much here: most ratings are the same level, "
       "and alpha needs ratings that vary.\n"
       "Flags:\n"
       "  single-rater: 2D is scored from a single rating (by Staff network "
@@ -577,7 +577,7 @@ TEST_F(CliTest, NearlyUnanimousPanelReadsAsAgreedEverywhere) {
   ASSERT_EQ(result.status, 0) << result.err;
   const std::string agreed =
       "The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
-      "Alpha cannot tell much here: nearly every rating is the same level, "
+      "Alpha cannot tell much here: most ratings are the same level, "
       "and alpha needs ratings that vary.";
   EXPECT_EQ(result.out,
             "Example Mental Health NHS Trust (RYY), 2024/25\n"

@@ -77,7 +77,7 @@ TEST(GradeMarkdownTest, AgreementIsReadInPlainWords) {
       " The panel rated consistently (alpha 0.8 or more).";
   const std::string agreed =
       " The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
-      "Alpha cannot tell much here: nearly every rating is the same level, "
+      "Alpha cannot tell much here: most ratings are the same level, "
       "and alpha needs ratings that vary.";
   const std::string tentative =
       " The panel's agreement is tentative (alpha from 0.667 to under 0.8): "

@@ -274,8 +274,8 @@ std::string AgreementSentence(AgreementReading reading) {
       return "The panel rated consistently (alpha 0.8 or more).";
     case AgreementReading::kAgreed:
       return "The panel agreed (percent agreement and Gwet's AC1 0.8 or "
-             "more). Alpha cannot tell much here: nearly every rating is the "
-             "same level, and alpha needs ratings that vary.";
+             "more). Alpha cannot tell much here: most ratings are the same "
+             "level, and alpha needs ratings that vary.";
     case AgreementReading::kTentative:
       return "The panel's agreement is tentative (alpha from 0.667 to under "
              "0.8): treat close scores with care.";
