@@ -629,6 +629,36 @@ TEST_F(CliTest, NearlyUnanimousPanelReadsAsAgreedEverywhere) {
   EXPECT_EQ(strings.find("<t>The panel disagrees"), std::string::npos);
 }
 
+// The bundled example is a panel that mostly agreed, with one contested
+// outcome: the reading says it agreed and the flags point at 2B.
+TEST_F(CliTest, BundledExampleAgreesWithOneContestedOutcome) {
+  const std::string examples = std::string(EDS_SOURCE_DIR) + "/examples/";
+  const Result result =
+      Eds({"grade", examples + "northmoor-ambulance-2024-25.yaml", "-o",
+           "example.xlsx"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(
+      result.out,
+      "Northmoor Ambulance Service NHS Foundation Trust (RZ9), 2024/25\n"
+      "Rubric: eds2022 2022.1\n"
+      "Total: 18 of 33, Developing\n"
+      "  Domain 1 Commissioned or provided services: 7 of 12, Developing\n"
+      "  Domain 2 Workforce health and well-being: 6 of 12, Developing\n"
+      "  Domain 3 Inclusive leadership: 5 of 9, Developing\n"
+      "Panel agreement: 85.1% of pairs agree, Gwet's AC1 0.825, "
+      "Krippendorff's alpha (ordinal) 0.696, from 76 pairable ratings\n"
+      "  The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: most ratings are the same level, and "
+      "alpha needs ratings that vary.\n"
+      "Flags:\n"
+      "  disagreement: Ratings for 2B span 0 to 2 (Undeveloped to "
+      "Achieving); the panel agreed 1 (Developing): record the reasons in "
+      "the notes.\n"
+      "Wrote:\n"
+      "  workbook  example.xlsx\n");
+}
+
 // Means of means over panels of different sizes need more than 64 bits;
 // the expected values were worked out independently with Python's fractions.
 TEST_F(CliTest, GradeStaysExactBeyondSixtyFourBits) {
