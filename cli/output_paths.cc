@@ -41,11 +41,10 @@ std::string CheckExtension(const OutputPath& output) {
        !std::filesystem::is_regular_file(status))) {
     return "";
   }
-  std::string problem =
-      fmt::format("the {} '{}' must end in {}: {} writes {} whatever the name "
-                  "says",
-                  output.what, output.path, output.extension, output.option,
-                  output.extension);
+  std::string problem = fmt::format(
+      "the {} '{}' must end in {}: {} writes {} whatever the name says",
+      output.what, output.path, output.extension, output.option,
+      output.extension);
   std::filesystem::path suggestion(output.path);
   if (suggestion.has_filename() && suggestion.filename() != "." &&
       suggestion.filename() != "..") {

@@ -260,8 +260,7 @@ TEST(ChanceCorrectedAgreementTest, PublishedValues) {
       {"distrib.6raters AC1", Distrib6Raters(), IdentityWeights(5),
        ChanceModel::kGwet, 0.5511111, 0.4448007, 5e-8},
       {"distrib.6raters AC2 quadratic", Distrib6Raters(),
-       QuadraticWeights(five), ChanceModel::kGwet, 0.8544444, 0.4837438,
-       5e-8},
+       QuadraticWeights(five), ChanceModel::kGwet, 0.8544444, 0.4837438, 5e-8},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -283,17 +282,15 @@ TEST(KrippendorffAlphaTest, MatchesIrrCacToFiveDecimals) {
 }
 
 TEST(ChanceCorrectedAgreementTest, WeightsAreThoseOfGwet) {
-  EXPECT_EQ(IdentityWeights(2),
-            (AgreementWeights{{1, 0}, {0, 1}}));
+  EXPECT_EQ(IdentityWeights(2), (AgreementWeights{{1, 0}, {0, 1}}));
   EXPECT_EQ(QuadraticWeights({0, 1, 2, 3}),
             (AgreementWeights{{1, 1 - 1 / 9.0, 1 - 4 / 9.0, 0},
                               {1 - 1 / 9.0, 1, 1 - 1 / 9.0, 1 - 4 / 9.0},
                               {1 - 4 / 9.0, 1 - 1 / 9.0, 1, 1 - 1 / 9.0},
                               {0, 1 - 4 / 9.0, 1 - 1 / 9.0, 1}}));
-  EXPECT_EQ(WithinOneStepWeights(4), (AgreementWeights{{1, 1, 0, 0},
-                                                       {1, 1, 1, 0},
-                                                       {0, 1, 1, 1},
-                                                       {0, 0, 1, 1}}));
+  EXPECT_EQ(WithinOneStepWeights(4),
+            (AgreementWeights{
+                {1, 1, 0, 0}, {1, 1, 1, 0}, {0, 1, 1, 1}, {0, 0, 1, 1}}));
 }
 
 TEST(ChanceCorrectedAgreementTest, NotDefined) {
@@ -322,8 +319,7 @@ TEST(ChanceCorrectedAgreementTest, NotDefined) {
 TEST(MeasureAgreementTest, ComputedByHandOverTheRubricsLevels) {
   // Units {2,2}, {2,1}: p_a = (1 + 0) / 2; pi = (0, 1/4, 3/4, 0);
   // p_e(AC1) = (3/16 + 3/16) / 3 = 1/8; AC1 = (1/2 - 1/8) / (7/8) = 3/7.
-  const Agreement agreement =
-      MeasureAgreement({{2, 2}, {2, 1}}, {0, 1, 2, 3});
+  const Agreement agreement = MeasureAgreement({{2, 2}, {2, 1}}, {0, 1, 2, 3});
   ASSERT_TRUE(agreement.percent_agreement.has_value());
   EXPECT_DOUBLE_EQ(*agreement.percent_agreement, 0.5);
   EXPECT_DOUBLE_EQ(*agreement.within_one_level, 1.0);
@@ -383,8 +379,7 @@ TEST(ReadAgreementTest, FollowsTheFiguresAsShown) {
        AgreementReading::kNotDefined, "not defined"},
       {"every rating the same", std::nullopt, 1.0, 1.0,
        AgreementReading::kAgreed, "agreed"},
-      {"alpha 1", 1.0, 1.0, 1.0, AgreementReading::kConsistent,
-       "consistent"},
+      {"alpha 1", 1.0, 1.0, 1.0, AgreementReading::kConsistent, "consistent"},
       // 0.7996 shows as 0.800, so it reads as consistent, as shown.
       {"alpha shown 0.800", 0.7996, 0.5, 0.4, AgreementReading::kConsistent,
        "consistent"},

@@ -183,8 +183,8 @@ std::optional<ChanceCorrected> ChanceCorrectedAgreement(
     case ChanceModel::kGwet: {
       double spread = 0.0;
       for (double share : pi) spread += share * (1.0 - share);
-      result.chance = total_weight * spread /
-                      (categories_count * (categories_count - 1.0));
+      result.chance =
+          total_weight * spread / (categories_count * (categories_count - 1.0));
       break;
     }
     case ChanceModel::kFleiss:
@@ -234,8 +234,7 @@ std::optional<double> ShownAlpha(const std::optional<double>& alpha) {
 
 AgreementReading ReadAgreement(const Agreement& agreement) {
   const std::optional<double> alpha = ShownAlpha(agreement.alpha);
-  const std::optional<double> percent =
-      ShownAlpha(agreement.percent_agreement);
+  const std::optional<double> percent = ShownAlpha(agreement.percent_agreement);
   const std::optional<double> ac1 = ShownAlpha(agreement.gwet_ac1);
   if (!percent) return AgreementReading::kNotDefined;
   if (alpha && *alpha >= kConsistentAlpha) {

@@ -35,8 +35,8 @@ AgreementWeights WithinOneStepWeights(std::size_t categories);
 enum class ChanceModel { kGwet, kFleiss, kBrennanPrediger };
 
 struct ChanceCorrected {
-  double observed = 0.0;  // p_a
-  double chance = 0.0;    // p_e
+  double observed = 0.0;     // p_a
+  double chance = 0.0;       // p_e
   double coefficient = 0.0;  // (p_a - p_e) / (1 - p_e)
 };
 
