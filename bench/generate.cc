@@ -356,7 +356,8 @@ std::vector<std::string> Wrap(const std::string& text, std::size_t width) {
     std::size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     const std::string word = text.substr(start, end - start);
-    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width) {
+    if (!lines.back().empty() &&
+        lines.back().size() + 1 + word.size() > width) {
       lines.emplace_back();
     }
     if (!lines.back().empty()) lines.back() += ' ';
@@ -496,9 +497,9 @@ class Writer {
     out_ += "authorised: " + Date(year_ + 1, 2, random_.Between(25, 28)) + "\n";
     out_ += "review_due: " + Date(year_ + 2, 2, 28) + "\n";
     if (random_.OneIn(3)) {
-      out_ += "reviewers:\n" + Dash("") + "- name: " +
-              Text("Regional trade union officer") + "\n" + Dash("") +
-              "  role: trade-union\n";
+      out_ += "reviewers:\n" + Dash("") +
+              "- name: " + Text("Regional trade union officer") + "\n" +
+              Dash("") + "  role: trade-union\n";
     }
     if (org_.raters != "median" || org_.services_policy != "median" ||
         org_.rounding != "half") {
@@ -547,11 +548,11 @@ class Writer {
               Text(text.evidence[e] + service + ", " + std::to_string(year_)) +
               "\n";
       if (!random_.OneIn(4)) {
-        out_ += dash + "  link: " +
-                Text("https://example.org/" + slug + "/" + Lower(text.id) +
-                     "-" + std::to_string(year_) + "-" +
-                     std::to_string(e + 1) + ".pdf") +
-                "\n";
+        out_ +=
+            dash + "  link: " +
+            Text("https://example.org/" + slug + "/" + Lower(text.id) + "-" +
+                 std::to_string(year_) + "-" + std::to_string(e + 1) + ".pdf") +
+            "\n";
       }
     }
     if (random_.OneIn(4)) Notes(indent + "  ", text.note);
@@ -585,8 +586,8 @@ class Writer {
     static const char* const kHeaders[] = {"|", ">-", "|-", ">", "|+"};
     const std::string header = kHeaders[style_random_.Below(5)];
     const bool literal = header[0] == '|';
-    out_ += indent + "notes: " + header +
-            (style_random_.OneIn(6) ? "2" : "") + "\n";
+    out_ += indent + "notes: " + header + (style_random_.OneIn(6) ? "2" : "") +
+            "\n";
     for (const std::string& line : Wrap(note, 48)) {
       out_ += indent + "  " + line + "\n";
     }
@@ -716,8 +717,8 @@ int main(int argc, char** argv) {
   Random style_random(static_cast<std::uint64_t>(seed) ^ 0x5354594C45ULL);
   Places places(random);
   Codes codes(random);
-  const int systems_count =
-      static_cast<int>(std::min<std::int64_t>(kSystems, (organisations + 5) / 6));
+  const int systems_count = static_cast<int>(
+      std::min<std::int64_t>(kSystems, (organisations + 5) / 6));
   std::vector<std::string> systems;
   for (int s = 0; s < systems_count; ++s) {
     systems.push_back(random.OneIn(3) ? places.Next() + " and " + places.Next()

@@ -262,10 +262,10 @@ std::string ReadAll(const std::string& path) {
 // yaml-cpp does.
 TEST(SimpleYamlTest, AgreesWithYamlCppOnTheProjectsFilesAndEdits) {
   const std::vector<std::string> edits = {
-      "",     " ",  ":",        ": ", "#",  " #", "-",   "- ", "\n",
-      "\n  ", "{",  "}",        "[",  "]",  ",",  "'",   "\"", "~",
-      "null", "\\", "\xC3\xA9", "x",  "  ", "\r", "\r\n", "|",
-      ">-",   "''", "\\\"",    "2",  "---\n"};
+      "",     " ",    ":",    ": ", "#",        " #", "-",    "- ",
+      "\n",   "\n  ", "{",    "}",  "[",        "]",  ",",    "'",
+      "\"",   "~",    "null", "\\", "\xC3\xA9", "x",  "  ",   "\r",
+      "\r\n", "|",    ">-",   "''", "\\\"",     "2",  "---\n"};
   std::size_t read = 0, variants = 0, edited_read = 0;
   for (const std::string& file : CorpusFiles()) {
     SCOPED_TRACE(file);

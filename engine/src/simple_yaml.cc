@@ -107,7 +107,8 @@ class Scanner {
   // depends on its state, so such a file is left to yaml-cpp.
   bool EndsInAnUnendedBlankLine() const {
     const std::size_t newline = text_.rfind('\n');
-    const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    const std::size_t start =
+        newline == std::string_view::npos ? 0 : newline + 1;
     if (start >= size_) return false;
     std::size_t p = start;
     while (p < size_ && text_[p] == ' ') ++p;
@@ -400,7 +401,8 @@ class Scanner {
     if (header_end < size_ && text_[header_end] == '#' && header_end == q) {
       return false;  // a comment must follow a space
     }
-    if (header_end < size_ && text_[header_end] != '#' && !IsBreak(header_end)) {
+    if (header_end < size_ && text_[header_end] != '#' &&
+        !IsBreak(header_end)) {
       return false;
     }
     const std::size_t header_break = text_.find('\n', header_end);
@@ -409,7 +411,7 @@ class Scanner {
     std::string& value = decoded_->emplace_back();
     std::size_t line = header_break + 1;  // the start of the line read
     int line_number = line_ + 1;
-    std::size_t empty_lines = 0;          // since the last content line
+    std::size_t empty_lines = 0;  // since the last content line
     bool content_seen = false;
     while (line < size_) {
       const std::size_t first = SkipSpaces(line);

@@ -4,8 +4,8 @@
 // file that eds3 reads differently depending on which path it took.
 
 #include <cstddef>
-#include <deque>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
