@@ -241,6 +241,14 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
     notes.Append(slot.notes);
     switch (slot.verdict) {
       case Verdict::kAssessment:
+        // A valid file's warnings (a code in lower case) are printed with
+        // the others and kept for the Checks sheet.
+        AddAsWarnings(problems, warnings);
+        for (const Diagnostic& warning : problems.items()) {
+          if (warning.severity == Severity::kWarning) {
+            slot.year->warnings.push_back(warning);
+          }
+        }
         years.push_back(std::move(*slot.year));
         break;
       case Verdict::kSkipped:
@@ -266,6 +274,12 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         }
         break;
     }
+  }
+  if (!status.ok()) {
+    // The cross-file checks of the valid files too, so that one run reports
+    // every problem.
+    std::vector<RollupCheck> checks;
+    CheckAcrossFiles(years, /*skip_invalid=*/false, excluded, diag, &checks);
   }
   PrintDiagnostics(warnings, err);
   PrintDiagnostics(notes, err);
