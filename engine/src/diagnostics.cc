@@ -144,27 +144,34 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     std::size_t index = 0;  // the character that source_line[i] starts
     std::size_t shown = first;  // columns the caret line has reached
     for (std::size_t i = 0; i < d.source_line.size(); ++index) {
+      if (index >= last) break;
+      if (index < first) {
+        // Characters left of the window are only counted.
+        ++i;
+        while (i < d.source_line.size() &&
+               (static_cast<unsigned char>(d.source_line[i]) & 0xC0) == 0x80) {
+          ++i;
+        }
+        continue;
+      }
       std::size_t length = 1;
       char32_t code_point = 0;
       const bool hidden = StartsWithHiddenCharacter(
           d.source_line.data() + i, d.source_line.size() - i, &length,
           &code_point);
-      if (index >= last) break;
-      if (index >= first) {
-        // A hidden character is shown escaped, and the caret moves past it.
-        const std::string text = hidden ? EscapedCodePoint(code_point)
-                                        : d.source_line.substr(i, length);
-        quoted += text;
-        if (index < caret) {
-          // Pad with the line's own tabs so the caret lines up under any
-          // tab stop.
-          if (text == "\t") {
-            padding += '\t';
-          } else {
-            padding.append(hidden ? text.size() : 1, ' ');
-          }
-          ++shown;
+      // A hidden character is shown escaped, and the caret moves past it.
+      const std::string text = hidden ? EscapedCodePoint(code_point)
+                                      : d.source_line.substr(i, length);
+      quoted += text;
+      if (index < caret) {
+        // Pad with the line's own tabs so the caret lines up under any tab
+        // stop.
+        if (text == "\t") {
+          padding += '\t';
+        } else {
+          padding.append(hidden ? text.size() : 1, ' ');
         }
+        ++shown;
       }
       i += length;
     }
