@@ -18,8 +18,10 @@ cd "$(dirname "$0")/.."
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian's
 # libxlsxwriter-dev does not pull in zlib's development package.
+# libunistring-dev: Unicode NFKC normalisation and character classes for
+# organisation names and codes (engine/src/unicode.cc).
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
-          libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev)
+          libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev libunistring-dev)
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip) and open one in LibreOffice.
   packages+=(unzip libreoffice-calc-nogui)

@@ -44,8 +44,11 @@ const CommandSpec kRollup = {
     "symbolic links. A YAML file found in a folder without 'eds3' at its top\n"
     "is not an assessment and is skipped with a note; a file named on the\n"
     "command line must be an assessment.\n"
-    "An organisation is its organisation.code, or its exact name when it has\n"
-    "no code; each organisation and year may be in one file only.\n"
+    "An organisation is its organisation.code (any case), or its name (after\n"
+    "Unicode NFKC normalisation) when it has no code; each organisation and\n"
+    "year may be in one file only. A name under two codes, a code missing in\n"
+    "one year, one system spelt two ways and one organisation's files in two\n"
+    "folders are warnings, listed on the Checks sheet.\n"
     "By default any invalid file fails the run and nothing is written; with\n"
     "--skip-invalid the valid files are rolled up and the others listed as\n"
     "excluded, and so are files found in a folder that cannot be read; a\n"
@@ -170,8 +173,8 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   AddHistoryOutputOptions(options, &paths);
   options.add_options()(
       "system", po::value(&rollup.system)->value_name("NAME"),
-      "keep the organisations of this integrated care system (exact "
-      "organisation.system)")("year",
+      "keep the organisations of this integrated care system "
+      "(organisation.system, ignoring case, punctuation and '&' for 'and')")("year",
                               po::value(&rollup.year)->value_name("YYYY/YY"),
                               "keep this year only")(
       "skip-invalid", po::bool_switch(&rollup.skip_invalid),
@@ -241,6 +244,14 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
     notes.Append(slot.notes);
     switch (slot.verdict) {
       case Verdict::kAssessment:
+        // A valid file's warnings (a code in lower case) are printed with
+        // the others and kept for the Checks sheet.
+        AddAsWarnings(problems, warnings);
+        for (const Diagnostic& warning : problems.items()) {
+          if (warning.severity == Severity::kWarning) {
+            slot.year->warnings.push_back(warning);
+          }
+        }
         years.push_back(std::move(*slot.year));
         break;
       case Verdict::kSkipped:
@@ -266,6 +277,12 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
         }
         break;
     }
+  }
+  if (!status.ok()) {
+    // The cross-file checks of the valid files too, so that one run reports
+    // every problem.
+    std::vector<RollupCheck> checks;
+    CheckAcrossFiles(years, /*skip_invalid=*/false, excluded, diag, &checks);
   }
   PrintDiagnostics(warnings, err);
   PrintDiagnostics(notes, err);

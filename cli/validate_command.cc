@@ -3,14 +3,19 @@
 #include <boost/program_options/options_description.hpp>
 #include <cstddef>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
+#include "eds/grade.h"
+#include "eds/history.h"
 #include "eds/input_kind.h"
 #include "eds/rubric.h"
 #include "file_walk.h"
@@ -34,14 +39,21 @@ const CommandSpec kValidate = {
     "'levels' and 'domains' is a rubric. Other YAML files found in a folder\n"
     "are skipped with a note; a file named on the command line must be one\n"
     "or the other.\n"
+    "When a folder is given, the assessments are also checked against each\n"
+    "other as 'rollup' checks them: one file per organisation and year (an\n"
+    "error), and the same organisation under two codes, a code missing in\n"
+    "one year, one system spelt two ways or one organisation's files in two\n"
+    "folders (warnings).\n"
     "Prints 'ok: FILE' for each valid file.\n"
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error, 3 a path\n"
     "cannot be read.\n"};
 
 enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
 
-// Checks one file, adding every problem found to `diag`.
-Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
+// Checks one file, adding every problem found to `diag`; a valid
+// assessment's graded summary goes to `year`, for the cross-file checks.
+Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
+                     std::optional<OrganisationYear>* year) {
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -54,7 +66,12 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
     case InputKind::kAssessment:
-      return assessment ? Verdict::kValid : Verdict::kInvalid;
+      if (!assessment) return Verdict::kInvalid;
+      *year = SummariseYear(
+          assessment->assessment,
+          std::make_shared<const Rubric>(std::move(assessment->rubric)),
+          Grade(assessment->assessment, assessment->rubric));
+      return Verdict::kValid;
     case InputKind::kRubric:
       return ParseRubric(text, file.path, diag) ? Verdict::kValid
                                                 : Verdict::kInvalid;
@@ -92,13 +109,19 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   DiskFileSystem fs;
   std::size_t checked = 0;
   std::size_t failed = 0;
+  bool folder = false;  // a file was found in a folder
+  std::vector<std::string> valid;
+  std::vector<OrganisationYear> years;
   for (const FoundFile& file : files) {
+    folder = folder || !file.named;
     Diagnostics diag;
-    const Verdict verdict = ValidateFile(file, fs, diag);
+    std::optional<OrganisationYear> year;
+    const Verdict verdict = ValidateFile(file, fs, diag, &year);
     PrintDiagnostics(diag, err);
     switch (verdict) {
       case Verdict::kValid:
-        out << "ok: " << file.path << "\n";
+        valid.push_back(file.path);
+        if (year) years.push_back(std::move(*year));
         ++checked;
         break;
       case Verdict::kInvalid:
@@ -113,6 +136,29 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
         break;
       case Verdict::kSkipped:
         break;
+    }
+  }
+  // A file valid by itself fails when it repeats another's organisation
+  // and year.
+  std::set<std::string> repeated;
+  if (folder) {
+    Diagnostics diag;
+    std::vector<ExcludedFile> excluded;
+    std::vector<RollupCheck> checks;
+    CheckAcrossFiles(years, /*skip_invalid=*/false, excluded, diag, &checks);
+    PrintDiagnostics(diag, err);
+    for (const Diagnostic& problem : diag.items()) {
+      if (problem.severity == Severity::kError) {
+        repeated.insert(problem.location.file);
+      }
+    }
+  }
+  for (const std::string& path : valid) {
+    if (repeated.count(path) > 0) {
+      status = Worse(status, Status::InvalidInput(path));
+      ++failed;
+    } else {
+      out << "ok: " << path << "\n";
     }
   }
   if (checked == 0 && status.ok()) {

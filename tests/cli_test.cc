@@ -428,11 +428,11 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
 }
 
 TEST_F(CliTest, InitWritesTheSameSkeletonToStandardOutput) {
-  Result to_file = Eds({"init", "--org", "X", "--year", "2030/31", "--services",
+  Result to_file = Eds({"init", "--org", "X", "--year", "2025/26", "--services",
                         "0", "-o", "a.yaml"});
   ASSERT_EQ(to_file.status, 0) << to_file.err;
   const Result to_stdout =
-      Eds({"init", "--year", "2030/31", "--org", "X", "--services", "0"});
+      Eds({"init", "--year", "2025/26", "--org", "X", "--services", "0"});
   EXPECT_EQ(to_stdout.status, 0);
   EXPECT_EQ(to_stdout.err, "");
   EXPECT_EQ(to_stdout.out, Read("a.yaml"));

@@ -139,6 +139,16 @@ TEST(FormatDiagnosticTest, HugeLineIsQuotedQuicklyAndBriefly) {
   EXPECT_LT(elapsed, std::chrono::seconds(5));
 }
 
+// A hidden character in a quoted line, message or hint is written escaped,
+// and the caret still points at the column it names.
+TEST(FormatDiagnosticTest, HiddenCharactersAreEscapedAndTheCaretFollows) {
+  EXPECT_EQ(FormatDiagnostic(Error({"a.yaml", 4, 11}, "name 'a\u202Eb'",
+                                   "name: a\u202Eb c")),
+            "a.yaml:4:11: error: name 'a<U+202E>b'\n"
+            "  name: a<U+202E>b c\n"
+            "                   ^\n");
+}
+
 struct MatchCase {
   const char* word;
   std::vector<std::string> candidates;

@@ -28,12 +28,19 @@ using RollupCliTest = HistoryCliTest;
 constexpr char kNotesSkipped[] =
     "eds3: rollup/notes.yaml: note: skipped: not an assessment (no 'eds3' key "
     "at the top)\n";
+// The test folder has one name under two codes, on purpose.
+constexpr char kAlphaUnderTwoCodes[] =
+    "eds3: rollup/south/alpha-south-2024-25.yaml: warning: organisation "
+    "'Alpha Community NHS Trust' has code RA0 here and code RA1 in "
+    "rollup/north/alpha/2023-24.yaml; they are rolled up as two "
+    "organisations\n"
+    "  hint: if they are one organisation, give it one code in every file\n";
 
 TEST_F(RollupCliTest, FolderMatchesGolden) {
   const Result result = Eds({"rollup", "rollup", "-o", "out.xlsx", "--json",
                              "out.json", "--markdown", "out.md"});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(result.err, kNotesSkipped);
+  EXPECT_EQ(result.err, std::string(kNotesSkipped) + kAlphaUnderTwoCodes);
   EXPECT_EQ(result.out,
             "Rolled up 5 organisations, 7 assessments, 2023/24 to 2024/25\n"
             "  2023/24: 1 Developing, 1 Incomplete\n"
@@ -202,10 +209,10 @@ TEST_F(RollupCliTest, RepeatedOrganisationAndYear) {
   Result result = Eds({"rollup", "rollup-duplicate", "-o", "out.xlsx"});
   EXPECT_EQ(result.status, 1);
   EXPECT_EQ(result.err,
-            "eds3: rollup-duplicate/delta-b-2024-25.yaml: error: organisation "
-            "'Delta Hospital NHS Trust' (code RD4) for 2024/25 is also in "
-            "rollup-duplicate/delta-a-2024-25.yaml; each organisation and year "
-            "must be in one file\n");
+            "eds3: rollup-duplicate/delta-b-2024-25.yaml:7:7: error: "
+            "organisation 'Delta Hospital NHS Trust' (code RD4) for 2024/25 "
+            "is also in rollup-duplicate/delta-a-2024-25.yaml:7:7; each "
+            "organisation and year must be in one file\n");
   EXPECT_TRUE(NothingWritten());
 
   result = Eds({"rollup", "rollup-duplicate", "--skip-invalid", "-o",
@@ -261,12 +268,12 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
        "Run 'eds3 rollup --help' for usage.\n"},
       {{"rollup", "rollup", "--system", "North IC", "-o", "old.xlsx"},
        1,
-       std::string(kNotesSkipped) +
+       std::string(kNotesSkipped) + kAlphaUnderTwoCodes +
            "eds3: error: --system 'North IC' matches no assessment; did you "
            "mean 'North ICS'?\n"},
       {{"rollup", "rollup", "--year", "2030/31", "-o", "old.xlsx"},
        1,
-       std::string(kNotesSkipped) +
+       std::string(kNotesSkipped) + kAlphaUnderTwoCodes +
            "eds3: error: --year '2030/31' matches no assessment\n"
            "  hint: the files give '2023/24', '2024/25'\n"},
       {{"rollup", "rollup-invalid", "-o", "old.xlsx"},
@@ -356,7 +363,14 @@ TEST_F(RollupCliTest, FollowsLinksWithoutLooping) {
   const Result result =
       Eds({"rollup", "rollup", "-o", "out.xlsx", "--json", "out.json"});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(result.err, kNotesSkipped);
+  EXPECT_EQ(result.err,
+            std::string(kNotesSkipped) +
+                "eds3: rollup/north/s/alpha-south-2024-25.yaml: warning: "
+                "organisation 'Alpha Community NHS Trust' has code RA0 here "
+                "and code RA1 in rollup/north/alpha/2023-24.yaml; they are "
+                "rolled up as two organisations\n"
+                "  hint: if they are one organisation, give it one code in "
+                "every file\n");
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
             "Rolled up 5 organisations, 7 assessments, 2023/24 to 2024/25");
 }
@@ -388,8 +402,9 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
   std::vector<std::string> names;
   for (const auto& [name, text] : sheets) names.push_back(name);
   EXPECT_EQ(names,
-            (std::vector<std::string>{"Excluded", "History", "Organisations",
-                                      "Outcomes", "Ratings by year"}));
+            (std::vector<std::string>{"Checks", "Excluded", "History",
+                                      "Organisations", "Outcomes",
+                                      "Ratings by year"}));
   const std::string& organisations = sheets.at("Organisations");
   EXPECT_NE(organisations.find("Alpha Community NHS Trust,RA1,North ICS,"
                                "2024/25,13.5,33,Developing,5,5.5,3,2023/24,"

@@ -84,5 +84,28 @@ INSTANTIATE_TEST_SUITE_P(
                       TextCase{"staff_networks", false},
                       TextCase{"caf\xC3\xA9", false}, TextCase{"", false}));
 
+class OdsCodeTest : public ::testing::TestWithParam<TextCase> {};
+
+TEST_P(OdsCodeTest, AcceptsThreeToFiveAsciiLettersAndDigits) {
+  EXPECT_EQ(IsOdsCodeForm(GetParam().text), GetParam().valid);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, OdsCodeTest,
+    ::testing::Values(TextCase{"RXX", true}, TextCase{"rv9", true},
+                      TextCase{"RX9A1", true}, TextCase{"00L", true},
+                      TextCase{"RX", false}, TextCase{"RXX123", false},
+                      TextCase{"R-X", false}, TextCase{"R X", false},
+                      TextCase{"R\u0410A", false},  // Cyrillic A
+                      TextCase{"\uFF32AA", false},  // full-width R
+                      TextCase{"", false}));
+
+TEST(ReportingYearStartTest, AprilStartsTheYear) {
+  EXPECT_EQ(ReportingYearStart(2026, 12), 2026);
+  EXPECT_EQ(ReportingYearStart(2026, 4), 2026);
+  EXPECT_EQ(ReportingYearStart(2026, 3), 2025);
+  EXPECT_EQ(ReportingYearStart(2026, 1), 2025);
+}
+
 }  // namespace
 }  // namespace eds

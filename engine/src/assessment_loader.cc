@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -11,6 +12,7 @@
 #include "csv.h"
 #include "eds/assessment.h"
 #include "eds/limits.h"
+#include "eds/unicode.h"
 #include "text_checks.h"
 #include "yaml_reader.h"
 #include "yaml_tree.h"
@@ -35,6 +37,26 @@ std::string LowerTrimmed(const std::string& text) {
   std::string out = text.substr(first, last - first + 1);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::string AsciiUpper(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
+// The reporting year that holds today (UTC), by its first year.
+int TodaysReportingYearStart() {
+  const std::time_t now = std::time(nullptr);
+  std::tm today{};
+  gmtime_r(&now, &today);
+  return ReportingYearStart(today.tm_year + 1900, today.tm_mon + 1);
+}
+
+// "2027/28" for 2027.
+std::string AcademicYearOf(int start) {
+  return fmt::format("{}/{:02}", start, (start + 1) % 100);
 }
 
 std::string Describe(const SourceLocation& where) {
@@ -145,21 +167,74 @@ class AssessmentReader {
     MappingReader reader(file_, node, diag_, "organisation", {"name", "code", "system"});
     if (!reader.ok()) return;
     if (const YamlNode* name = reader.Required("name")) {
-      if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) {
+      if (auto text = ReadIdentityText(*name, "name")) {
         assessment_.organisation.name = *text;
       }
     }
-    if (const YamlNode* code = reader.Optional("code")) {
-      if (auto text = ReadNonEmptyText(file_, *code, "code", diag_)) {
-        assessment_.organisation.code = *text;
-      }
-    }
+    if (const YamlNode* code = reader.Optional("code")) ReadCode(*code);
     if (const YamlNode* system = reader.Optional("system")) {
-      if (auto text = ReadNonEmptyText(file_, *system, "system", diag_)) {
+      if (auto text = ReadIdentityText(*system, "system")) {
         assessment_.organisation.system = *text;
       }
     }
     reader.Finish();
+  }
+
+  // A name, code or system name: non-empty text without an invisible or
+  // bidirectional character, which would let two organisations that look
+  // the same differ, or reorder what a reader is shown.
+  std::optional<std::string> ReadIdentityText(const YamlNode& node,
+                                              const char* key) {
+    auto text = ReadNonEmptyText(file_, node, key, diag_);
+    if (!text) return std::nullopt;
+    if (const auto hidden = FindHiddenCharacter(*text)) {
+      file_.Error(diag_, node,
+                  fmt::format("organisation {} '{}' holds {}, a character "
+                              "that is invisible or reorders text",
+                              key, *text, hidden->name),
+                  "type it again without that character");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  // An ODS code: 3 to 5 ASCII letters and digits; lower case is read as
+  // upper case, with a warning, so that `rv9` and `RV9` are one organisation.
+  void ReadCode(const YamlNode& node) {
+    auto text = ReadIdentityText(node, "code");
+    if (!text) return;
+    if (!IsOdsCodeForm(*text)) {
+      const std::string compatible = NormaliseNfkc(*text);
+      std::string hint =
+          "an ODS code is 3 to 5 letters and digits, such as RXX or RX9";
+      if (IsOdsCodeForm(compatible)) {
+        hint = fmt::format(
+            "it holds full-width or other look-alike characters; write '{}'",
+            AsciiUpper(compatible));
+      } else if (std::any_of(text->begin(), text->end(), [](char c) {
+                   return (static_cast<unsigned char>(c) & 0x80) != 0;
+                 })) {
+        hint =
+            "it holds a character that is not an ASCII letter or digit, such "
+            "as a Cyrillic or Greek letter that looks like a Latin one";
+      }
+      file_.Error(diag_, node,
+                  fmt::format("organisation code '{}' is not an ODS code: 3 "
+                              "to 5 ASCII letters and digits",
+                              *text),
+                  hint);
+      return;
+    }
+    const std::string upper = AsciiUpper(*text);
+    if (upper != *text) {
+      diag_.Warning(file_.Where(node),
+                    fmt::format("organisation code '{}' is read as '{}'",
+                                *text, upper),
+                    "ODS codes are written in capitals; codes match whatever "
+                    "their case",
+                    file_.Line(node.line));
+    }
+    assessment_.organisation.code = upper;
   }
 
   void ReadYear(const YamlNode& node) {
@@ -173,7 +248,22 @@ class AssessmentReader {
                   "for example 2024/25");
       return;
     }
+    // A year beyond the next would sort after every honest file and take
+    // over an organisation's latest row; the one use of today's date.
+    const int current = TodaysReportingYearStart();
+    if (std::stoi(text->substr(0, 4)) > current + 1) {
+      file_.Error(
+          diag_, node,
+          fmt::format("year '{}' is after {}, the reporting year after the "
+                      "current one",
+                      *text, AcademicYearOf(current + 1)),
+          fmt::format("today is in the reporting year {} (April to March); "
+                      "check the year",
+                      AcademicYearOf(current)));
+      return;
+    }
     assessment_.year = *text;
+    assessment_.year_where = file_.Where(node);
   }
 
   void ReadDate(const YamlNode* node, const char* key, std::string* out) {
@@ -804,7 +894,8 @@ const Stakeholder* Assessment::FindStakeholder(const std::string& id) const {
 }
 
 std::string Assessment::Identity() const {
-  return organisation.code.empty() ? organisation.name : organisation.code;
+  return organisation.code.empty() ? NormaliseNfkc(organisation.name)
+                                   : organisation.code;
 }
 
 std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "eds/unicode.h"
+
 namespace eds {
 namespace {
 
@@ -58,9 +60,10 @@ std::size_t BoundedEditDistance(const std::string& a, const std::string& b,
 }
 
 // A message or hint on one line: text quoted from a file may hold line ends
-// (a multi-line key), which would break the one-line-per-problem form.
+// (a multi-line key), which would break the one-line-per-problem form, and
+// invisible or bidirectional characters, which would hide or reorder what
+// the terminal shows; they are written \n, \r and <U+202E>.
 std::string OneLine(const std::string& text) {
-  if (text.find_first_of("\r\n") == std::string::npos) return text;
   std::string out;
   for (char c : text) {
     if (c == '\n') {
@@ -71,7 +74,7 @@ std::string OneLine(const std::string& text) {
       out += c;
     }
   }
-  return out;
+  return EscapeHiddenCharacters(out);
 }
 
 }  // namespace
@@ -138,19 +141,41 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     const std::size_t first = caret > kMaxQuoted / 2 ? caret - kMaxQuoted / 2 : 0;
     const std::size_t last = first + kMaxQuoted;
     std::string quoted, padding;
-    std::size_t index = 0;  // the character that source_line[i] belongs to
-    for (std::size_t i = 0; i < d.source_line.size(); ++i) {
-      const char c = d.source_line[i];
-      const bool starts_character = i == 0 || (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-      if (starts_character && i > 0) ++index;
+    std::size_t index = 0;  // the character that source_line[i] starts
+    std::size_t shown = first;  // columns the caret line has reached
+    for (std::size_t i = 0; i < d.source_line.size(); ++index) {
       if (index >= last) break;
-      if (index < first) continue;
-      quoted += c;
-      // Pad with the line's own tabs so the caret lines up under any tab stop.
-      if (starts_character && index < caret) padding += c == '\t' ? '\t' : ' ';
+      if (index < first) {
+        // Characters left of the window are only counted.
+        ++i;
+        while (i < d.source_line.size() &&
+               (static_cast<unsigned char>(d.source_line[i]) & 0xC0) == 0x80) {
+          ++i;
+        }
+        continue;
+      }
+      std::size_t length = 1;
+      char32_t code_point = 0;
+      const bool hidden = StartsWithHiddenCharacter(
+          d.source_line.data() + i, d.source_line.size() - i, &length,
+          &code_point);
+      // A hidden character is shown escaped, and the caret moves past it.
+      const std::string text = hidden ? EscapedCodePoint(code_point)
+                                      : d.source_line.substr(i, length);
+      quoted += text;
+      if (index < caret) {
+        // Pad with the line's own tabs so the caret lines up under any tab
+        // stop.
+        if (text == "\t") {
+          padding += '\t';
+        } else {
+          padding.append(hidden ? text.size() : 1, ' ');
+        }
+        ++shown;
+      }
+      i += length;
     }
     // A column past the end of the line puts the caret after it.
-    const std::size_t shown = first + padding.size();
     if (shown < caret) padding.append(caret - shown, ' ');
     out += "  " + quoted + "\n  " + padding + "^\n";
   }

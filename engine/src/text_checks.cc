@@ -56,4 +56,16 @@ bool IsSlug(const std::string& text) {
          });
 }
 
+bool IsOdsCodeForm(const std::string& text) {
+  return text.size() >= 3 && text.size() <= 5 &&
+         std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  (c >= '0' && c <= '9');
+         });
+}
+
+int ReportingYearStart(int year, int month) {
+  return month >= 4 ? year : year - 1;
+}
+
 }  // namespace eds

@@ -16,6 +16,13 @@ bool IsDateShaped(const std::string& text);
 bool IsYearMonth(const std::string& text);
 // An id of a-z, 0-9 and '-', not empty.
 bool IsSlug(const std::string& text);
+// The form of an ODS organisation code: 3 to 5 ASCII letters and digits, in
+// either case ("RXX", "rv9", "RX9A1").
+bool IsOdsCodeForm(const std::string& text);
+// The first year of the NHS reporting year (April to March) that holds the
+// day in `month` (1-12) of `year`: 2026 for December 2026, 2025 for March
+// 2026.
+int ReportingYearStart(int year, int month);
 
 }  // namespace eds
 

@@ -44,6 +44,22 @@ std::string RollupJson(const RollupResult& result) {
   }
   json.EndArray();
 
+  json.Key("checks").BeginArray();
+  for (const RollupCheck& check : result.checks) {
+    json.BeginObject();
+    json.Key("kind").String(check.kind);
+    json.Key("file").String(check.file);
+    if (check.line > 0) {
+      json.Key("line").Int(check.line);
+    } else {
+      json.Key("line").Null();
+    }
+    json.Key("other_file").StringOrNull(check.other_file);
+    json.Key("message").String(check.message);
+    json.EndObject();
+  }
+  json.EndArray();
+
   history::WriteRubricJson("rubric", *result.rubric, json);
 
   json.Key("filters").BeginObject();

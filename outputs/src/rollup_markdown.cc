@@ -30,6 +30,7 @@ class RollupMarkdownReport {
     Organisations();
     RatingsByYear();
     Excluded();
+    Checks();
     Footer();
     return out_;
   }
@@ -135,6 +136,18 @@ class RollupMarkdownReport {
       for (const std::string& error : file.errors) {
         out_ += "  - " + Escape(error) + "\n";
       }
+    }
+    out_ += "\n";
+  }
+
+  void Checks() {
+    if (result_.checks.empty()) return;
+    out_ += "## Warnings to check\n\n";
+    out_ += TableHead({"File", "Line", "Compared with", "Warning"});
+    for (const RollupCheck& check : result_.checks) {
+      out_ += Row({Cell(check.file),
+                   check.line > 0 ? std::to_string(check.line) : kNothing,
+                   Cell(check.other_file), Cell(check.message)});
     }
     out_ += "\n";
   }

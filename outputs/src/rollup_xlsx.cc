@@ -39,6 +39,7 @@ class RollupWorkbook {
     History();
     RatingsByYear();
     if (result_.options.skip_invalid) Excluded();
+    if (!result_.checks.empty()) Checks();
   }
 
  private:
@@ -66,6 +67,10 @@ class RollupWorkbook {
       scope.push_back(
           fmt::format("Files excluded as invalid: {} (see Excluded)",
                       result_.excluded.size()));
+    }
+    if (!result_.checks.empty()) {
+      scope.push_back(fmt::format("Warnings to check: {} (see Checks)",
+                                  result_.checks.size()));
     }
     std::string text;
     for (const std::string& part : scope) {
@@ -304,6 +309,25 @@ class RollupWorkbook {
     if (result_.excluded.empty()) {
       sheet->Text(table.last_row() + 2, 0, "No file was excluded.");
     }
+  }
+
+  // The warnings about files and identities, one a row.
+  void Checks() {
+    Sheet* sheet = book_->AddSheet("Checks");
+    if (sheet == nullptr) return;
+    Table table(sheet, 0,
+                {{"File", 24, 60},
+                 {"Line", 6, 8},
+                 {"Compared with", 24, 60},
+                 {"Warning", 40, 120}});
+    for (const RollupCheck& check : result_.checks) {
+      table.NewRow();
+      table.Text(0, check.file);
+      if (check.line > 0) table.Number(1, check.line);
+      table.Text(2, check.other_file);
+      table.Text(3, check.message);
+    }
+    table.Finish();
   }
 
   const RollupResult& result_;

@@ -73,6 +73,7 @@ struct Assessment {
   std::string rubric_ref;  // as written after `rubric:`
   Organisation organisation;
   std::string year;  // "2024/25"
+  SourceLocation year_where;  // where `year:` gives it
   std::string completed, lead, sponsor, published, authorised, review_due;
   std::vector<std::string> partners;
   std::vector<std::string> engagement;
@@ -84,7 +85,8 @@ struct Assessment {
   std::vector<std::string> ratings_csv;          // as written
 
   const Stakeholder* FindStakeholder(const std::string& id) const;
-  // A SPEC §2 compare/rollup identity: the code, or the name if no code.
+  // A SPEC §2 compare/rollup identity: the code (upper case), or the name's
+  // NFKC form if no code.
   std::string Identity() const;
 };
 

@@ -34,10 +34,11 @@ struct IdScore {
 // domains, outcomes, source), with what compare and rollup show besides.
 struct OrganisationYear {
   Organisation organisation;
-  // Who the organisation is across years: its code, or its exact name when it
-  // has none (SPEC §5).
+  // Who the organisation is across years: its code, or its name in NFKC form
+  // when it has none (SPEC §5).
   std::string identity;
   std::string year;  // "2024/25"
+  SourceLocation year_where;  // where the file gives its year
   bool complete = false;
   std::optional<Rational> total;  // nullopt when incomplete
   std::string rating;             // the band name; empty when incomplete
@@ -48,6 +49,8 @@ struct OrganisationYear {
   std::string completed;          // ISO date or empty
   Policy policy;
   std::shared_ptr<const Rubric> rubric;  // the rubric it was graded with
+  // The warnings its file raised while loading, for a rollup's checks.
+  std::vector<Diagnostic> warnings;
 
   // The entry for `outcome_id`, or nullptr when this year's rubric has no such
   // outcome (an unscored outcome of the rubric is an entry without a score).
@@ -187,7 +190,9 @@ std::string DescribeRatingChange(const RatingChange& change);
 // ----------------------------------------------------------------- rollup
 
 struct RollupOptions {
-  std::string system;  // keep only organisations of this exact system; "" all
+  // Keep only organisations of this system, compared as SystemKey does; ""
+  // all.
+  std::string system;
   std::string year;    // keep only this year; "" all
   // List invalid files (and both files of a repeated organisation and year)
   // as excluded instead of failing the run.
@@ -204,6 +209,37 @@ struct ExcludedFile {
 // `file` as excluded for the errors in `problems`: the first line of each
 // ("file:line:col: error: message"), without the quoted source and hint.
 ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems);
+
+// A warning a rollup shows on its Checks sheet: a file's own warning, or two
+// files that may be one organisation under two identities, one under two
+// spellings of a system, or one organisation's files in two folders.
+struct RollupCheck {
+  // "file" (a file's own warning), "name-under-two-codes", "code-missing",
+  // "system-spelling" or "two-folders".
+  std::string kind;
+  std::string file;        // the file it is about
+  int line = 0;            // in `file`; 0 when about the whole file
+  std::string other_file;  // the file it is compared with; "" for "file"
+  std::string message;     // without the file's location
+};
+
+// A system name as `--system` and the checks compare it: NFKC case folded,
+// `&` read as the word "and", ASCII punctuation dropped, words separated by
+// one space ("Fenland & Wash ICS" and "fenland and wash I.C.S." are one).
+std::string SystemKey(const std::string& system);
+
+// The cross-file checks of `rollup` and `validate` on the valid files'
+// `years`. A repeated organisation and year is an error naming both files
+// and the line of each `year:` (with a hint when a file's name suggests
+// another year), one per later file; under skip_invalid every such file is
+// moved to `excluded` instead, with a warning. The identity checks (see
+// RollupCheck) are added to `diag` as warnings and to `checks`. Returns the
+// number of errors added.
+std::size_t CheckAcrossFiles(std::vector<OrganisationYear>& years,
+                             bool skip_invalid,
+                             std::vector<ExcludedFile>& excluded,
+                             Diagnostics& diag,
+                             std::vector<RollupCheck>* checks);
 
 struct RollupOrganisation {
   Organisation organisation;            // as its latest year gives it
@@ -241,6 +277,9 @@ struct RollupResult {
   // have.
   std::vector<OutcomeInfo> outcomes;
   std::vector<ExcludedFile> excluded;  // in the order given
+  // Every file's warnings in the order given, then the cross-file checks
+  // ordered by file.
+  std::vector<RollupCheck> checks;
   // The rubric of the latest year (of the first organisation having it).
   std::shared_ptr<const Rubric> rubric;
   std::vector<RubricRef> rubrics;  // every one used, in order of first use
@@ -252,9 +291,8 @@ struct RollupResult {
 // Rolls up graded years of many organisations (SPEC §5 eds3-rollup/1).
 // `excluded` holds files already found invalid (only under skip_invalid).
 //
-// The same organisation (by identity) and year in two files is an error
-// naming both; under skip_invalid both are moved to `excluded` instead, each
-// with a warning in `diag`. Then
+// First CheckAcrossFiles runs on every year (a repeated organisation and
+// year is an error, or under skip_invalid excludes both files). Then
 // the filters apply; change and counts are computed on what is left.
 // Returns InvalidInput, with every problem in `diag` and `result` unchanged,
 // on a repeated organisation and year (without skip_invalid), or when
