@@ -19,11 +19,33 @@ std::filesystem::path SameFile(const std::string& path) {
 
 }  // namespace
 
+bool WritesStandardOutput(const std::vector<OutputPath>& outputs) {
+  for (const OutputPath& output : outputs) {
+    if (output.path == kStandardOutput) return true;
+  }
+  return false;
+}
+
+std::string OutputName(const std::string& path) {
+  return path == kStandardOutput ? "standard output" : path;
+}
+
 std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
                              const std::vector<std::string>& inputs) {
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].path.empty()) {
       return fmt::format("option '{}' needs a file name", outputs[i].option);
+    }
+    if (outputs[i].path == kStandardOutput) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (outputs[j].path == kStandardOutput) {
+          return fmt::format(
+              "the {} and the {} are both standard output ('-'); only one "
+              "output can go there",
+              outputs[j].what, outputs[i].what);
+        }
+      }
+      continue;
     }
     const std::filesystem::path file = SameFile(outputs[i].path);
     for (const std::string& input : inputs) {
@@ -46,7 +68,7 @@ std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
 std::string CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
                                      const DiskFileSystem& fs) {
   for (const OutputPath& output : outputs) {
-    if (fs.HasRead(output.path)) {
+    if (output.path != kStandardOutput && fs.HasRead(output.path)) {
       return fmt::format(
           "the {} '{}' would replace a file this run reads; give the {} "
           "another name",
