@@ -50,6 +50,25 @@ TEST_F(RollupCliTest, FolderMatchesGolden) {
   EXPECT_EQ(Listing(), expected);
 }
 
+// '--json -' writes the JSON to standard output and nothing else: the
+// summary goes to standard error, and no workbook is written without -o.
+TEST_F(RollupCliTest, JsonToStandardOutputWithoutAWorkbook) {
+  const Result result = Eds({"rollup", "rollup", "--json", "-"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  ExpectMatchesGolden("rollup.json", result.out);
+  EXPECT_EQ(result.err, std::string(kNotesSkipped) +
+                            "Rolled up 5 organisations, 7 assessments, "
+                            "2023/24 to 2024/25\n"
+                            "  2023/24: 1 Developing, 1 Incomplete\n"
+                            "  2024/25: 1 Undeveloped, 3 Developing, 1 "
+                            "Achieving\n"
+                            "Wrote:\n"
+                            "  JSON      standard output\n");
+  EXPECT_EQ(Listing(), inputs_);
+  // Parsed and checked against the schema as a file eds3 wrote.
+  Write("stdout.json", result.out);
+}
+
 // Neither the order of the paths nor how the disk lists a folder changes
 // the result; the workbook is byte-identical run after run.
 TEST_F(RollupCliTest, ResultDoesNotDependOnOrder) {
@@ -117,11 +136,18 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
       json.find("  \"excluded\": [\n"
                 "    {\n"
                 "      \"file\": \"rollup-invalid/bad-key-2024-25.yaml\",\n"
-                "      \"errors\": [\n"
-                "        \"rollup-invalid/bad-key-2024-25.yaml:8:1: "
-                "error: unknown key 'complted' in the assessment; did "
-                "you mean 'completed'?\"\n"
-                "      ]\n"
+                "      \"problems\": [\n"
+                "        {\n"
+                "          \"file\": \"rollup-invalid/bad-key-2024-25.yaml\",\n"
+                "          \"line\": 8,\n"
+                "          \"column\": 1,\n"
+                "          \"severity\": \"error\",\n"
+                "          \"message\": \"unknown key 'complted' in the "
+                "assessment; did you mean 'completed'?\",\n"
+                "          \"hint\": null\n"
+                "        }\n"
+                "      ],\n"
+                "      \"more_problems\": 0\n"
                 "    },\n"
                 "    {\n"
                 "      \"file\": \"rollup-invalid/list.yaml\",\n"),
@@ -159,9 +185,14 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
       << skipping.out;
   EXPECT_NE(Read("out.json").find(
                 "\"file\": \"rollup-invalid/gone.yaml\",\n"
-                "      \"errors\": [\n"
-                "        \"rollup-invalid/gone.yaml: error: cannot read: No "
-                "such file or directory\""),
+                "      \"problems\": [\n"
+                "        {\n"
+                "          \"file\": \"rollup-invalid/gone.yaml\",\n"
+                "          \"line\": null,\n"
+                "          \"column\": null,\n"
+                "          \"severity\": \"error\",\n"
+                "          \"message\": \"cannot read: No such file or "
+                "directory\","),
             std::string::npos)
       << Read("out.json");
 
@@ -247,7 +278,8 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
   } kCases[] = {
       {{"rollup", "rollup"},
        2,
-       "eds3: error: missing -o OUT.xlsx (the workbook to write)\n"
+       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json "
+       "or --markdown\n"
        "Run 'eds3 rollup --help' for usage.\n"},
       {{"rollup", "rollup", "--year", "2024-25", "-o", "old.xlsx"},
        2,

@@ -28,7 +28,7 @@ inline constexpr char kIncompleteRating[] = "Incomplete";
 struct IdScore {
   std::string id;
   std::optional<Rational> score;  // nullopt: not scored
-  std::string level;              // the level name of the score, or empty
+  std::string level = {};         // the level name of the score, or empty
 };
 
 // One organisation's graded year (SPEC §5: year, complete, total, rating,
@@ -221,7 +221,7 @@ struct ExcludedFile {
       errors;  // one line each, "file:line:col: error: ..."
   // The same errors as parts, in the same order; `more_errors` counts those
   // found beyond the cap and not kept.
-  std::vector<ExcludedProblem> problems;
+  std::vector<ExcludedProblem> problems = {};
   std::size_t more_errors = 0;
 };
 
