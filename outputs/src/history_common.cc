@@ -122,6 +122,30 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   json.EndObject();
 }
 
+std::string AttentionLabel(AttentionReason reason) {
+  switch (reason) {
+    case AttentionReason::kLowestBand:
+      return "Lowest band";
+    case AttentionReason::kBandDown:
+      return "Fell a band";
+    case AttentionReason::kBandUp:
+      return "Rose a band";
+    case AttentionReason::kBigFall:
+      return "Big fall in total";
+    case AttentionReason::kBigRise:
+      return "Big rise in total";
+    case AttentionReason::kOutOfDate:
+      return "Out of date";
+    case AttentionReason::kIncomplete:
+      return "Incomplete";
+    case AttentionReason::kExcluded:
+      return "Excluded file";
+    case AttentionReason::kMissing:
+      return "Missing";
+  }
+  return "";
+}
+
 std::string LevelColour(const Rubric& rubric,
                         const std::optional<Rational>& score) {
   if (!score) return "";

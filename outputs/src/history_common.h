@@ -50,6 +50,10 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json);
 void WriteChangeJson(const std::optional<Rational>& change, NoChange why,
                      JsonWriter& json);
 
+// The heading of an Attention reason for a reader: "Lowest band",
+// "Fell a band", ...
+std::string AttentionLabel(AttentionReason reason);
+
 // The fill for a score in its rubric's level colour ("" when none), and for a
 // rating in its band colour (kIncompleteColour for an incomplete year).
 std::string LevelColour(const Rubric& rubric,
