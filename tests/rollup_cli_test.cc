@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 
 using ::eds::testing::ExpectMatchesGolden;
 using ::eds::testing::HistoryCliTest;
+using ::eds::testing::ReadText;
 using ::eds::testing::Result;
+using ::eds::testing::ShellQuote;
 
 using RollupCliTest = HistoryCliTest;
 
@@ -420,8 +422,28 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
   std::vector<std::string> names;
   for (const auto& [name, text] : sheets) names.push_back(name);
   EXPECT_EQ(names,
-            (std::vector<std::string>{"Excluded", "History", "Organisations",
-                                      "Outcomes", "Ratings by year"}));
+            (std::vector<std::string>{"Attention", "Excluded", "History",
+                                      "Organisations", "Outcomes",
+                                      "Ratings by year"}));
+  // Attention is the first sheet.
+  ASSERT_EQ(std::system(("unzip -p " + ShellQuote((work_ / "out.xlsx").string()) +
+                         " xl/workbook.xml >" +
+                         ShellQuote((root_ / "order.txt").string()))
+                            .c_str()),
+            0);
+  const std::string workbook = ReadText(root_ / "order.txt");
+  EXPECT_LT(workbook.find("name=\"Attention\""),
+            workbook.find("name=\"Organisations\""));
+  const std::string& attention = sheets.at("Attention");
+  EXPECT_NE(attention.find("Lowest band,Zulu Mental Health NHS Trust,RZ3,"
+                           "2024/25,Undeveloped,Zulu Mental Health NHS Trust "
+                           "(RZ3) is rated Undeveloped (5 of 33) in 2024/25."),
+            std::string::npos)
+      << attention;
+  EXPECT_NE(attention.find("Excluded file,,,,,rollup-invalid/list.yaml was "
+                           "left out as invalid"),
+            std::string::npos)
+      << attention;
   const std::string& organisations = sheets.at("Organisations");
   EXPECT_NE(organisations.find("Alpha Community NHS Trust,RA1,North ICS,"
                                "2024/25,13.5,33,Developing,5,5.5,3,2023/24,"
@@ -436,6 +458,11 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
                           "1,0,1,0,1,0,5,Undeveloped"),
             std::string::npos)
       << outcomes;
+  // The system row under the heat map: 1A's spread over the levels.
+  EXPECT_NE(outcomes.find("Organisations at Undeveloped,,,1,"),
+            std::string::npos)
+      << outcomes;
+  EXPECT_NE(outcomes.find("Median score,,,2,"), std::string::npos) << outcomes;
   EXPECT_NE(sheets.at("Excluded").find("rollup-invalid/list.yaml"),
             std::string::npos);
   EXPECT_NE(sheets.at("History").find("Charlie Care Partnership,,South ICS,"
