@@ -32,13 +32,15 @@ std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
                                  const HistoryOutputPaths& paths) {
   std::vector<OutputPath> outputs;
   if (parsed.options.count("output") > 0) {
-    outputs.push_back({"workbook", "--output", paths.workbook});
+    outputs.push_back(
+        {"workbook", "--output", paths.workbook, kWorkbookExtension});
   }
   if (parsed.options.count("json") > 0) {
-    outputs.push_back({"JSON", "--json", paths.json});
+    outputs.push_back({"JSON", "--json", paths.json, kJsonExtension});
   }
   if (parsed.options.count("markdown") > 0) {
-    outputs.push_back({"Markdown", "--markdown", paths.markdown});
+    outputs.push_back(
+        {"Markdown", "--markdown", paths.markdown, kMarkdownExtension});
   }
   return outputs;
 }

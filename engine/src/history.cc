@@ -133,7 +133,7 @@ OrganisationYear SummariseYear(const Assessment& assessment,
           {outcome.id, outcome.score, outcome.score ? outcome.level : ""});
     }
   }
-  year.alpha = result.agreement.alpha;
+  year.agreement = result.agreement;
   year.source = assessment.source;
   year.completed = assessment.completed;
   year.policy = assessment.policy;
