@@ -113,13 +113,6 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   WriteScoresJson("outcomes", year.outcomes, json);
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
-  const std::optional<double> alpha = ShownAlpha(year.agreement.alpha);
-  json.Key("alpha");
-  if (alpha) {
-    json.Double(*alpha);
-  } else {
-    json.Null();
-  }
   json.Key("agreement");
   WriteAgreementJson(year.agreement, json);
   json.EndObject();
