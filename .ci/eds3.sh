@@ -23,8 +23,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
           libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev libunistring-dev)
 if [ "$mode" = test ]; then
-  # The tests look inside workbooks (unzip) and open one in LibreOffice.
-  packages+=(unzip libreoffice-calc-nogui)
+  # The tests look inside workbooks (unzip), open one in LibreOffice and
+  # check every JSON they write against docs/schema (python3-jsonschema).
+  packages+=(unzip libreoffice-calc-nogui python3 python3-jsonschema)
 fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.

@@ -24,7 +24,7 @@ namespace {
 
 const CommandSpec kCompare = {
     "compare",
-    "eds3 compare FILE FILE... -o OUT.xlsx [--json OUT.json] [--markdown "
+    "eds3 compare FILE FILE... [-o OUT.xlsx] [--json OUT.json] [--markdown "
     "OUT.md]",
     "Compare one organisation's assessments over two or more years: outcome "
     "scores by year, what changed, how the rating moved, and a chart.",
@@ -123,12 +123,13 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   if (!status.ok()) return status.ExitCode();
 
   status = outputs.WriteAndCommit(result, WriteCompareWorkbook, CompareJson,
-                                  CompareMarkdown);
+                                  CompareMarkdown, out);
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();
   }
-  out << Summary(result) << outputs.WroteText();
+  (outputs.WritesStandardOutput() ? err : out)
+      << Summary(result) << outputs.WroteText();
   return 0;
 }
 

@@ -32,8 +32,10 @@ const CommandSpec kGrade = {
     "FILE",
     1,
     1,
-    "FILE is an assessment (YAML). The workbook is always written; the JSON\n"
-    "and Markdown only when asked for. When the file has any problem, every\n"
+    "FILE is an assessment (YAML). The workbook is written unless only\n"
+    "--json or --markdown is given; the JSON and Markdown only when asked\n"
+    "for. '--json -' (or '--markdown -') writes to standard output, and the\n"
+    "summary then goes to standard error. When the file has any problem, every\n"
     "problem is listed and nothing is written. Outputs that exist are\n"
     "replaced, all together and only when every one was written.\n"
     "Exit status: 0 graded (complete or not), 1 the file is invalid, 2 usage\n"
@@ -119,26 +121,34 @@ std::string Summary(const GradeReport& report) {
   return text;
 }
 
-// Stages and writes every output, then renames them into place together.
-// On failure nothing is left behind and existing files are untouched.
-Status WriteOutputs(const GradeReport& report, const Output& workbook,
-                    const std::vector<Output>& texts) {
+// Stages and writes every output file, then renames them into place
+// together, and only then writes the output named "-" to `out`. On failure
+// nothing is left behind, existing files are untouched and nothing is
+// written to `out`.
+Status WriteOutputs(const GradeReport& report, const std::vector<Output>& all,
+                    std::ostream& out) {
   OutputSet set;
-  StagedFile* staged_workbook = nullptr;
-  Status status = set.Stage(workbook.path, &staged_workbook);
-  if (!status.ok()) return status;
-  std::vector<StagedFile*> staged(texts.size(), nullptr);
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    status = set.Stage(texts[i].path, &staged[i]);
+  std::vector<StagedFile*> staged(all.size(), nullptr);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].path == kStandardOutput) continue;
+    const Status status = set.Stage(all[i].path, &staged[i]);
     if (!status.ok()) return status;
   }
-  status = WriteGradeWorkbook(report, staged_workbook->temp_path());
-  if (!status.ok()) return status;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    status = WriteStaged(*staged[i], texts[i].render(report));
-    if (!status.ok()) return status;
+  std::string to_out;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].render == nullptr) {
+      const Status status = WriteGradeWorkbook(report, staged[i]->temp_path());
+      if (!status.ok()) return status;
+    } else if (staged[i] == nullptr) {
+      to_out = all[i].render(report);
+    } else {
+      const Status status = WriteStaged(*staged[i], all[i].render(report));
+      if (!status.ok()) return status;
+    }
   }
-  return set.Commit();
+  const Status status = set.Commit();
+  if (status.ok()) out << to_out << std::flush;
+  return status;
 }
 
 }  // namespace
@@ -163,20 +173,22 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   }
   const std::string& input = parsed.operands[0];
 
-  Output workbook{"workbook", workbook_path, "--output", nullptr,
-                  kWorkbookExtension};
-  if (parsed.options.count("output") == 0)
-    workbook.path = DefaultWorkbook(input);
-  std::vector<Output> texts;
+  std::vector<Output> all;
+  if (parsed.options.count("output") > 0) {
+    all.push_back({"workbook", workbook_path, "--output", nullptr,
+                   kWorkbookExtension});
+  } else if (parsed.options.count("json") == 0 &&
+             parsed.options.count("markdown") == 0) {
+    all.push_back({"workbook", DefaultWorkbook(input), "--output", nullptr,
+                   kWorkbookExtension});
+  }
   if (parsed.options.count("json") > 0) {
-    texts.push_back({"JSON", json_path, "--json", GradeJson, kJsonExtension});
+    all.push_back({"JSON", json_path, "--json", GradeJson, kJsonExtension});
   }
   if (parsed.options.count("markdown") > 0) {
-    texts.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown,
-                     kMarkdownExtension});
+    all.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown,
+                   kMarkdownExtension});
   }
-  std::vector<Output> all = {workbook};
-  all.insert(all.end(), texts.begin(), texts.end());
   std::vector<OutputPath> paths;
   for (const Output& output : all) {
     paths.push_back({output.what, output.option, output.path,
@@ -184,6 +196,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   }
   const std::string problem = CheckOutputPaths(paths, {input});
   if (!problem.empty()) return UsageError(kGrade, problem, err);
+  // With an output on standard output, the summary goes to standard error.
+  std::ostream& summary = WritesStandardOutput(paths) ? err : out;
 
   DiskFileSystem fs;
   Diagnostics diag;
@@ -201,15 +215,16 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   report.rubric = std::move(loaded->rubric);
   report.tool_version = kToolVersion;
 
-  status = WriteOutputs(report, workbook, texts);
+  status = WriteOutputs(report, all, out);
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();
   }
 
-  out << Summary(report) << "Wrote:\n";
+  summary << Summary(report) << "Wrote:\n";
   for (const Output& output : all) {
-    out << fmt::format("  {:<9} {}\n", output.what, output.path);
+    summary << fmt::format("  {:<9} {}\n", output.what,
+                           OutputName(output.path));
   }
   return 0;
 }

@@ -16,9 +16,10 @@ void AddHistoryOutputOptions(po::options_description& options,
                              HistoryOutputPaths* paths) {
   options.add_options()("output,o",
                         po::value(&paths->workbook)->value_name("OUT.xlsx"),
-                        "the workbook to write (required)")(
+                        "the workbook to write (required unless --json or "
+                        "--markdown is given)")(
       "json", po::value(&paths->json)->value_name("OUT.json"),
-      "also write the result as JSON")(
+      "also write the result as JSON ('-': standard output)")(
       "markdown", po::value(&paths->markdown)->value_name("OUT.md"),
       "also write a Markdown summary for a board paper");
 }
@@ -29,8 +30,11 @@ namespace {
 // that CheckOutputPaths can say it needs a file name.
 std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
                                  const HistoryOutputPaths& paths) {
-  std::vector<OutputPath> outputs = {
-      {"workbook", "--output", paths.workbook, kWorkbookExtension}};
+  std::vector<OutputPath> outputs;
+  if (parsed.options.count("output") > 0) {
+    outputs.push_back(
+        {"workbook", "--output", paths.workbook, kWorkbookExtension});
+  }
   if (parsed.options.count("json") > 0) {
     outputs.push_back({"JSON", "--json", paths.json, kJsonExtension});
   }
@@ -46,8 +50,11 @@ std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
 std::string CheckHistoryOutputs(const ParsedCommand& parsed,
                                 const HistoryOutputPaths& paths,
                                 const std::vector<std::string>& inputs) {
-  if (parsed.options.count("output") == 0) {
-    return "missing -o OUT.xlsx (the workbook to write)";
+  if (parsed.options.count("output") == 0 &&
+      parsed.options.count("json") == 0 &&
+      parsed.options.count("markdown") == 0) {
+    return "missing -o OUT.xlsx (the workbook to write), or --json or "
+           "--markdown";
   }
   return CheckOutputPaths(AskedFor(parsed, paths), inputs);
 }
@@ -61,7 +68,7 @@ std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
 Status StagedHistoryOutputs::Stage(std::ostream& err) {
   Status worst;
   const auto stage = [&](const std::string& path, StagedFile** staged) {
-    if (path.empty()) return;
+    if (path.empty() || path == kStandardOutput) return;
     const Status status = set_.Stage(path, staged);
     if (!status.ok()) {
       PrintStatus(status, err);
@@ -74,14 +81,20 @@ Status StagedHistoryOutputs::Stage(std::ostream& err) {
   return worst;
 }
 
+bool StagedHistoryOutputs::WritesStandardOutput() const {
+  return paths_.json == kStandardOutput || paths_.markdown == kStandardOutput;
+}
+
 std::string StagedHistoryOutputs::WroteText() const {
   std::string text = "Wrote:\n";
-  text += fmt::format("  {:<9} {}\n", "workbook", paths_.workbook);
-  if (!paths_.json.empty())
-    text += fmt::format("  {:<9} {}\n", "JSON", paths_.json);
-  if (!paths_.markdown.empty()) {
-    text += fmt::format("  {:<9} {}\n", "Markdown", paths_.markdown);
-  }
+  const auto line = [&text](const char* what, const std::string& path) {
+    if (!path.empty()) {
+      text += fmt::format("  {:<9} {}\n", what, OutputName(path));
+    }
+  };
+  line("workbook", paths_.workbook);
+  line("JSON", paths_.json);
+  line("Markdown", paths_.markdown);
   return text;
 }
 

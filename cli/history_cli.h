@@ -18,7 +18,8 @@
 
 namespace eds::cli {
 
-// The files one run writes. `json` and `markdown` are empty unless asked for.
+// The files one run writes: each is empty unless asked for, and "-" is
+// standard output.
 struct HistoryOutputPaths {
   std::string workbook;
   std::string json;
@@ -30,9 +31,9 @@ void AddHistoryOutputOptions(
     boost::program_options::options_description& options,
     HistoryOutputPaths* paths);
 
-// The usage problem with the outputs, or "": -o missing (the workbook is
-// required), an empty file name, an output that is one of `inputs`, or two
-// outputs that are one file.
+// The usage problem with the outputs, or "": no output at all (-o is needed
+// unless --json or --markdown is given), an empty file name, an output that
+// is one of `inputs`, or two outputs that are one file.
 std::string CheckHistoryOutputs(const ParsedCommand& parsed,
                                 const HistoryOutputPaths& paths,
                                 const std::vector<std::string>& inputs);
@@ -51,26 +52,43 @@ class StagedHistoryOutputs {
   explicit StagedHistoryOutputs(HistoryOutputPaths paths)
       : paths_(std::move(paths)) {}
 
-  // Stages every output; prints each failure to `err` and returns the worst.
+  // Stages every output file; prints each failure to `err` and returns the
+  // worst.
   Status Stage(std::ostream& err);
 
   // Writes the model's outputs into the staged files and renames them all
-  // into place. `Model` is CompareResult or RollupResult.
+  // into place, then writes the one named "-" to `out` (only when every file
+  // was written). `Model` is CompareResult or RollupResult.
   template <typename Model>
   Status WriteAndCommit(const Model& model,
                         Status (*workbook)(const Model&, const std::string&),
                         std::string (*json)(const Model&),
-                        std::string (*markdown)(const Model&)) {
-    Status status = workbook(model, workbook_->temp_path());
-    if (status.ok() && json_ != nullptr)
-      status = WriteStaged(*json_, json(model));
-    if (status.ok() && markdown_ != nullptr) {
-      status = WriteStaged(*markdown_, markdown(model));
-    }
-    return status.ok() ? set_.Commit() : status;
+                        std::string (*markdown)(const Model&),
+                        std::ostream& out) {
+    Status status;
+    if (workbook_ != nullptr) status = workbook(model, workbook_->temp_path());
+    std::string to_out;
+    const auto write = [&](const std::string& path, StagedFile* staged,
+                           std::string (*render)(const Model&)) {
+      if (!status.ok() || path.empty()) return;
+      if (staged == nullptr) {
+        to_out = render(model);
+      } else {
+        status = WriteStaged(*staged, render(model));
+      }
+    };
+    write(paths_.json, json_, json);
+    write(paths_.markdown, markdown_, markdown);
+    if (status.ok()) status = set_.Commit();
+    if (status.ok()) out << to_out << std::flush;
+    return status;
   }
 
-  // "Wrote:" and one line per output, for the summary on stdout.
+  // True when an output goes to standard output, so that the summary goes
+  // to standard error.
+  bool WritesStandardOutput() const;
+
+  // "Wrote:" and one line per output, for the summary.
   std::string WroteText() const;
 
  private:

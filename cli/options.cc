@@ -102,19 +102,26 @@ std::string DescribeError(const po::error& error,
   return error.what();
 }
 
+// The options whose value may be "-", standard output.
+bool MayBeStandardOutput(const std::string& key) {
+  return key == "json" || key == "markdown";
+}
+
 // The problem with an option's value, or "": a value that is another option
 // ("-o --json" would write a file named "--json"), that starts with '='
-// after a short option ("-o=x.xlsx" would write "=x.xlsx"), or "-", which
-// would write a file named "-" where a user means standard output.
+// after a short option ("-o=x.xlsx" would write "=x.xlsx"), or "-" for an
+// option that cannot write to standard output, where it would write a file
+// named "-".
 std::string CheckValue(const po::option& option) {
   if (option.original_tokens.empty()) return "";
   const std::string& token = option.original_tokens.front();
   const std::string name = token.substr(0, token.find('='));
   for (const std::string& value : option.value) {
     if (value == "-") {
+      if (MayBeStandardOutput(option.string_key)) continue;
       return fmt::format(
-          "option '{}' needs a file name; eds3 does not write to standard "
-          "output ('-')",
+          "option '{}' needs a file name; only --json and --markdown write "
+          "to standard output ('-')",
           name);
     }
     // "-1" is a (bad) number, not an option.

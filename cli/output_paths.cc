@@ -56,11 +56,33 @@ std::string CheckExtension(const OutputPath& output) {
 
 }  // namespace
 
+bool WritesStandardOutput(const std::vector<OutputPath>& outputs) {
+  for (const OutputPath& output : outputs) {
+    if (output.path == kStandardOutput) return true;
+  }
+  return false;
+}
+
+std::string OutputName(const std::string& path) {
+  return path == kStandardOutput ? "standard output" : path;
+}
+
 std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
                              const std::vector<std::string>& inputs) {
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].path.empty()) {
       return fmt::format("option '{}' needs a file name", outputs[i].option);
+    }
+    if (outputs[i].path == kStandardOutput) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (outputs[j].path == kStandardOutput) {
+          return fmt::format(
+              "the {} and the {} are both standard output ('-'); only one "
+              "output can go there",
+              outputs[j].what, outputs[i].what);
+        }
+      }
+      continue;
     }
     const std::filesystem::path file = SameFile(outputs[i].path);
     for (const std::string& input : inputs) {
@@ -80,6 +102,7 @@ std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
   // After the checks above, which say more about a name that is already
   // taken.
   for (const OutputPath& output : outputs) {
+    if (output.path == kStandardOutput) continue;
     const std::string problem = CheckExtension(output);
     if (!problem.empty()) return problem;
   }
@@ -89,7 +112,7 @@ std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
 std::string CheckOutputsAreNotInputs(const std::vector<OutputPath>& outputs,
                                      const DiskFileSystem& fs) {
   for (const OutputPath& output : outputs) {
-    if (fs.HasRead(output.path)) {
+    if (output.path != kStandardOutput && fs.HasRead(output.path)) {
       return fmt::format(
           "the {} '{}' would replace a file this run reads; give the {} "
           "another name",

@@ -23,10 +23,20 @@ struct OutputPath {
   const char* extension = nullptr;
 };
 
+// The path that names standard output (--json -, --markdown -).
+inline constexpr char kStandardOutput[] = "-";
+
+// True when one of `outputs` is standard output.
+bool WritesStandardOutput(const std::vector<OutputPath>& outputs);
+
+// `path` as the summary names it: "standard output" for "-".
+std::string OutputName(const std::string& path);
+
 // The usage problem with a run's outputs, or "": an empty file name
 // ("--json="), a name that does not end in the output's extension (an xlsx
-// named report.pdf), an output that would replace one of `inputs`, or two
-// outputs that are one file. Paths are compared as files, however they are spelt
+// named report.pdf), an output that would replace one of `inputs`, two
+// outputs that are one file, or two on standard output. Paths are compared
+// as files, however they are spelt
 // ("a.json", "./a.json", through a link).
 std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
                              const std::vector<std::string>& inputs);

@@ -33,7 +33,7 @@ namespace po = boost::program_options;
 
 const CommandSpec kRollup = {
     "rollup",
-    "eds3 rollup PATH... -o OUT.xlsx [--json OUT.json] [--markdown OUT.md] "
+    "eds3 rollup PATH... [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
     "[--system NAME] [--year YYYY/YY] [--skip-invalid]",
     "Roll up many organisations' assessments (and years) for commissioners.",
     "PATH",
@@ -322,12 +322,13 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   }
 
   status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,
-                                  RollupMarkdown);
+                                  RollupMarkdown, out);
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();
   }
-  out << Summary(result) << outputs.WroteText();
+  (outputs.WritesStandardOutput() ? err : out)
+      << Summary(result) << outputs.WroteText();
   return 0;
 }
 

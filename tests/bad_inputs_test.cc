@@ -21,6 +21,8 @@
 
 #include <gtest/gtest.h>
 
+#include "json_schema.h"
+
 namespace eds {
 namespace {
 
@@ -109,7 +111,9 @@ class EndToEndTest : public ::testing::Test {
              fs::copy_options::recursive);
   }
 
+  // Every JSON a run wrote must match its schema.
   void TearDown() override {
+    testing::ExpectValidAgainstSchemas(testing::JsonFilesUnder(out_));
     std::error_code ignored;
     fs::remove_all(root_, ignored);
   }
@@ -582,7 +586,7 @@ TEST_P(GoodInputsTest, GradesAndWritesBothOutputs) {
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(ErrorLines(run.err).empty()) << run.err;
   const std::string json = ReadAll(out_ / "out.json");
-  EXPECT_NE(json.find("\"eds3-result/1\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"eds3-result/2\""), std::string::npos) << json;
   EXPECT_GT(fs::file_size(out_ / "out.xlsx"), 0u);
   EXPECT_EQ(ReadAll(out_ / "out.xlsx").substr(0, 2), "PK");
   std::size_t outputs = 0;

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "json_schema.h"
+
 namespace eds::testing {
 
 namespace fs = std::filesystem;
@@ -84,7 +86,11 @@ class CliTest : public ::testing::Test {
     work_ = root_ / "work";
     fs::create_directory(work_);
   }
-  void TearDown() override { fs::remove_all(root_); }
+  // Every JSON file a test left in its folder must match its schema.
+  void TearDown() override {
+    ExpectValidAgainstSchemas(JsonFilesUnder(work_));
+    fs::remove_all(root_);
+  }
 
   Result Eds(const std::vector<std::string>& args) const {
     std::string command =

@@ -215,9 +215,13 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
       {{"grade", "complete.yaml", "-o=x.xlsx"},
        "write '-o x.xlsx' or '--output=x.xlsx', without '=' after '-o'",
        "grade"},
-      {{"grade", "complete.yaml", "--json", "-"},
-       "option '--json' needs a file name; eds3 does not write to standard "
-       "output ('-')",
+      {{"grade", "complete.yaml", "-o", "-"},
+       "option '-o' needs a file name; only --json and --markdown write to "
+       "standard output ('-')",
+       "grade"},
+      {{"grade", "complete.yaml", "--json", "-", "--markdown", "-"},
+       "the JSON and the Markdown are both standard output ('-'); only one "
+       "output can go there",
        "grade"},
       {{"rollup", ".", "-o", "--skip-invalid"},
        "option '-o' needs a value, but the next argument is "
@@ -687,12 +691,32 @@ TEST_F(CliTest, GradeWritesTheWorkbookBesideTheUserNotTheInput) {
   EXPECT_EQ(Listing(), (Paths{"2024-25.xlsx", "panel", "panel/2024-25.yaml"}));
 }
 
+// '--json -' writes the result to standard output, byte for byte what
+// '--json FILE' writes, and nothing else goes there; without -o no workbook
+// is written.
+TEST_F(CliTest, GradeJsonToStandardOutput) {
+  Copy("complete.yaml");
+  const Result to_file = Eds({"grade", "complete.yaml", "--json", "x.json"});
+  ASSERT_EQ(to_file.status, 0) << to_file.err;
+  EXPECT_EQ(to_file.out.substr(to_file.out.find("Wrote:")),
+            "Wrote:\n  JSON      x.json\n");
+  const Result result = Eds({"grade", "complete.yaml", "--json", "-"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out, Read("x.json"));
+  EXPECT_EQ(result.err.substr(0, result.err.find('\n')),
+            "Example Community Health NHS Trust (RXX), 2024/25");
+  EXPECT_EQ(result.err.substr(result.err.find("Wrote:")),
+            "Wrote:\n  JSON      standard output\n");
+  EXPECT_EQ(Listing(), (Paths{"complete.yaml", "x.json"}));
+}
+
 TEST_F(CliTest, GradeReplacesExistingOutputs) {
   Copy("complete.yaml");
   Write("complete.xlsx", "old workbook");
   Write("result.json", "old json");
   const Result result =
-      Eds({"grade", "complete.yaml", "--json", "result.json"});
+      Eds({"grade", "complete.yaml", "-o", "complete.xlsx", "--json",
+           "result.json"});
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(Read("complete.xlsx").substr(0, 2), "PK");
   EXPECT_NE(Read("result.json"), "old json");

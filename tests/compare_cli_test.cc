@@ -124,7 +124,8 @@ TEST_F(CompareCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
       {Args({"compare/example-2024-25.yaml", "compare/example-2022-23.yaml"},
             {}),
        2,
-       "eds3: error: missing -o OUT.xlsx (the workbook to write)\n"
+       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json "
+       "or --markdown\n"
        "Run 'eds3 compare --help' for usage.\n"},
       {Args({"compare/example-2024-25.yaml"}, {"-o", "old.xlsx"}), 2,
        "eds3: error: missing FILE (compare needs at least two)\n"

@@ -50,7 +50,7 @@ TEST(GradeJsonTest, TopLevelKeysInSpecOrder) {
 
 TEST(GradeJsonTest, CompleteReportFields) {
   const std::string json = GradeJson(CompleteReport());
-  EXPECT_TRUE(json.rfind("{\n  \"format\": \"eds3-result/1\",\n", 0) == 0);
+  EXPECT_TRUE(json.rfind("{\n  \"format\": \"eds3-result/2\",\n", 0) == 0);
   EXPECT_TRUE(Contains(json,
                        "\"total\": 22,\n  \"max\": 33,\n"
                        "  \"rating\": \"Achieving\",\n"));
@@ -58,7 +58,10 @@ TEST(GradeJsonTest, CompleteReportFields) {
                        "\"code\": \"RXX\",\n    \"system\": "
                        "\"Example ICS\"\n"));
   EXPECT_TRUE(Contains(json, "\"total\": 7.5,"));
-  EXPECT_TRUE(Contains(json, "\"1C\": 1.5,"));
+  EXPECT_TRUE(Contains(json,
+                       "\"id\": \"1C\",\n"
+                       "              \"score\": 1.5,\n"
+                       "              \"level\": \"Developing\",\n"));
   EXPECT_TRUE(Contains(json, "\"alpha\": 0.631,"));
   EXPECT_TRUE(Contains(json, "\"missing\": []\n}\n"));
 }
@@ -128,9 +131,12 @@ TEST(GradeJsonTest, UnratedServiceOutcomeIsNull) {
                        "\"id\": \"eoc\",\n"
                        "          \"name\": \"Emergency operations centre\",\n"
                        "          \"total\": null,\n"
-                       "          \"scores\": {\n"
-                       "            \"1A\": 2,\n"
-                       "            \"1B\": null,\n"));
+                       "          \"outcomes\": [\n"));
+  EXPECT_TRUE(Contains(json,
+                       "              \"id\": \"1B\",\n"
+                       "              \"score\": null,\n"
+                       "              \"level\": null,\n"
+                       "              \"flags\": [],\n"));
 }
 
 }  // namespace

@@ -225,7 +225,8 @@ inline GradeReport CompleteReport() {
   d1.score = Rational(8);
   d1.max = Rational(12);
   d1.level = "Achieving";
-  const auto service = [](const std::string& id, const std::string& name,
+  const auto service = [&rubric](const std::string& id,
+                                 const std::string& name,
                           std::vector<Rational> scores) {
     ServiceResult result;
     result.id = id;
@@ -234,6 +235,7 @@ inline GradeReport CompleteReport() {
     Rational total;
     for (std::size_t i = 0; i < scores.size(); ++i) {
       result.outcomes[ids[i]].score = scores[i];
+      result.outcomes[ids[i]].level = rubric.LevelNameOf(scores[i]);
       total += scores[i];
     }
     result.total = total;

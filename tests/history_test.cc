@@ -762,3 +762,132 @@ TEST(ExcludeFileTest, KeepsTheFirstLineOfEachError) {
 
 }  // namespace
 }  // namespace eds
+
+namespace eds {
+namespace {
+
+// `base` points everywhere, with `changes` as {outcome index, points}.
+std::vector<int> Points(int base, std::vector<std::pair<std::size_t, int>>
+                                      changes = {}) {
+  std::vector<int> halves = All(base);
+  for (const auto& [index, points] : changes) {
+    halves[index] = points < 0 ? kUnrated : points * 2;
+  }
+  return halves;
+}
+
+// A system whose answers are known: each organisation is built to be on
+// the Attention list for the reasons its name gives, or (Steady) for none.
+RollupResult KnownSystem() {
+  constexpr std::size_t k3C = 10;
+  std::vector<OrganisationYear> years = {
+      // 11 Developing -> 0 Undeveloped: lowest band, fell a band, and the
+      // biggest fall (-11).
+      Year("A Low Trust", "RA", "2023/24", Points(1)),
+      Year("A Low Trust", "RA", "2024/25", Points(0)),
+      // 11 Developing -> 22 Achieving: rose a band, the biggest rise (+11).
+      Year("B Riser Trust", "RB", "2023/24", Points(1)),
+      Year("B Riser Trust", "RB", "2024/25", Points(2)),
+      // 11 -> 12, Developing both years: +1 is below a tenth of 33; 3C at 0.
+      Year("C Steady Trust", "RC", "2023/24", Points(1)),
+      Year("C Steady Trust", "RC", "2024/25",
+           Points(1, {{0, 2}, {1, 2}, {k3C, 0}})),
+      // Only an older year: out of date.
+      Year("D Old Trust", "RD", "2023/24", Points(2)),
+      // 3C not rated: incomplete (and not scored on 3C).
+      Year("E Unfinished Trust", "RE", "2024/25", Points(2, {{k3C, -1}})),
+      // 15 -> 11, Developing both years: a fall of 4 (at least 3.3).
+      Year("F Slipping Trust", "RF", "2023/24",
+           Points(1, {{0, 2}, {1, 2}, {2, 2}, {3, 2}})),
+      Year("F Slipping Trust", "RF", "2024/25", Points(1)),
+  };
+  Diagnostics problems;
+  problems.Error({"broken.yaml", 3, 5}, "unknown key 'yeer'", "try 'year'");
+  RollupOptions options;
+  options.skip_invalid = true;
+  Diagnostics diag;
+  RollupResult result;
+  EXPECT_TRUE(Rollup(std::move(years), {ExcludeFile("broken.yaml", problems)},
+                     options, "0.1.0", diag, &result)
+                  .ok());
+  return result;
+}
+
+TEST(AttentionTest, ListsWhatTheKnownSystemWasBuiltToShow) {
+  const RollupResult result = KnownSystem();
+  std::vector<std::string> found;
+  for (const AttentionItem& item : result.attention.items) {
+    found.push_back(std::string(AttentionCode(item.reason)) + " " +
+                    (item.organisation.name.empty() ? item.file
+                                                    : item.organisation.name));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "lowest-band A Low Trust",
+                       "band-down A Low Trust",
+                       "band-up B Riser Trust",
+                       "big-fall A Low Trust",
+                       "big-fall F Slipping Trust",
+                       "big-rise B Riser Trust",
+                       "out-of-date D Old Trust",
+                       "incomplete E Unfinished Trust",
+                       "excluded broken.yaml",
+                   }));
+  const std::vector<AttentionItem>& items = result.attention.items;
+  EXPECT_EQ(items[0].message,
+            "A Low Trust (RA) is rated Undeveloped (0 of 33) in 2024/25.");
+  EXPECT_EQ(items[1].message,
+            "A Low Trust (RA)'s rating fell from Developing in 2023/24 to "
+            "Undeveloped in 2024/25.");
+  EXPECT_EQ(items[4].message,
+            "F Slipping Trust (RF)'s total fell by 4 from 15 (2023/24) to 11 "
+            "(2024/25).");
+  EXPECT_EQ(items[4].change, Rational(-4));
+  EXPECT_EQ(items[6].message,
+            "D Old Trust (RD)'s latest assessment is for 2023/24, not "
+            "2024/25.");
+  EXPECT_EQ(items[8].message,
+            "broken.yaml was left out as invalid (1 error; the first: unknown "
+            "key 'yeer').");
+  // 3C is at the lowest level for A and C: 2 of the 5 scored on it (E is
+  // not), more than a quarter. 1A (A only, 1 of 6) is not listed.
+  ASSERT_EQ(result.attention.outcomes.size(), 1u);
+  EXPECT_EQ(result.attention.outcomes[0].message,
+            "3C Levers to manage performance is rated Undeveloped by 2 of 5 "
+            "organisations.");
+}
+
+TEST(AttentionTest, MissingOrganisationsAreOneMoreInput) {
+  const RollupResult result = KnownSystem();
+  const Attention attention =
+      BuildAttention(result, {{"G Absent Trust", "RG", ""}});
+  ASSERT_EQ(attention.items.size(), result.attention.items.size() + 1);
+  EXPECT_EQ(attention.items.back().reason, AttentionReason::kMissing);
+  EXPECT_EQ(attention.items.back().message,
+            "G Absent Trust (RG) has no assessment in the roll-up.");
+}
+
+TEST(AttentionTest, SystemRowSpreadsTheLatestYearsOverTheLevels) {
+  const RollupResult result = KnownSystem();
+  ASSERT_EQ(result.levels, (std::vector<std::string>{
+                               "Undeveloped", "Developing", "Achieving",
+                               "Excelling"}));
+  const OutcomeSpread& spread = result.spreads.back();
+  EXPECT_EQ(spread.outcome_id, "3C");
+  EXPECT_EQ(spread.levels, (std::vector<int>{2, 1, 2, 0}));
+  EXPECT_EQ(spread.scored, 5);
+  EXPECT_EQ(spread.unscored, 1);
+  EXPECT_EQ(spread.median, Rational(1));
+  const OutcomeSpread& first = result.spreads.front();
+  EXPECT_EQ(first.levels, (std::vector<int>{1, 1, 4, 0}));
+  EXPECT_EQ(first.median, Rational(2));
+}
+
+TEST(AttentionTest, ChangeReasonSaysWhyThereIsNoChange) {
+  const RollupResult result = KnownSystem();
+  // D has one year; E has one year; A has a change.
+  EXPECT_EQ(result.organisations[0].no_change, NoChange::kNone);
+  EXPECT_EQ(result.organisations[3].no_change, NoChange::kNoEarlierYear);
+}
+
+}  // namespace
+}  // namespace eds

@@ -21,7 +21,9 @@ namespace fs = std::filesystem;
 
 using ::eds::testing::ExpectMatchesGolden;
 using ::eds::testing::HistoryCliTest;
+using ::eds::testing::ReadText;
 using ::eds::testing::Result;
+using ::eds::testing::ShellQuote;
 
 using RollupCliTest = HistoryCliTest;
 
@@ -55,6 +57,25 @@ TEST_F(RollupCliTest, FolderMatchesGolden) {
   expected.insert(expected.end(), {"out.json", "out.md", "out.xlsx"});
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(Listing(), expected);
+}
+
+// '--json -' writes the JSON to standard output and nothing else: the
+// summary goes to standard error, and no workbook is written without -o.
+TEST_F(RollupCliTest, JsonToStandardOutputWithoutAWorkbook) {
+  const Result result = Eds({"rollup", "rollup", "--json", "-"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  ExpectMatchesGolden("rollup.json", result.out);
+  EXPECT_EQ(result.err, std::string(kNotesSkipped) + kAlphaUnderTwoCodes +
+                            "Rolled up 5 organisations, 7 assessments, "
+                            "2023/24 to 2024/25\n"
+                            "  2023/24: 1 Developing, 1 Incomplete\n"
+                            "  2024/25: 1 Undeveloped, 3 Developing, 1 "
+                            "Achieving\n"
+                            "Wrote:\n"
+                            "  JSON      standard output\n");
+  EXPECT_EQ(Listing(), inputs_);
+  // Parsed and checked against the schema as a file eds3 wrote.
+  Write("stdout.json", result.out);
 }
 
 // Neither the order of the paths nor how the disk lists a folder changes
@@ -124,11 +145,18 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
       json.find("  \"excluded\": [\n"
                 "    {\n"
                 "      \"file\": \"rollup-invalid/bad-key-2024-25.yaml\",\n"
-                "      \"errors\": [\n"
-                "        \"rollup-invalid/bad-key-2024-25.yaml:8:1: "
-                "error: unknown key 'complted' in the assessment; did "
-                "you mean 'completed'?\"\n"
-                "      ]\n"
+                "      \"problems\": [\n"
+                "        {\n"
+                "          \"file\": \"rollup-invalid/bad-key-2024-25.yaml\",\n"
+                "          \"line\": 8,\n"
+                "          \"column\": 1,\n"
+                "          \"severity\": \"error\",\n"
+                "          \"message\": \"unknown key 'complted' in the "
+                "assessment; did you mean 'completed'?\",\n"
+                "          \"hint\": null\n"
+                "        }\n"
+                "      ],\n"
+                "      \"more_problems\": 0\n"
                 "    },\n"
                 "    {\n"
                 "      \"file\": \"rollup-invalid/list.yaml\",\n"),
@@ -166,9 +194,14 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
       << skipping.out;
   EXPECT_NE(Read("out.json").find(
                 "\"file\": \"rollup-invalid/gone.yaml\",\n"
-                "      \"errors\": [\n"
-                "        \"rollup-invalid/gone.yaml: error: cannot read: No "
-                "such file or directory\""),
+                "      \"problems\": [\n"
+                "        {\n"
+                "          \"file\": \"rollup-invalid/gone.yaml\",\n"
+                "          \"line\": null,\n"
+                "          \"column\": null,\n"
+                "          \"severity\": \"error\",\n"
+                "          \"message\": \"cannot read: No such file or "
+                "directory\","),
             std::string::npos)
       << Read("out.json");
 
@@ -254,7 +287,8 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
   } kCases[] = {
       {{"rollup", "rollup"},
        2,
-       "eds3: error: missing -o OUT.xlsx (the workbook to write)\n"
+       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json "
+       "or --markdown\n"
        "Run 'eds3 rollup --help' for usage.\n"},
       {{"rollup", "rollup", "--year", "2024-25", "-o", "old.xlsx"},
        2,
@@ -402,9 +436,28 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
   std::vector<std::string> names;
   for (const auto& [name, text] : sheets) names.push_back(name);
   EXPECT_EQ(names,
-            (std::vector<std::string>{"Checks", "Excluded", "History",
+            (std::vector<std::string>{"Attention", "Checks", "Excluded", "History",
                                       "Organisations", "Outcomes",
                                       "Ratings by year"}));
+  // Attention is the first sheet.
+  ASSERT_EQ(std::system(("unzip -p " + ShellQuote((work_ / "out.xlsx").string()) +
+                         " xl/workbook.xml >" +
+                         ShellQuote((root_ / "order.txt").string()))
+                            .c_str()),
+            0);
+  const std::string workbook = ReadText(root_ / "order.txt");
+  EXPECT_LT(workbook.find("name=\"Attention\""),
+            workbook.find("name=\"Organisations\""));
+  const std::string& attention = sheets.at("Attention");
+  EXPECT_NE(attention.find("Lowest band,Zulu Mental Health NHS Trust,RZ3,"
+                           "2024/25,Undeveloped,Zulu Mental Health NHS Trust "
+                           "(RZ3) is rated Undeveloped (5 of 33) in 2024/25."),
+            std::string::npos)
+      << attention;
+  EXPECT_NE(attention.find("Excluded file,,,,,rollup-invalid/list.yaml was "
+                           "left out as invalid"),
+            std::string::npos)
+      << attention;
   const std::string& organisations = sheets.at("Organisations");
   EXPECT_NE(organisations.find("Alpha Community NHS Trust,RA1,North ICS,"
                                "2024/25,13.5,33,Developing,5,5.5,3,2023/24,"
@@ -419,6 +472,11 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
                           "1,0,1,0,1,0,5,Undeveloped"),
             std::string::npos)
       << outcomes;
+  // The system row under the heat map: 1A's spread over the levels.
+  EXPECT_NE(outcomes.find("Organisations at Undeveloped,,,1,"),
+            std::string::npos)
+      << outcomes;
+  EXPECT_NE(outcomes.find("Median score,,,2,"), std::string::npos) << outcomes;
   EXPECT_NE(sheets.at("Excluded").find("rollup-invalid/list.yaml"),
             std::string::npos);
   EXPECT_NE(sheets.at("History").find("Charlie Care Partnership,,South ICS,"

@@ -105,7 +105,9 @@ TEST_F(RollupIdentityTest, HiddenCharactersAreRefusedAndShownEscaped) {
       EXPECT_EQ(text.find(raw), std::string::npos) << text;
     }
   }
-  EXPECT_NE(json.find("\"in/rle.yaml:4:9: error: organisation name 'Real "
+  EXPECT_NE(json.find("\"line\": 4,\n          \"column\": 9,\n"
+                      "          \"severity\": \"error\",\n"
+                      "          \"message\": \"organisation name 'Real "
                       "Trust <U+202E>evil' holds U+202E RIGHT-TO-LEFT "
                       "OVERRIDE, a character that is invisible or reorders "
                       "text\""),

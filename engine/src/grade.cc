@@ -187,6 +187,7 @@ class Grader {
         const EntryScore scored = ScoreEntry(entry, policy);
         ServiceOutcomeResult service_outcome;
         service_outcome.score = scored.score;
+        service_outcome.level = rubric_.LevelNameOf(scored.score);
         service_outcome.combined = scored.combined;
         service_outcome.from_agreed = scored.from_agreed;
         service_outcome.rating_count = scored.rating_count;

@@ -129,9 +129,11 @@ OrganisationYear SummariseYear(const Assessment& assessment,
     year.rating = result.rating;
   }
   for (const DomainResult& domain : result.domains) {
-    year.domains.push_back({domain.id, domain.score});
+    year.domains.push_back(
+        {domain.id, domain.score, domain.score ? domain.level : ""});
     for (const OutcomeResult& outcome : domain.outcomes) {
-      year.outcomes.push_back({outcome.id, outcome.score});
+      year.outcomes.push_back(
+          {outcome.id, outcome.score, outcome.score ? outcome.level : ""});
     }
   }
   year.agreement = result.agreement;
@@ -271,6 +273,12 @@ Status Compare(std::vector<OrganisationYear> years,
     rating.from_max = before.rubric->MaxTotal();
     rating.to_max = after.rubric->MaxTotal();
     rating.same_scale = rating.from_max == rating.to_max;
+    if (!rating.same_scale) {
+      rating.no_change = NoChange::kDifferentMaxima;
+    } else {
+      rating.change = Difference(rating.from_total, rating.to_total);
+      if (!rating.change) rating.no_change = NoChange::kIncomplete;
+    }
     out.rating_changes.push_back(std::move(rating));
   }
   out.years = std::move(years);
@@ -361,7 +369,13 @@ ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems) {
     if (diagnostic.severity != Severity::kError) continue;
     const std::string text = FormatDiagnostic(diagnostic);
     excluded.errors.push_back(text.substr(0, text.find('\n')));
+    // Hidden characters escaped as FormatDiagnostic does, so that no output
+    // carries a bidi override quoted from a hostile file.
+    excluded.problems.push_back({diagnostic.location, diagnostic.severity,
+                                 EscapeHiddenCharacters(diagnostic.message),
+                                 EscapeHiddenCharacters(diagnostic.hint)});
   }
+  excluded.more_errors = problems.dropped();
   if (problems.dropped() > 0) {
     excluded.errors.push_back(fmt::format("{} more error{} not shown",
                                           problems.dropped(),
@@ -755,7 +769,12 @@ Status Rollup(std::vector<OrganisationYear> years,
       if (organisation.same_scale) {
         organisation.change =
             Difference(previous->total, organisation.latest().total);
+        if (!organisation.change) organisation.no_change = NoChange::kIncomplete;
+      } else {
+        organisation.no_change = NoChange::kDifferentMaxima;
       }
+    } else {
+      organisation.no_change = NoChange::kNoEarlierYear;
     }
     out.organisations.push_back(std::move(organisation));
   }
@@ -804,6 +823,9 @@ Status Rollup(std::vector<OrganisationYear> years,
     }
     out.ratings_by_year.push_back(std::move(counts));
   }
+  for (const Level& level : out.rubric->levels) out.levels.push_back(level.name);
+  out.spreads = SpreadsOf(out);
+  out.attention = BuildAttention(out, {});
   *result = std::move(out);
   return Status::Ok();
 }

@@ -10,7 +10,7 @@ namespace eds {
 std::string CompareJson(const CompareResult& result) {
   JsonWriter json;
   json.BeginObject();
-  json.Key("format").String("eds3-compare/1");
+  json.Key("format").String("eds3-compare/2");
   history::WriteToolJson(result.tool_version, json);
 
   json.Key("organisation").BeginObject();
@@ -33,6 +33,9 @@ std::string CompareJson(const CompareResult& result) {
     json.Key("to_year").String(change.to_year);
     json.Key("from").NumberOrNull(change.from);
     json.Key("to").NumberOrNull(change.to);
+    json.Key("from_level").StringOrNull(change.from_level);
+    json.Key("to_level").StringOrNull(change.to_level);
+    json.Key("change").NumberOrNull(change.difference);
     json.EndObject();
   }
   json.EndArray();
@@ -49,6 +52,7 @@ std::string CompareJson(const CompareResult& result) {
     json.Key("to").StringOrNull(change.to_total ? change.to : "");
     json.Key("from_total").NumberOrNull(change.from_total);
     json.Key("to_total").NumberOrNull(change.to_total);
+    history::WriteChangeJson(change.change, change.no_change, json);
     json.EndObject();
   }
   json.EndArray();

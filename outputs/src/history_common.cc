@@ -19,6 +19,21 @@ std::string PolicyText(const Policy& policy) {
       PolicyWord(policy.rounding));
 }
 
+// [{"id", "score", "level"}] in rubric order: a domain's or an outcome's
+// result as every format writes it (grade adds more to each).
+void WriteScoresJson(const char* key, const std::vector<IdScore>& scores,
+                     JsonWriter& json) {
+  json.Key(key).BeginArray();
+  for (const IdScore& entry : scores) {
+    json.BeginObject();
+    json.Key("id").String(entry.id);
+    json.Key("score").NumberOrNull(entry.score);
+    json.Key("level").StringOrNull(entry.level);
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
 }  // namespace
 
 std::string StampText(const std::string& tool_version,
@@ -65,6 +80,26 @@ void WriteRubricJson(const char* key, const Rubric& rubric, JsonWriter& json) {
   json.EndObject();
 }
 
+void WriteChangeJson(const std::optional<Rational>& change, NoChange why,
+                     JsonWriter& json) {
+  json.Key("change").NumberOrNull(change);
+  json.Key("change_reason");
+  switch (change ? NoChange::kNone : why) {
+    case NoChange::kNone:
+      json.Null();
+      break;
+    case NoChange::kNoEarlierYear:
+      json.String("no earlier year");
+      break;
+    case NoChange::kIncomplete:
+      json.String("incomplete");
+      break;
+    case NoChange::kDifferentMaxima:
+      json.String("different rubric maxima");
+      break;
+  }
+}
+
 void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   json.BeginObject();
   json.Key("year").String(year.year);
@@ -74,28 +109,37 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   // on one scale.
   json.Key("max").Number(year.rubric->MaxTotal());
   json.Key("rating").StringOrNull(year.rating);
-  json.Key("domains").BeginObject();
-  for (const IdScore& domain : year.domains) {
-    json.Key(domain.id).NumberOrNull(domain.score);
-  }
-  json.EndObject();
-  json.Key("outcomes").BeginObject();
-  for (const IdScore& outcome : year.outcomes) {
-    json.Key(outcome.id).NumberOrNull(outcome.score);
-  }
-  json.EndObject();
+  WriteScoresJson("domains", year.domains, json);
+  WriteScoresJson("outcomes", year.outcomes, json);
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
-  const std::optional<double> alpha = ShownAlpha(year.agreement.alpha);
-  json.Key("alpha");
-  if (alpha) {
-    json.Double(*alpha);
-  } else {
-    json.Null();
-  }
   json.Key("agreement");
   WriteAgreementJson(year.agreement, json);
   json.EndObject();
+}
+
+std::string AttentionLabel(AttentionReason reason) {
+  switch (reason) {
+    case AttentionReason::kLowestBand:
+      return "Lowest band";
+    case AttentionReason::kBandDown:
+      return "Fell a band";
+    case AttentionReason::kBandUp:
+      return "Rose a band";
+    case AttentionReason::kBigFall:
+      return "Big fall in total";
+    case AttentionReason::kBigRise:
+      return "Big rise in total";
+    case AttentionReason::kOutOfDate:
+      return "Out of date";
+    case AttentionReason::kIncomplete:
+      return "Incomplete";
+    case AttentionReason::kExcluded:
+      return "Excluded file";
+    case AttentionReason::kMissing:
+      return "Missing";
+  }
+  return "";
 }
 
 std::string LevelColour(const Rubric& rubric,

@@ -41,8 +41,18 @@ std::string TotalText(const OrganisationYear& year);
 void WriteToolJson(const std::string& tool_version, JsonWriter& json);
 // {"id", "version"} under `key`.
 void WriteRubricJson(const char* key, const Rubric& rubric, JsonWriter& json);
-// The organisation's year in the shape SPEC §5 gives compare and rollup.
+// The organisation's year in the shape compare and rollup share
+// (docs/schema/eds3-year-2.schema.json).
 void WriteYearJson(const OrganisationYear& year, JsonWriter& json);
+// "change" (null when there is none) and "change_reason" (null when there is
+// a change, else "no earlier year", "incomplete" or "different rubric
+// maxima").
+void WriteChangeJson(const std::optional<Rational>& change, NoChange why,
+                     JsonWriter& json);
+
+// The heading of an Attention reason for a reader: "Lowest band",
+// "Fell a band", ...
+std::string AttentionLabel(AttentionReason reason);
 
 // The fill for a score in its rubric's level colour ("" when none), and for a
 // rating in its band colour (kIncompleteColour for an incomplete year).

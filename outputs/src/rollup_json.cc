@@ -1,4 +1,5 @@
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "eds/history.h"
@@ -7,12 +8,73 @@
 #include "history_common.h"
 
 namespace eds {
+namespace {
+
+const char* SeverityWord(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+// A 1-based line or column, or null when not known (0 in the model).
+void WriteLineOrNull(const char* key, int value, JsonWriter& json) {
+  json.Key(key);
+  if (value > 0) {
+    json.Int(value);
+  } else {
+    json.Null();
+  }
+}
+
+void WriteAttention(const Attention& attention, JsonWriter& json) {
+  json.Key("attention").BeginObject();
+  json.Key("rules").BeginArray();
+  for (const std::string& rule : attention.rules) json.String(rule);
+  json.EndArray();
+  json.Key("organisations").BeginArray();
+  for (const AttentionItem& item : attention.items) {
+    json.BeginObject();
+    json.Key("reason").String(AttentionCode(item.reason));
+    json.Key("name").StringOrNull(item.organisation.name);
+    json.Key("code").StringOrNull(item.organisation.code);
+    json.Key("file").StringOrNull(item.file);
+    json.Key("year").StringOrNull(item.year);
+    json.Key("rating").StringOrNull(item.rating);
+    json.Key("from_year").StringOrNull(item.from_year);
+    json.Key("from_rating").StringOrNull(item.from_rating);
+    json.Key("change").NumberOrNull(item.change);
+    json.Key("message").String(item.message);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("outcomes").BeginArray();
+  for (const OutcomeAttention& outcome : attention.outcomes) {
+    json.BeginObject();
+    json.Key("outcome").String(outcome.outcome.id);
+    json.Key("level").String(outcome.level);
+    json.Key("organisations_at_level").Int(outcome.lowest);
+    json.Key("organisations_scored").Int(outcome.scored);
+    json.Key("message").String(outcome.message);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+}
+
+}  // namespace
 
 std::string RollupJson(const RollupResult& result) {
   JsonWriter json;
   json.BeginObject();
-  json.Key("format").String("eds3-rollup/1");
+  json.Key("format").String("eds3-rollup/2");
   history::WriteToolJson(result.tool_version, json);
+  WriteAttention(result.attention, json);
 
   json.Key("organisations").BeginArray();
   for (const RollupOrganisation& organisation : result.organisations) {
@@ -28,7 +90,8 @@ std::string RollupJson(const RollupResult& result) {
     json.Key("latest_year").String(organisation.latest().year);
     const OrganisationYear* previous = organisation.previous();
     json.Key("previous_year").StringOrNull(previous ? previous->year : "");
-    json.Key("change").NumberOrNull(organisation.change);
+    history::WriteChangeJson(organisation.change, organisation.no_change,
+                             json);
     json.EndObject();
   }
   json.EndArray();
@@ -37,9 +100,19 @@ std::string RollupJson(const RollupResult& result) {
   for (const ExcludedFile& file : result.excluded) {
     json.BeginObject();
     json.Key("file").String(file.file);
-    json.Key("errors").BeginArray();
-    for (const std::string& error : file.errors) json.String(error);
+    json.Key("problems").BeginArray();
+    for (const ExcludedProblem& problem : file.problems) {
+      json.BeginObject();
+      json.Key("file").String(problem.location.file);
+      WriteLineOrNull("line", problem.location.line, json);
+      WriteLineOrNull("column", problem.location.column, json);
+      json.Key("severity").String(SeverityWord(problem.severity));
+      json.Key("message").String(problem.message);
+      json.Key("hint").StringOrNull(problem.hint);
+      json.EndObject();
+    }
     json.EndArray();
+    json.Key("more_problems").Int(static_cast<std::int64_t>(file.more_errors));
     json.EndObject();
   }
   json.EndArray();
@@ -77,6 +150,25 @@ std::string RollupJson(const RollupResult& result) {
       json.Key(result.ratings[i]).Int(counts.counts[i]);
     }
     json.EndObject();
+    json.EndObject();
+  }
+  json.EndArray();
+
+  json.Key("levels").BeginArray();
+  for (const std::string& level : result.levels) json.String(level);
+  json.EndArray();
+  json.Key("outcome_spreads").BeginArray();
+  for (const OutcomeSpread& spread : result.spreads) {
+    json.BeginObject();
+    json.Key("outcome").String(spread.outcome_id);
+    json.Key("levels").BeginObject();
+    for (std::size_t i = 0; i < result.levels.size(); ++i) {
+      json.Key(result.levels[i]).Int(spread.levels[i]);
+    }
+    json.EndObject();
+    json.Key("scored").Int(spread.scored);
+    json.Key("unscored").Int(spread.unscored);
+    json.Key("median").NumberOrNull(spread.median);
     json.EndObject();
   }
   json.EndArray();

@@ -27,6 +27,7 @@ class RollupMarkdownReport {
 
   std::string Write() {
     Header();
+    Attention();
     Organisations();
     RatingsByYear();
     Excluded();
@@ -65,6 +66,29 @@ class RollupMarkdownReport {
     if (result_.options.skip_invalid) {
       out_ += Row({"Files excluded as invalid",
                    std::to_string(result_.excluded.size())});
+    }
+    out_ += "\n";
+  }
+
+  void Attention() {
+    const eds::Attention& attention = result_.attention;
+    out_ += "## Needs attention\n\n";
+    if (attention.items.empty() && attention.outcomes.empty()) {
+      out_ += "Nothing, by the rules below.\n\n";
+    } else {
+      for (const AttentionItem& item : attention.items) {
+        out_ += fmt::format("- **{}:** {}\n",
+                            history::AttentionLabel(item.reason),
+                            Escape(item.message));
+      }
+      for (const OutcomeAttention& outcome : attention.outcomes) {
+        out_ += fmt::format("- **Outcome:** {}\n", Escape(outcome.message));
+      }
+      out_ += "\n";
+    }
+    out_ += "How this list is made:\n\n";
+    for (const std::string& rule : attention.rules) {
+      out_ += "- " + Escape(rule) + "\n";
     }
     out_ += "\n";
   }

@@ -34,6 +34,7 @@ class RollupWorkbook {
   }
 
   void Write() {
+    Attention();
     Organisations();
     Outcomes();
     History();
@@ -78,6 +79,49 @@ class RollupWorkbook {
     }
     sheet->Text(2, 0, text + ".");
     return 4;
+  }
+
+  // What needs attention, one row per organisation and reason, then the
+  // outcomes, then the rules in words.
+  void Attention() {
+    Sheet* sheet = book_->AddSheet("Attention");
+    if (sheet == nullptr) return;
+    const eds::Attention& attention = result_.attention;
+    Table table(sheet, Heading(sheet),
+                {{"Why", 14, 20},
+                 {"Organisation", 24, 50},
+                 {"Code", 8, 10},
+                 {"Year", 9, 10},
+                 {"Rating", 12, 16},
+                 {"Details", 40, 90},
+                 {"File", 12, 60}});
+    for (const AttentionItem& item : attention.items) {
+      table.NewRow();
+      table.Text(0, history::AttentionLabel(item.reason));
+      table.Text(1, item.organisation.name);
+      table.Text(2, item.organisation.code);
+      table.Text(3, item.year);
+      table.Text(4, item.rating,
+                 Filled(history::RatingColour(rubric_, item.rating)));
+      table.Text(5, item.message);
+      table.Text(6, item.file);
+    }
+    for (const OutcomeAttention& outcome : attention.outcomes) {
+      table.NewRow();
+      table.Text(0, "Outcome");
+      table.Text(1, outcome.outcome.id + " " + outcome.outcome.name);
+      table.Text(5, outcome.message);
+    }
+    table.Finish();
+    lxw_row_t row = table.last_row() + 2;
+    if (attention.items.empty() && attention.outcomes.empty()) {
+      sheet->Text(row++, 0, "Nothing needs attention by these rules.");
+      ++row;
+    }
+    sheet->Text(row++, 0, "How this list is made", Bold());
+    for (const std::string& rule : attention.rules) {
+      sheet->Text(row++, 0, rule);
+    }
   }
 
   void Organisations() {
@@ -182,7 +226,35 @@ class RollupWorkbook {
                  Filled(history::RatingColour(*latest.rubric, rating)));
     }
     table.Finish();
+    SystemRows(sheet, table.last_row() + 2);
     Key(sheet, static_cast<lxw_col_t>(columns.size() + 1));
+  }
+
+  // Below the heat map, the system row per outcome: how many organisations
+  // are at each level, and the median score in its level's colour.
+  void SystemRows(Sheet* sheet, lxw_row_t row) {
+    const auto outcome_col = [](std::size_t i) {
+      return static_cast<lxw_col_t>(3 + i);
+    };
+    sheet->Text(row++, 0, "System (latest years)", Bold());
+    for (std::size_t level = 0; level < result_.levels.size(); ++level) {
+      sheet->Text(row, 0, "Organisations at " + result_.levels[level]);
+      for (std::size_t i = 0; i < result_.spreads.size(); ++i) {
+        sheet->Number(row, outcome_col(i), result_.spreads[i].levels[level]);
+      }
+      ++row;
+    }
+    sheet->Text(row, 0, "Not scored");
+    for (std::size_t i = 0; i < result_.spreads.size(); ++i) {
+      sheet->Number(row, outcome_col(i), result_.spreads[i].unscored);
+    }
+    ++row;
+    sheet->Text(row, 0, "Median score");
+    for (std::size_t i = 0; i < result_.spreads.size(); ++i) {
+      const std::optional<Rational>& median = result_.spreads[i].median;
+      sheet->Score(row, outcome_col(i), median,
+                   Filled(history::LevelColour(rubric_, median)));
+    }
   }
 
   void Key(Sheet* sheet, lxw_col_t col) {

@@ -38,6 +38,7 @@ struct OutcomeResult {
 
 struct ServiceOutcomeResult {
   std::optional<Rational> score;
+  std::string level;                 // level name of the score, or empty
   std::optional<Rational> combined;  // before rounding
   bool from_agreed = false;
   int rating_count = 0;

@@ -28,6 +28,7 @@ inline constexpr char kIncompleteRating[] = "Incomplete";
 struct IdScore {
   std::string id;
   std::optional<Rational> score;  // nullopt: not scored
+  std::string level = {};         // the level name of the score, or empty
 };
 
 // One organisation's graded year (SPEC §5: year, complete, total, rating,
@@ -136,6 +137,14 @@ struct OutcomeChange {
   Movement movement = Movement::kSame;
 };
 
+// Why a change in total is not given: kNone when it is.
+enum class NoChange {
+  kNone,
+  kNoEarlierYear,    // the first year
+  kIncomplete,       // either year is incomplete
+  kDifferentMaxima,  // the two years' rubrics have different maximum totals
+};
+
 // The organisation rating from one year to the next.
 struct RatingChange {
   std::string from_year;
@@ -150,6 +159,9 @@ struct RatingChange {
   bool same_scale = true;
   Rational from_max;
   Rational to_max;
+  // to_total - from_total, when both are given and on the same scale.
+  std::optional<Rational> change;
+  NoChange no_change = NoChange::kNone;  // why `change` is nullopt
 };
 
 struct CompareResult {
@@ -199,15 +211,28 @@ struct RollupOptions {
   bool skip_invalid = false;
 };
 
+// One problem of an excluded file, as its parts (for JSON).
+struct ExcludedProblem {
+  SourceLocation location;  // line and column 0 when not known
+  Severity severity = Severity::kError;
+  std::string message;
+  std::string hint;  // empty for none
+};
+
 // A file left out of a rollup under --skip-invalid, and why.
 struct ExcludedFile {
   std::string file;
   std::vector<std::string>
       errors;  // one line each, "file:line:col: error: ..."
+  // The same errors as parts, in the same order; `more_errors` counts those
+  // found beyond the cap and not kept.
+  std::vector<ExcludedProblem> problems = {};
+  std::size_t more_errors = 0;
 };
 
 // `file` as excluded for the errors in `problems`: the first line of each
-// ("file:line:col: error: message"), without the quoted source and hint.
+// ("file:line:col: error: message"), without the quoted source and hint,
+// and each as its parts.
 ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems);
 
 // A warning a rollup shows on its Checks sheet: a file's own warning, or two
@@ -252,6 +277,7 @@ struct RollupOrganisation {
   // False when the previous and latest years' rubrics have different
   // maximum totals, so their totals cannot be subtracted.
   bool same_scale = true;
+  NoChange no_change = NoChange::kNone;  // why `change` is nullopt
 
   const OrganisationYear& latest() const { return years.back(); }
   // The year before the latest, or nullptr.
@@ -263,6 +289,69 @@ struct RatingCounts {
   std::string year;
   std::vector<int> counts;  // aligned with RollupResult::ratings
   int organisations = 0;    // the sum of counts
+};
+
+// How the organisations' latest years spread over the levels on one outcome
+// (the system row of the heat map).
+struct OutcomeSpread {
+  std::string outcome_id;
+  // Aligned with RollupResult::levels: organisations whose latest score on
+  // this outcome is of that level.
+  std::vector<int> levels;
+  int unscored = 0;  // latest year without a score on it (or not in its rubric)
+  int scored = 0;    // the sum of `levels`
+  // The median of the scored organisations' scores (the mean of the middle
+  // two for an even count); nullopt when none is scored.
+  std::optional<Rational> median;
+};
+
+// Why an organisation (or a file) is on the Attention list.
+enum class AttentionReason {
+  kLowestBand,   // its latest rating is the rubric's lowest band
+  kBandDown,      // its rating fell a band since its previous year
+  kBandUp,        // its rating rose a band
+  kBigFall,       // among the biggest falls in total (see BuildAttention)
+  kBigRise,       // among the biggest rises in total
+  kOutOfDate,     // its latest year is older than the rollup's latest year
+  kIncomplete,    // its latest year is incomplete
+  kExcluded,      // its file was excluded as invalid (--skip-invalid)
+  kMissing,       // expected (a register) but no file found
+};
+
+// The reason's code in JSON ("undeveloped", "band-down", ...).
+const char* AttentionCode(AttentionReason reason);
+
+// One line of the Attention list.
+struct AttentionItem {
+  AttentionReason reason = AttentionReason::kLowestBand;
+  Organisation organisation;  // empty name for an excluded file
+  std::string file;           // the latest year's file, or the excluded one
+  std::string year;           // the year concerned ("" when none)
+  std::string from_year;      // the previous year, for a movement
+  std::string from_rating;    // band (or kIncompleteRating) before a movement
+  std::string rating;         // latest band (or kIncompleteRating)
+  std::optional<Rational> change;  // for the biggest rises and falls
+  std::string message;             // one sentence for a commissioner
+};
+
+// An outcome rated at the rubric's lowest level by more than a quarter of
+// the organisations scored on it (their latest years).
+struct OutcomeAttention {
+  OutcomeInfo outcome;
+  int lowest = 0;  // organisations at the lowest level
+  int scored = 0;
+  std::string level;    // the lowest level's name ("Undeveloped")
+  std::string message;  // one sentence
+};
+
+// What needs a commissioner's attention, first in every rollup output.
+struct Attention {
+  // Grouped by reason in AttentionReason order, then in rollup order (the
+  // biggest changes largest first).
+  std::vector<AttentionItem> items;
+  std::vector<OutcomeAttention> outcomes;  // rubric order
+  // The rules, in words, for the outputs to print with the list.
+  std::vector<std::string> rules;
 };
 
 struct RollupResult {
@@ -280,6 +369,10 @@ struct RollupResult {
   // Every file's warnings in the order given, then the cross-file checks
   // ordered by file.
   std::vector<RollupCheck> checks;
+  // The reference rubric's level names in order (the heat map's system row).
+  std::vector<std::string> levels;
+  std::vector<OutcomeSpread> spreads;  // aligned with `outcomes`
+  Attention attention;
   // The rubric of the latest year (of the first organisation having it).
   std::shared_ptr<const Rubric> rubric;
   std::vector<RubricRef> rubrics;  // every one used, in order of first use
@@ -302,6 +395,23 @@ Status Rollup(std::vector<OrganisationYear> years,
               std::vector<ExcludedFile> excluded, const RollupOptions& options,
               const std::string& tool_version, Diagnostics& diag,
               RollupResult* result);
+
+// The organisations and outcomes of `rollup` that need attention, as
+// docs/commissioners.md describes: latest rating in the lowest band; rating
+// moved a band since the previous year (down, then up); the biggest falls and
+// rises in total (a change of at least a tenth of the maximum total, at most
+// kBiggestChanges each way, largest first); latest year older than the
+// rollup's latest year, or incomplete; files excluded; organisations in
+// `missing` (expected but not found); outcomes at the lowest level for more
+// than a quarter of the organisations scored on them. Rollup() fills
+// RollupResult::attention with it (and no `missing`).
+inline constexpr int kBiggestChanges = 5;
+// The spread of the organisations' latest years over the levels, one per
+// entry of rollup.outcomes (needs rollup.levels).
+std::vector<OutcomeSpread> SpreadsOf(const RollupResult& rollup);
+
+Attention BuildAttention(const RollupResult& rollup,
+                         const std::vector<Organisation>& missing);
 
 }  // namespace eds
 
