@@ -21,8 +21,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
           libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev)
 if [ "$mode" = test ]; then
-  # The tests look inside workbooks (unzip) and open one in LibreOffice.
-  packages+=(unzip libreoffice-calc-nogui)
+  # The tests look inside workbooks (unzip), open them in LibreOffice, and
+  # measure the text of their printed pages (pdftotext from poppler-utils).
+  packages+=(unzip libreoffice-calc-nogui poppler-utils)
 fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.

@@ -42,8 +42,12 @@ class RollupWorkbook {
   }
 
  private:
-  // What the rollup holds, above the table: a title, the stamp, the filters.
-  lxw_row_t Heading(Sheet* sheet) {
+  // What the rollup holds, above a table of `columns` columns whose widths
+  // are set: a title, the stamp, the filters, each wrapped within the part
+  // of the table on the first printed page.
+  void Heading(Sheet* sheet, std::size_t columns) {
+    const lxw_col_t last =
+        sheet->LastColumnOnFirstPage(static_cast<lxw_col_t>(columns - 1));
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
     sheet->Text(0, 0,
@@ -51,9 +55,9 @@ class RollupWorkbook {
                             result_.organisations.size(),
                             result_.organisations.size() == 1 ? "" : "s"),
                 Title());
-    sheet->Text(1, 0,
-                history::StampText(result_.tool_version, result_.rubrics,
-                                   result_.policies));
+    sheet->Paragraph(1, 0, last,
+                     history::StampText(result_.tool_version, result_.rubrics,
+                                        result_.policies));
     std::vector<std::string> scope;
     scope.push_back("Years: " + DescribeYears(result_.years));
     if (!result_.options.system.empty()) {
@@ -71,14 +75,12 @@ class RollupWorkbook {
     for (const std::string& part : scope) {
       text += (text.empty() ? "" : ". ") + part;
     }
-    sheet->Text(2, 0, text + ".");
-    return 4;
+    sheet->Paragraph(2, 0, last, text + ".");
   }
 
   void Organisations() {
     Sheet* sheet = book_->AddSheet("Organisations");
     if (sheet == nullptr) return;
-    const lxw_row_t header_row = Heading(sheet);
     std::vector<Table::Column> columns = {
         {"Organisation", 24, 50}, {"Code", 8, 10},  {"System", 12, 40},
         {"Latest year", 11, 12},  {"Total", 8, 10}, {"Out of", 8, 10},
@@ -95,7 +97,9 @@ class RollupWorkbook {
     columns.push_back({"Policy", 16, 48});
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
-    Table table(sheet, header_row, columns);
+    // Below the heading lines, which are written once the widths are known.
+    constexpr lxw_row_t kHeaderRow = 4;
+    Table table(sheet, kHeaderRow, columns);
     for (const RollupOrganisation& organisation : result_.organisations) {
       const OrganisationYear& latest = organisation.latest();
       const OrganisationYear* previous = organisation.previous();
@@ -139,6 +143,7 @@ class RollupWorkbook {
       table.Text(c++, latest.source);
     }
     table.Finish();
+    Heading(sheet, columns.size());
   }
 
   // Organisation x outcome for each organisation's latest year, each score
@@ -198,17 +203,18 @@ class RollupWorkbook {
   void History() {
     Sheet* sheet = book_->AddSheet("History");
     if (sheet == nullptr) return;
+    // Narrow enough to print one page wide, the long texts wrapping.
     Table table(sheet, 0,
-                {{"Organisation", 24, 50},
-                 {"Code", 8, 10},
+                {{"Organisation", 18, 50},
+                 {"Code", 7, 10},
                  {"System", 12, 40},
-                 {"Year", 9, 10},
+                 {"Year", 8, 10},
                  {"Domain", 8, 8},
                  {"Outcome", 9, 10},
-                 {"Name", 16, 40},
-                 {"Score", 8, 10},
+                 {"Name", 14, 40},
+                 {"Score", 7, 10},
                  {"Level", 12, 16},
-                 {"Total that year", 10, 12},
+                 {"Total that year", 8, 12},
                  {"Rating that year", 12, 16},
                  {"Source", 12, 60}});
     for (const RollupOrganisation& organisation : result_.organisations) {
@@ -327,6 +333,11 @@ Status WriteRollupWorkbook(const RollupResult& result,
   info.comments =
       history::StampText(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
+  info.page_header =
+      "EDS rollup" +
+      (result.options.system.empty() ? std::string()
+                                     : ", " + result.options.system) +
+      ", " + DescribeYears(result.years);
   Book book(path, info);
   RollupWorkbook(result, &book).Write();
   return book.Close();
