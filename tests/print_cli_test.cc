@@ -291,7 +291,7 @@ TEST_F(PrintCliTest, PageCountsStayBounded) {
 TEST_F(PrintCliTest, LabelsAreNotCutOff) {
   EXPECT_TRUE(Prints("short", "Domain 1 score 7"));
   EXPECT_TRUE(Prints("grade", "Domain 1 score 7"));
-  EXPECT_TRUE(Prints("compare", "Integrated care system"));
+  EXPECT_TRUE(Prints("compare", "Years compared 2022/23 to 2024/25"));
   EXPECT_TRUE(Prints("compare", "Tool and method"));
   EXPECT_TRUE(Prints("rollup", "Years: 2022/23 to 2024/25. Integrated care "
                                "system: Severnvale ICS."));
