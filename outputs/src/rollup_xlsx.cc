@@ -262,11 +262,12 @@ class RollupWorkbook {
       table.Number(1 + counts.counts.size(), counts.organisations);
     }
     table.Finish();
-    Chart(sheet, table.last_row(), static_cast<lxw_col_t>(columns.size() + 1));
+    Chart(sheet, table.last_row());
   }
 
-  // One stacked column per year, one segment per rating in its band colour.
-  void Chart(Sheet* sheet, lxw_row_t last_row, lxw_col_t anchor_col) {
+  // One stacked column per year, one segment per rating in its band colour,
+  // below the table, so that both print on one page.
+  void Chart(Sheet* sheet, lxw_row_t last_row) {
     lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN_STACKED);
     if (chart == nullptr) return;
     // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
@@ -292,7 +293,7 @@ class RollupWorkbook {
     chart_axis_set_min(y_axis, 0);
     chart_axis_set_name(y_axis, "Organisations");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    sheet->InsertChart(0, anchor_col, chart, 1.2, 1.2);
+    sheet->InsertChart(last_row + 2, 0, chart, 1.2, 1.2);
   }
 
   void Excluded() {

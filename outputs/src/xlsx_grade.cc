@@ -498,19 +498,21 @@ class SummaryWriter {
 
 void WriteOutcomes(Sheet* sheet, const GradeReport& report) {
   const Assessment& a = report.assessment;
+  // The narrow columns give way first, so that the long texts keep room
+  // when the table is narrowed to print one page wide.
   Table table(sheet, 0,
-              {{"Domain", 8, 8},
-               {"Outcome", 9, 9},
-               {"Title", 20, 60},
+              {{"Domain", 7, 8},
+               {"Outcome", 8, 9},
+               {"Title", 16, 60},
                {"Score", 7, 10},
                {"Level", 8, 14},
                {"Ratings", 12, 50},
                {"Flags", 8, 30},
                {"Notes", 12, 60},
-               {"Agreed", 8, 10},
-               {"Combined ratings", 10, 12},
-               {"Evidence items", 10, 10},
-               {"Actions", 8, 10}});
+               {"Agreed", 7, 10},
+               {"Combined ratings", 8, 12},
+               {"Evidence items", 8, 10},
+               {"Actions", 7, 10}});
   for (const DomainResult& domain : report.result.domains) {
     const bool by_service = !domain.services.empty();
     for (const OutcomeResult& outcome : domain.outcomes) {

@@ -400,25 +400,23 @@ std::size_t WrappedLineCount(std::string_view text, double width, bool bold) {
   const double factor = bold ? kBoldFactor : 1.0;
   const double room = std::max(1.0, width - kCellPadding);
   std::size_t lines = 1;
-  double line = 0;  // width of the current line
-  double word = 0;  // width of the word being read
-  bool word_on_line = false;  // the current line holds a word already
-  // Places the word just read: on this line if it fits after a space, else
-  // on a new line; a word wider than a line is broken across lines.
+  double line = 0;   // width of the current line
+  double word = 0;   // width of the word being read
+  double space = 0;  // the space before it, when it follows a word
+  // Places the word just read: on this line if it fits, else on a new line;
+  // a word wider than a line is broken across lines.
   const auto place = [&] {
     if (word == 0) return;
-    const double space = word_on_line ? CharWidth(' ') * factor : 0;
     if (line + space + word <= room) {
       line += space + word;
     } else {
-      if (word_on_line || line > 0) ++lines;
+      if (line > 0) ++lines;
       line = word;
       while (line > room) {
         ++lines;
         line -= room;
       }
     }
-    word_on_line = true;
     word = 0;
   };
   std::size_t i = 0;
@@ -428,9 +426,16 @@ std::size_t WrappedLineCount(std::string_view text, double width, bool bold) {
       place();
       ++lines;
       line = 0;
-      word_on_line = false;
+      space = 0;
     } else if (c == U' ') {
       place();
+      space = line > 0 ? CharWidth(' ') * factor : 0;
+    } else if (c == U'-' || c == U'/') {
+      // A line may break after a hyphen or a slash, as in "patients-forum"
+      // or a path.
+      word += CharWidth(c) * factor;
+      place();
+      space = 0;
     } else {
       word += CharWidth(c) * factor;
     }

@@ -336,7 +336,8 @@ class Table {
 // The display width of `text` in characters: the longest of its lines.
 double TextWidth(std::string_view text);
 
-// How many lines `text` takes when wrapped at spaces in a column `width`
+// How many lines `text` takes when wrapped at spaces (and after hyphens and
+// slashes) in a column `width`
 // characters wide, a word longer than a line being broken: an estimate on
 // the safe side (a row may get a little spare room), from the widths of
 // DejaVu Sans's letters against its digits (see kMinPrintScale). Bold text
