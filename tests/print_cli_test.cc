@@ -254,12 +254,12 @@ TEST_F(PrintCliTest, GradeSummaryIsOnePage) {
   const Page& summary = Pages("grade").front();
   ASSERT_EQ(summary.sheet, "Summary");
   for (const char* text :
-       {"Total 18.5 of 33", "Rating Developing", "1A Access 2 3 Achieving",
+       {"Total 18 of 33", "Rating Developing", "1A Access 2 3 Achieving",
         "2B Free from abuse, harassment, bullying and", "3C Levers to manage "
         "performance 2 3 Achieving",
-        "emergency-999 999 emergency response 7.5 12", "Flags",
+        "emergency-999 999 emergency response 8 12", "Flags",
         "disagreement Ratings for 2B span 0 to 2", "Panel agreement",
-        "Alpha 0.167"}) {
+        "Alpha 0.696", "Gwet's AC1 0.825"}) {
     EXPECT_NE(summary.text.find(text), std::string::npos)
         << text << "\nin: " << summary.text;
   }

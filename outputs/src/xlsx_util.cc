@@ -669,7 +669,7 @@ void Sheet::FinishPrint(const std::string& header) {
   for (const auto& [row, lines] : lines_) {
     if (lines == 1) continue;
     const double height =
-        lines == 0 ? kLineHeight / 2
+        lines == 0 ? kLineHeight / 4
                    : std::min(kMaxHeight,
                               kLineHeight * static_cast<double>(lines));
     Check(worksheet_set_row(worksheet_, row, height, nullptr), row, 0);
@@ -684,8 +684,10 @@ void Sheet::FinishPrint(const std::string& header) {
   }
   constexpr std::uint8_t kA4 = 9;
   worksheet_set_paper(worksheet_, kA4);
-  // Inches: narrow sides, room above and below for the header and footer.
-  worksheet_set_margins(worksheet_, 0.4, 0.4, 0.7, 0.7);
+  // Inches: narrow sides, room above and below for the header and footer
+  // (less on a sheet that must fit one page).
+  const double edge = one_page_ ? 0.5 : 0.7;
+  worksheet_set_margins(worksheet_, 0.4, 0.4, edge, edge);
   const double width = std::max(ColumnsWidth(0, last_col_), chart_right_);
   if (one_page_) {
     worksheet_set_portrait(worksheet_);

@@ -162,7 +162,7 @@ class Sheet {
   // explicitly because neither LibreOffice nor Excel grows rows written by
   // libxlsxwriter for wrapped text.
   void SetRowLines(lxw_row_t row, std::size_t lines);
-  // Makes an empty row half a line high: a gap between two blocks.
+  // Makes an empty row a quarter of a line high: a gap between two blocks.
   void SetRowGap(lxw_row_t row) { lines_[row] = 0; }
   void FreezeRows(lxw_row_t rows);
   // Prints rows first..last at the top of every printed page.
