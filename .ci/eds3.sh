@@ -23,9 +23,10 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
           libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev libunistring-dev)
 if [ "$mode" = test ]; then
-  # The tests look inside workbooks (unzip), open one in LibreOffice and
-  # check every JSON they write against docs/schema (python3-jsonschema).
-  packages+=(unzip libreoffice-calc-nogui python3 python3-jsonschema)
+  # The tests look inside workbooks (unzip), open them in LibreOffice,
+  # measure the text of their printed pages (pdftotext from poppler-utils)
+  # and check every JSON they write against docs/schema (python3-jsonschema).
+  packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema)
 fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.

@@ -108,11 +108,43 @@ TEST(XlsxTextWidthTest, CountsCharactersOfTheLongestLine) {
 }
 
 TEST(XlsxWrappedLineCountTest, CountsLinesWhenWrapped) {
-  EXPECT_EQ(WrappedLineCount("", 10), 1u);
-  EXPECT_EQ(WrappedLineCount("0123456789", 10), 1u);
-  EXPECT_EQ(WrappedLineCount("0123456789a", 10), 2u);
-  EXPECT_EQ(WrappedLineCount("a\n\nb", 10), 3u);
-  EXPECT_EQ(WrappedLineCount(std::string(25, 'x') + "\nshort", 10), 4u);
+  struct Case {
+    std::string text;
+    double width;
+    bool bold;
+    std::size_t lines;
+  };
+  const Case cases[] = {
+      {"", 10, false, 1},
+      // A cell keeps a little room at its edges: nine digits fit in ten.
+      {"012345678", 10, false, 1},
+      {"0123456789", 10, false, 2},
+      {"a\n\nb", 10, false, 3},
+      // A word longer than the line is broken across lines.
+      {std::string(25, '0') + "\nshort", 10, false, 4},
+      // Lines break at spaces: "Domain 1" fits, "score" goes to the next.
+      {"Domain 1 score", 10, false, 2},
+      {"Domain 1 score", 14, false, 1},
+      // Narrow letters take less room, capitals and bold more.
+      {"illilliilliilli", 10, false, 1},
+      {"MMMMMMM", 10, false, 2},
+      {"Organisation", 12, false, 1},
+      {"Organisation", 12, true, 2},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(WrappedLineCount(c.text, c.width, c.bold), c.lines)
+        << c.text << " in " << c.width << (c.bold ? " bold" : "");
+  }
+}
+
+TEST(XlsxHeaderFooterTextTest, DoublesAmpersandsAndCutsLongText) {
+  EXPECT_EQ(HeaderFooterText("Fenland & Wash ICS", 120),
+            "Fenland && Wash ICS");
+  EXPECT_EQ(HeaderFooterText("&P &N &&", 120), "&&P &&N &&&&");
+  EXPECT_EQ(HeaderFooterText("a\nb\x01", 120), "a b ");
+  EXPECT_EQ(HeaderFooterText("abcdef", 4), "abc\xE2\x80\xA6");
+  EXPECT_EQ(HeaderFooterText("abcd", 4), "abcd");
+  EXPECT_EQ(HeaderFooterText("&&&&&", 3), "&&&&\xE2\x80\xA6");
 }
 
 }  // namespace

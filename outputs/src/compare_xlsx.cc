@@ -54,10 +54,13 @@ class CompareWorkbook {
         rubric_.title.empty() ? rubric_.id : rubric_.title;
     sheet->Text(0, 0, title + ": year on year", Title());
     lxw_row_t row = 2;
+    // Labels and values wrap, the values across the columns of the year
+    // table below, so that none is cut off by a cell or the page's edge.
+    constexpr lxw_col_t kLastColumn = 5;
     const auto item = [&](const char* label, const std::string& value) {
       if (value.empty()) return;
-      sheet->Text(row, 0, label, Bold());
-      sheet->Text(row, 1, value);
+      sheet->WrapText(row, 0, label, Bold());
+      sheet->Paragraph(row, 1, kLastColumn, value);
       ++row;
     };
     item("Organisation", result_.organisation.name);
@@ -71,7 +74,7 @@ class CompareWorkbook {
     ++row;
     sheet->Text(row++, 0, "Rating movement", Bold());
     for (const RatingChange& change : result_.rating_changes) {
-      sheet->Text(row++, 0, DescribeRatingChange(change));
+      sheet->Paragraph(row++, 0, kLastColumn, DescribeRatingChange(change));
     }
     ++row;
     YearTable(sheet, row);
@@ -80,21 +83,22 @@ class CompareWorkbook {
   // Total, rating and domain scores per year, then the chart's data and the
   // chart itself below.
   void YearTable(Sheet* sheet, lxw_row_t header_row) {
-    std::vector<Table::Column> columns = {{"Year", 22, 22},
+    // Narrow enough to print one page wide, the long texts wrapping.
+    std::vector<Table::Column> columns = {{"Year", 18, 22},
                                           // Wide enough for the chart
                                           // data's band headings below.
                                           {"Total", 12, 12},
                                           {"Out of", 12, 12},
                                           {"Rating", 12, 16}};
     for (const Domain& domain : rubric_.domains) {
-      columns.push_back({"Domain " + domain.id, 10, 12});
+      columns.push_back({"Domain " + domain.id, 8, 12});
     }
-    columns.push_back({"Agreement (alpha)", 12, 12});
-    columns.push_back({"Agreement reading", 11, 14});
+    columns.push_back({"Agreement (alpha)", 10, 12});
+    columns.push_back({"Agreement reading", 10, 14});
     // Wide enough for "raters median, services median, rounding half".
-    columns.push_back({"Policy", 16, 48});
-    columns.push_back({"Rubric", 12, 24});
-    columns.push_back({"Source", 12, 60});
+    columns.push_back({"Policy", 12, 48});
+    columns.push_back({"Rubric", 10, 24});
+    columns.push_back({"Source", 10, 60});
     // A short table under the sheet's heading lines, as grade's Summary has:
     // neither frozen nor filtered.
     Table::Options options;
@@ -125,6 +129,8 @@ class CompareWorkbook {
       table.Text(c++, year.source);
     }
     table.Finish();
+    // The chart and its data print together, on a page of their own.
+    sheet->PageBreakBefore(table.last_row() + 2);
     ChartData(sheet, table.last_row() + 2);
   }
 
@@ -309,6 +315,10 @@ Status WriteCompareWorkbook(const CompareResult& result,
   info.comments =
       history::StampText(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
+  info.page_header = result.organisation.name + ", " +
+                     DescribeYears({result.years.front().year,
+                                    result.years.back().year}) +
+                     ": year on year";
   Book book(path, info);
   CompareWorkbook(result, &book).Write();
   return book.Close();

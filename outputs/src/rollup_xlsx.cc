@@ -44,8 +44,15 @@ class RollupWorkbook {
   }
 
  private:
-  // What the rollup holds, above the table: a title, the stamp, the filters.
-  lxw_row_t Heading(Sheet* sheet) {
+  // The header row of a table under the Heading.
+  static constexpr lxw_row_t kHeaderRow = 4;
+
+  // What the rollup holds, above a table of `columns` columns whose widths
+  // are set: a title, the stamp, the filters, each wrapped within the part
+  // of the table on the first printed page.
+  void Heading(Sheet* sheet, std::size_t columns) {
+    const lxw_col_t last =
+        sheet->LastColumnOnFirstPage(static_cast<lxw_col_t>(columns - 1));
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
     sheet->Text(0, 0,
@@ -53,9 +60,9 @@ class RollupWorkbook {
                             result_.organisations.size(),
                             result_.organisations.size() == 1 ? "" : "s"),
                 Title());
-    sheet->Text(1, 0,
-                history::StampText(result_.tool_version, result_.rubrics,
-                                   result_.policies));
+    sheet->Paragraph(1, 0, last,
+                     history::StampText(result_.tool_version, result_.rubrics,
+                                        result_.policies));
     std::vector<std::string> scope;
     scope.push_back("Years: " + DescribeYears(result_.years));
     if (!result_.options.system.empty()) {
@@ -77,8 +84,7 @@ class RollupWorkbook {
     for (const std::string& part : scope) {
       text += (text.empty() ? "" : ". ") + part;
     }
-    sheet->Text(2, 0, text + ".");
-    return 4;
+    sheet->Paragraph(2, 0, last, text + ".");
   }
 
   // What needs attention, one row per organisation and reason, then the
@@ -87,14 +93,11 @@ class RollupWorkbook {
     Sheet* sheet = book_->AddSheet("Attention");
     if (sheet == nullptr) return;
     const eds::Attention& attention = result_.attention;
-    Table table(sheet, Heading(sheet),
-                {{"Why", 14, 20},
-                 {"Organisation", 24, 50},
-                 {"Code", 8, 10},
-                 {"Year", 9, 10},
-                 {"Rating", 12, 16},
-                 {"Details", 40, 90},
-                 {"File", 12, 60}});
+    const std::vector<Table::Column> columns = {
+        {"Why", 14, 20},     {"Organisation", 24, 50}, {"Code", 8, 10},
+        {"Year", 9, 10},     {"Rating", 12, 16},       {"Details", 40, 90},
+        {"File", 12, 60}};
+    Table table(sheet, kHeaderRow, columns);
     for (const AttentionItem& item : attention.items) {
       table.NewRow();
       table.Text(0, history::AttentionLabel(item.reason));
@@ -122,12 +125,12 @@ class RollupWorkbook {
     for (const std::string& rule : attention.rules) {
       sheet->Text(row++, 0, rule);
     }
+    Heading(sheet, columns.size());
   }
 
   void Organisations() {
     Sheet* sheet = book_->AddSheet("Organisations");
     if (sheet == nullptr) return;
-    const lxw_row_t header_row = Heading(sheet);
     std::vector<Table::Column> columns = {
         {"Organisation", 24, 50}, {"Code", 8, 10},  {"System", 12, 40},
         {"Latest year", 11, 12},  {"Total", 8, 10}, {"Out of", 8, 10},
@@ -144,7 +147,8 @@ class RollupWorkbook {
     columns.push_back({"Policy", 16, 48});
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
-    Table table(sheet, header_row, columns);
+    // Below the heading lines, which are written once the widths are known.
+    Table table(sheet, kHeaderRow, columns);
     for (const RollupOrganisation& organisation : result_.organisations) {
       const OrganisationYear& latest = organisation.latest();
       const OrganisationYear* previous = organisation.previous();
@@ -188,6 +192,7 @@ class RollupWorkbook {
       table.Text(c++, latest.source);
     }
     table.Finish();
+    Heading(sheet, columns.size());
   }
 
   // Organisation x outcome for each organisation's latest year, each score
@@ -275,17 +280,18 @@ class RollupWorkbook {
   void History() {
     Sheet* sheet = book_->AddSheet("History");
     if (sheet == nullptr) return;
+    // Narrow enough to print one page wide, the long texts wrapping.
     Table table(sheet, 0,
-                {{"Organisation", 24, 50},
-                 {"Code", 8, 10},
+                {{"Organisation", 18, 50},
+                 {"Code", 7, 10},
                  {"System", 12, 40},
-                 {"Year", 9, 10},
+                 {"Year", 8, 10},
                  {"Domain", 8, 8},
                  {"Outcome", 9, 10},
-                 {"Name", 16, 40},
-                 {"Score", 8, 10},
+                 {"Name", 14, 40},
+                 {"Score", 7, 10},
                  {"Level", 12, 16},
-                 {"Total that year", 10, 12},
+                 {"Total that year", 8, 12},
                  {"Rating that year", 12, 16},
                  {"Source", 12, 60}});
     for (const RollupOrganisation& organisation : result_.organisations) {
@@ -333,11 +339,12 @@ class RollupWorkbook {
       table.Number(1 + counts.counts.size(), counts.organisations);
     }
     table.Finish();
-    Chart(sheet, table.last_row(), static_cast<lxw_col_t>(columns.size() + 1));
+    Chart(sheet, table.last_row());
   }
 
-  // One stacked column per year, one segment per rating in its band colour.
-  void Chart(Sheet* sheet, lxw_row_t last_row, lxw_col_t anchor_col) {
+  // One stacked column per year, one segment per rating in its band colour,
+  // below the table, so that both print on one page.
+  void Chart(Sheet* sheet, lxw_row_t last_row) {
     lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN_STACKED);
     if (chart == nullptr) return;
     // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
@@ -363,7 +370,7 @@ class RollupWorkbook {
     chart_axis_set_min(y_axis, 0);
     chart_axis_set_name(y_axis, "Organisations");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    sheet->InsertChart(0, anchor_col, chart, 1.2, 1.2);
+    sheet->InsertChart(last_row + 2, 0, chart, 1.2, 1.2);
   }
 
   void Excluded() {
@@ -423,6 +430,11 @@ Status WriteRollupWorkbook(const RollupResult& result,
   info.comments =
       history::StampText(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
+  info.page_header =
+      "EDS rollup" +
+      (result.options.system.empty() ? std::string()
+                                     : ", " + result.options.system) +
+      ", " + DescribeYears(result.years);
   Book book(path, info);
   RollupWorkbook(result, &book).Write();
   return book.Close();

@@ -22,25 +22,26 @@ using xlsx::Sheet;
 using xlsx::Style;
 using xlsx::Table;
 
-// Summary sheet layout: a label column, a wide value column, then the
-// narrower columns of the domain and flag tables; the chart sits to their
-// right. The tables use the same widths, so the sheet reads as one.
-constexpr double kLabelWidth = 24;
-constexpr double kValueWidth = 52;
-constexpr double kNumberWidth = 12;
-constexpr double kLevelWidth = 16;
-constexpr lxw_col_t kChartColumn = 6;
+// Summary sheet layout: a label column, a value column, then the narrower
+// columns of the tables, all within an A4 portrait page at 80% (the sheet
+// prints on one page); the chart sits beside the details, over the three
+// narrow columns. The tables use the same widths, so the sheet reads as one.
+constexpr double kLabelWidth = 20;
+constexpr double kValueWidth = 41;
+constexpr double kNumberWidth = 9;
+constexpr double kLevelWidth = 12;
+constexpr lxw_col_t kChartColumn = 2;
+constexpr lxw_col_t kLastColumn = 4;
+// The chart's size: as wide as the three narrow columns in Excel's pixels
+// (7 a character and 5 a column), and about fourteen rows high.
+constexpr double kChartWidthPixels = (2 * kNumberWidth + kLevelWidth) * 7 + 15;
+constexpr double kChartScaleX = kChartWidthPixels / 480;
+constexpr double kChartScaleY = 0.95;
 
 // A label beside a value that may wrap: top-aligned like the value.
 Style Label() {
   Style style;
   style.bold = true;
-  style.wrap = true;
-  return style;
-}
-
-Style Wrapped() {
-  Style style;
   style.wrap = true;
   return style;
 }
@@ -163,16 +164,17 @@ class SummaryWriter {
   void Write() {
     const Assessment& a = report_.assessment;
     const Rubric& rubric = report_.rubric;
-    sheet_->Text(row_++, 0, a.organisation.name + ", " + a.year,
-                 xlsx::Title());
-    sheet_->Text(row_++, 0, rubric.title);
-    ++row_;
+    sheet_->PrintOnOnePage();
+    sheet_->Paragraph(row_++, 0, kLastColumn,
+                      a.organisation.name + ", " + a.year, xlsx::Title());
+    sheet_->Text(row_++, 0, rubric.title + " (" + RubricText(rubric) + ")");
+    Gap();
+    details_row_ = row_;
 
     Field("Organisation", a.organisation.name);
     Field("ODS code", a.organisation.code);
     Field("Integrated care system", a.organisation.system);
     Field("Year", a.year);
-    Field("Rubric", rubric.title + " (" + RubricText(rubric) + ")");
     Field("Completed", a.completed);
     Field("EDS lead", a.lead);
     Field("Board sponsor", a.sponsor);
@@ -187,15 +189,18 @@ class SummaryWriter {
                           ")");
     }
     Field("Reviewers", Join(reviewers, "; "));
-    ++row_;
+    Gap();
     WriteResult();
-    ++row_;
+    Gap();
     WriteDomains();
-    ++row_;
+    Gap();
+    WriteOutcomes();
+    WriteServices();
+    Gap();
     WriteFlags();
-    ++row_;
+    Gap();
     WriteAgreement();
-    ++row_;
+    Gap();
     WriteStamp();
 
     // Set once here, for all the tables: overlapping column ranges make an
@@ -210,18 +215,21 @@ class SummaryWriter {
   // A label and its value; an optional field that was not given is left out.
   void Field(const char* label, const std::string& value) {
     if (value.empty()) return;
-    sheet_->Text(row_, 0, label, Label());
+    sheet_->WrapText(row_, 0, label, Label());
     Value(value);
   }
 
-  // A wrapped value in the value column, on its own row.
+  // A wrapped value in the value column, on its own row, beside its
+  // wrapped label.
   void Value(const std::string& value) {
-    sheet_->Text(row_, 1, value, Wrapped());
-    sheet_->SetRowLines(row_, xlsx::WrappedLineCount(value, kValueWidth));
+    sheet_->WrapText(row_, 1, value);
     ++row_;
   }
 
-  void Heading(const char* text) {
+  // An empty row, lower than a line of text, between two blocks.
+  void Gap() { sheet_->SetRowGap(row_++); }
+
+  void Heading(const std::string& text) {
     Style style = Bold();
     style.font_size = 12;
     sheet_->Text(row_++, 0, text, style);
@@ -253,8 +261,9 @@ class SummaryWriter {
     }
     ++row_;
     if (!result.missing.empty()) {
-      sheet_->Text(row_, 0, "Missing", Label());
-      for (const std::string& missing : result.missing) Value(missing);
+      // One paragraph, so that the page holds a long list.
+      sheet_->WrapText(row_, 0, "Missing", Label());
+      Value(Join(result.missing, "; "));
     }
   }
 
@@ -296,10 +305,62 @@ class SummaryWriter {
       table.Text(4, result.rating, rating);
     }
     table.Finish();
-    if (!result.domains.empty()) {
-      AddChart(table.header_row(), first, last, highest_max);
-    }
+    if (!result.domains.empty()) AddChart(first, last, highest_max);
     row_ = table.last_row() + 1;
+  }
+
+  // Every outcome's score and level, in rubric order.
+  void WriteOutcomes() {
+    Heading("Outcomes");
+    Table table(sheet_, row_,
+                {{"Outcome", kLabelWidth, kLabelWidth},
+                 {"Name", kValueWidth, kValueWidth},
+                 {"Score", kNumberWidth, kNumberWidth},
+                 {"Max", kNumberWidth, kNumberWidth},
+                 {"Level", kLevelWidth, kLevelWidth}},
+                {/*freeze_header=*/false, /*filter=*/false,
+                 /*fit_widths=*/false});
+    const Rational max(report_.rubric.MaxPoints());
+    for (const DomainResult& domain : report_.result.domains) {
+      for (const OutcomeResult& outcome : domain.outcomes) {
+        const Outcome* info = report_.rubric.FindOutcome(outcome.id);
+        table.NewRow();
+        table.Text(0, outcome.id);
+        table.Text(1, info == nullptr ? outcome.title : info->name);
+        table.Score(2, outcome.score);
+        table.Score(3, max);
+        table.Text(4, outcome.level,
+                   Filled(LevelColour(report_.rubric, outcome.level)));
+      }
+    }
+    table.Finish();
+    row_ = table.last_row() + 1;
+  }
+
+  // Each service's total of a per-service domain (its outcomes are on the
+  // Services sheet).
+  void WriteServices() {
+    for (const DomainResult& domain : report_.result.domains) {
+      if (domain.services.empty()) continue;
+      Gap();
+      Heading("Domain " + domain.id + " by service");
+      Table table(sheet_, row_,
+                  {{"Service", kLabelWidth, kLabelWidth},
+                   {"Name", kValueWidth, kValueWidth},
+                   {"Total", kNumberWidth, kNumberWidth},
+                   {"Max", kNumberWidth, kNumberWidth}},
+                  {/*freeze_header=*/false, /*filter=*/false,
+                   /*fit_widths=*/false});
+      for (const ServiceResult& service : domain.services) {
+        table.NewRow();
+        table.Text(0, service.id);
+        table.Text(1, service.name);
+        table.Score(2, service.total, Style(), kIncomplete);
+        table.Score(3, domain.max);
+      }
+      table.Finish();
+      row_ = table.last_row() + 1;
+    }
   }
 
   // A column chart of the domain scores, each bar in its level's colour, in
@@ -307,8 +368,7 @@ class SummaryWriter {
   // maxima, so a bare score would make the smaller domain look weaker.
   // Titles are fixed words: libxlsxwriter reads a name starting with "=" as
   // a formula, so no input text goes there.
-  void AddChart(lxw_row_t anchor, lxw_row_t first, lxw_row_t last,
-                double highest_max) {
+  void AddChart(lxw_row_t first, lxw_row_t last, double highest_max) {
     lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN);
     if (chart == nullptr) return;
     chart_title_set_name(chart, "Domain scores");
@@ -349,7 +409,10 @@ class SummaryWriter {
     chart_axis_set_min(y_axis, 0);
     if (highest_max > 0) chart_axis_set_max(y_axis, highest_max);
     chart_axis_set_name(y_axis, "Points");
-    sheet_->InsertChart(anchor, kChartColumn, chart);
+    chart_axis_set_name(chart_axis_get(chart, LXW_CHART_AXIS_TYPE_X),
+                        "Domain");
+    sheet_->InsertChart(details_row_, kChartColumn, chart, kChartScaleX,
+                        kChartScaleY);
   }
 
   // A series over rows first..last of the domain table: the domain names as
@@ -363,7 +426,7 @@ class SummaryWriter {
       return nullptr;
     }
     const char* sheet = sheet_->name().c_str();
-    chart_series_set_categories(series, sheet, first, 1, last, 1);
+    chart_series_set_categories(series, sheet, first, 0, last, 0);
     chart_series_set_values(series, sheet, first, column, last, column);
     chart_series_set_name(series, name);
     return series;
@@ -400,23 +463,23 @@ class SummaryWriter {
     Heading("Panel agreement");
     Style value;
     value.align_left = true;
-    sheet_->Text(row_, 0, "Measure", Label());
+    sheet_->WrapText(row_, 0, "Measure", Label());
     sheet_->Text(row_++, 1, MetricWords(agreement.metric));
     Figure("Alpha", agreement.alpha, "0.000");
     Figure("Percent agreement", agreement.percent_agreement, "0.0%");
     Figure("Within one level", agreement.within_one_level, "0.0%");
     Figure("Gwet's AC1", agreement.gwet_ac1, "0.000");
     Figure("Gwet's AC2 (quadratic)", agreement.gwet_ac2, "0.000");
-    sheet_->Text(row_, 0, "Pairable ratings", Label());
+    sheet_->WrapText(row_, 0, "Pairable ratings", Label());
     sheet_->Number(row_++, 1, agreement.pairable, value);
-    sheet_->Text(row_, 0, "Reading", Label());
+    sheet_->WrapText(row_, 0, "Reading", Label());
     Value(AgreementSentence(ReadAgreement(agreement)));
   }
 
   // One agreement figure as shown (ShownAlpha), or "not defined".
   void Figure(const char* label, const std::optional<double>& figure,
               const char* number_format) {
-    sheet_->Text(row_, 0, label, Label());
+    sheet_->WrapText(row_, 0, label, Label());
     if (const std::optional<double> shown = ShownAlpha(figure)) {
       Style number;
       number.align_left = true;
@@ -427,41 +490,40 @@ class SummaryWriter {
     }
   }
 
+  // One line, so that the page has room for the results.
   void WriteStamp() {
-    Heading("About this workbook");
-    sheet_->Text(row_, 0, "Made by", Label());
-    sheet_->Text(row_++, 1, "eds3 " + report_.tool_version);
-    sheet_->Text(row_, 0, "Rubric", Label());
-    sheet_->Text(row_++, 1, RubricText(report_.rubric));
-    sheet_->Text(row_, 0, "Policy", Label());
-    sheet_->Text(row_++, 1, PolicySummary(report_.assessment.policy));
-    sheet_->Text(row_, 0, "Method", Label());
-    sheet_->Text(row_++, 1, "See the Method sheet.");
+    Field("Made by", "eds3 " + report_.tool_version + " with rubric " +
+                         RubricText(report_.rubric) + "; " +
+                         PolicySummary(report_.assessment.policy) +
+                         ". See the Method sheet.");
   }
 
   Book* book_;
   Sheet* sheet_;
   const GradeReport& report_;
   lxw_row_t row_ = 0;
+  lxw_row_t details_row_ = 0;  // the first detail's row, where the chart is
 };
 
 // ---- Outcomes ----
 
 void WriteOutcomes(Sheet* sheet, const GradeReport& report) {
   const Assessment& a = report.assessment;
+  // The narrow columns give way first, so that the long texts keep room
+  // when the table is narrowed to print one page wide.
   Table table(sheet, 0,
-              {{"Domain", 8, 8},
-               {"Outcome", 9, 9},
-               {"Title", 20, 60},
+              {{"Domain", 7, 8},
+               {"Outcome", 8, 9},
+               {"Title", 16, 60},
                {"Score", 7, 10},
                {"Level", 8, 14},
                {"Ratings", 12, 50},
                {"Flags", 8, 30},
                {"Notes", 12, 60},
-               {"Agreed", 8, 10},
-               {"Combined ratings", 10, 12},
-               {"Evidence items", 10, 10},
-               {"Actions", 8, 10}});
+               {"Agreed", 7, 10},
+               {"Combined ratings", 8, 12},
+               {"Evidence items", 8, 10},
+               {"Actions", 7, 10}});
   for (const DomainResult& domain : report.result.domains) {
     const bool by_service = !domain.services.empty();
     for (const OutcomeResult& outcome : domain.outcomes) {
@@ -579,13 +641,16 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
   left.align_left = true;
   Style note;
   note.italic = true;
+  // Wrapped, so that neither the label nor the sentence is cut off by the
+  // next cell or the page's edge.
+  const auto last_col = static_cast<lxw_col_t>(flags_column);
   for (const DomainResult* domain : domains) {
-    sheet->Text(row, 0, "Domain " + domain->id + " score", Bold());
+    sheet->WrapText(row, 0, "Domain " + domain->id + " score", Bold());
     sheet->Score(row++, 1, domain->score, left, kIncomplete);
     std::string how = ServicesWords(policy.services) + ", " +
                       RoundingWords(policy.rounding) + ".";
     how[0] = 'T';  // "the median ..." starts the sentence
-    sheet->Text(row++, 0, how, note);
+    sheet->Paragraph(row++, 0, last_col, how, note);
   }
 }
 
@@ -840,6 +905,8 @@ xlsx::DocumentInfo DocumentInfoFor(const GradeReport& report) {
   info.comments = "Made by eds3 " + report.tool_version + "; rubric " +
                   RubricText(report.rubric) + "; " + PolicySummary(a.policy);
   info.created = xlsx::DocumentTime(a.completed, a.year);
+  info.page_header = a.organisation.name + ", " + a.year + ": " +
+                     report.rubric.title;
   return info;
 }
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
 #include <utility>
 
@@ -246,6 +247,30 @@ std::string PropertyText(std::string_view text) {
   return out;
 }
 
+std::string HeaderFooterText(std::string_view text, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (chars + 1 == max_chars && i < text.size()) {
+      std::size_t next = i;
+      NextChar(text, &next);
+      if (next < text.size()) {
+        out += kEllipsis;
+        break;
+      }
+    }
+    const char32_t cp = NextChar(text, &i);
+    if (cp == U'&') {
+      out += "&&";
+    } else {
+      AppendUtf8(cp < 0x20 || cp == 0x7F ? U' ' : cp, &out);
+    }
+    ++chars;
+  }
+  return out;
+}
+
 std::optional<lxw_color_t> ParseColour(std::string_view hex) {
   if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
   lxw_color_t value = 0;
@@ -303,20 +328,119 @@ double TextWidth(std::string_view text) {
   return static_cast<double>(widest);
 }
 
-std::size_t WrappedLineCount(std::string_view text, double width) {
-  // A column `width` wide holds `width` digits; ordinary text is narrower,
-  // which leaves room for the words that do not fit at a line's end.
-  const double per_line = std::max(1.0, width);
-  std::size_t lines = 0;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const double length = TextWidth(text.substr(start, end - start));
-    lines += std::max<std::size_t>(
-        1, static_cast<std::size_t>((length + per_line - 1) / per_line));
-    if (end >= text.size()) break;
-    start = end + 1;
+namespace {
+
+// A character's printed width in digits of DejaVu Sans (digits are 0.636 em
+// wide): the widths of its common letters, rounded up.
+double CharWidth(char32_t c) {
+  if (c == ' ') return 0.5;
+  if (c >= '0' && c <= '9') return 1.0;
+  if (c >= 0x80) return 1.25;  // accented letters, dashes, quotes, "…"
+  switch (c) {
+    case 'm':
+      return 1.55;
+    case 'w':
+      return 1.3;
+    case 'i':
+    case 'j':
+    case 'l':
+    case '.':
+    case ',':
+    case ':':
+    case ';':
+    case '\'':
+    case '!':
+    case '|':
+      return 0.5;
+    case 'f':
+    case 't':
+    case 'r':
+    case 'I':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '-':
+    case '/':
+      return 0.66;
+    case 's':
+    case 'c':
+    case 'z':
+      return 0.86;
+    case 'M':
+    case 'W':
+    case '@':
+    case '%':
+      return 1.6;
+    default:
+      break;
   }
+  if (c >= 'A' && c <= 'Z') return 1.2;
+  return 0.97;
+}
+
+constexpr double kDefaultFontSize = 11;
+
+// The width a column set `width` characters wide takes: Excel stores it with
+// room for the cell's margins.
+double PrintedWidth(double width) { return width + 0.71; }
+
+double FontSize(const Style& style) {
+  return style.font_size > 0 ? style.font_size : kDefaultFontSize;
+}
+
+// Bold DejaVu Sans against the regular digits the column is measured in.
+constexpr double kBoldFactor = 1.12;
+// The room a cell leaves between its border and its text.
+constexpr double kCellPadding = 0.6;
+
+}  // namespace
+
+std::size_t WrappedLineCount(std::string_view text, double width, bool bold) {
+  const double factor = bold ? kBoldFactor : 1.0;
+  const double room = std::max(1.0, width - kCellPadding);
+  std::size_t lines = 1;
+  double line = 0;   // width of the current line
+  double word = 0;   // width of the word being read
+  double space = 0;  // the space before it, when it follows a word
+  // Places the word just read: on this line if it fits, else on a new line;
+  // a word wider than a line is broken across lines.
+  const auto place = [&] {
+    if (word == 0) return;
+    if (line + space + word <= room) {
+      line += space + word;
+    } else {
+      if (line > 0) ++lines;
+      line = word;
+      while (line > room) {
+        ++lines;
+        line -= room;
+      }
+    }
+    word = 0;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char32_t c = NextChar(text, &i);
+    if (c == U'\n') {
+      place();
+      ++lines;
+      line = 0;
+      space = 0;
+    } else if (c == U' ') {
+      place();
+      space = line > 0 ? CharWidth(' ') * factor : 0;
+    } else if (c == U'-' || c == U'/') {
+      // A line may break after a hyphen or a slash, as in "patients-forum"
+      // or a path.
+      word += CharWidth(c) * factor;
+      place();
+      space = 0;
+    } else {
+      word += CharWidth(c) * factor;
+    }
+  }
+  place();
   return lines;
 }
 
@@ -363,7 +487,10 @@ Style Title() {
 // ---- Sheet ----
 
 void Sheet::Check(lxw_error error, lxw_row_t row, lxw_col_t col) {
-  if (error == LXW_NO_ERROR) return;
+  if (error == LXW_NO_ERROR) {
+    Used(col);
+    return;
+  }
   char cell[LXW_MAX_CELL_NAME_LENGTH];
   lxw_rowcol_to_cell(cell, row, col);
   book_->Fail(error, name_ + "!" + cell);
@@ -476,16 +603,115 @@ void Sheet::Blank(lxw_row_t row, lxw_col_t col, const Style& style) {
 void Sheet::SetColumnWidth(lxw_col_t first, lxw_col_t last, double width) {
   Check(worksheet_set_column(worksheet_, first, last, width, nullptr), 0,
         first);
+  for (lxw_col_t col = first; col <= last; ++col) widths_[col] = width;
+}
+
+lxw_col_t Sheet::LastColumnOnFirstPage(lxw_col_t last) const {
+  lxw_col_t col = 0;
+  while (col < last && ColumnsWidth(0, col + 1) <= kPrintWidthChars) ++col;
+  return col;
+}
+
+double Sheet::ColumnsWidth(lxw_col_t first, lxw_col_t last) const {
+  // Excel's default column width, in characters.
+  constexpr double kDefaultWidth = 8.43;
+  double width = 0;
+  for (lxw_col_t col = first; col <= last; ++col) {
+    const auto found = widths_.find(col);
+    width += PrintedWidth(found == widths_.end() ? kDefaultWidth
+                                                 : found->second);
+  }
+  return width;
+}
+
+void Sheet::WrapText(lxw_row_t row, lxw_col_t col, std::string_view text,
+                     Style style) {
+  style.wrap = true;
+  Text(row, col, text, style);
+  wrapped_.push_back({row, col, col, std::string(text),
+                      style.bold || style.header, FontSize(style)});
+}
+
+void Sheet::Paragraph(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
+                      std::string_view text, Style style) {
+  style.wrap = true;
+  if (first_col == last_col) {
+    WrapText(row, first_col, text, style);
+    return;
+  }
+  const std::string safe = CellText(text);
+  Check(worksheet_merge_range(worksheet_, row, first_col, row, last_col,
+                              safe.c_str(), book_->Format(style)),
+        row, first_col);
+  Used(last_col);
+  wrapped_.push_back({row, first_col, last_col, std::string(text),
+                      style.bold, FontSize(style)});
 }
 
 void Sheet::SetRowLines(lxw_row_t row, std::size_t lines) {
-  if (lines <= 1) return;
+  if (lines == 0) return;
+  std::size_t& most = lines_[row];  // 0, a gap, for a new row
+  most = std::max(most, lines);
+}
+
+void Sheet::FinishPrint(const std::string& header) {
+  for (const WrappedCell& cell : wrapped_) {
+    // Larger type: fewer characters a line, taller lines.
+    const double scale = cell.size / kDefaultFontSize;
+    const std::size_t lines = WrappedLineCount(
+        cell.text, ColumnsWidth(cell.first, cell.last) / scale, cell.bold);
+    SetRowLines(cell.row, static_cast<std::size_t>(
+                              std::ceil(static_cast<double>(lines) * scale)));
+  }
   // 15 points a line in the default font; Excel's tallest row is 409 points.
   constexpr double kLineHeight = 15;
   constexpr double kMaxHeight = 409;
-  const double height =
-      std::min(kMaxHeight, kLineHeight * static_cast<double>(lines));
-  Check(worksheet_set_row(worksheet_, row, height, nullptr), row, 0);
+  for (const auto& [row, lines] : lines_) {
+    if (lines == 1) continue;
+    const double height =
+        lines == 0 ? kLineHeight / 4
+                   : std::min(kMaxHeight,
+                              kLineHeight * static_cast<double>(lines));
+    Check(worksheet_set_row(worksheet_, row, height, nullptr), row, 0);
+  }
+
+  if (!breaks_.empty()) {
+    // libxlsxwriter reads the list up to a 0 and copies it.
+    std::vector<lxw_row_t> breaks = breaks_;
+    breaks.push_back(0);
+    Check(worksheet_set_h_pagebreaks(worksheet_, breaks.data()), breaks_[0],
+          0);
+  }
+  constexpr std::uint8_t kA4 = 9;
+  worksheet_set_paper(worksheet_, kA4);
+  // Inches: narrow sides, room above and below for the header and footer
+  // (less on a sheet that must fit one page).
+  const double edge = one_page_ ? 0.5 : 0.7;
+  worksheet_set_margins(worksheet_, 0.4, 0.4, edge, edge);
+  const double width = std::max(ColumnsWidth(0, last_col_), chart_right_);
+  if (one_page_) {
+    worksheet_set_portrait(worksheet_);
+    worksheet_fit_to_pages(worksheet_, 1, 1);
+  } else if (width <= kPortraitChars) {
+    worksheet_set_portrait(worksheet_);
+  } else if (width <= kPrintWidthChars) {
+    worksheet_set_landscape(worksheet_);
+    worksheet_fit_to_pages(worksheet_, 1, 0);
+  } else {
+    // Too wide to shrink onto one page legibly: the columns run on to the
+    // pages to the right, each starting with the first column again.
+    worksheet_set_landscape(worksheet_);
+    worksheet_set_print_scale(
+        worksheet_, static_cast<std::uint16_t>(kMinPrintScale * 100));
+    worksheet_print_across(worksheet_);
+    Check(worksheet_repeat_columns(worksheet_, 0, 0), 0, 0);
+  }
+  // Excel allows 255 characters in each; the organisation's name is cut
+  // well before that.
+  constexpr std::size_t kHeaderChars = 120;
+  const std::string top = "&C" + HeaderFooterText(header, kHeaderChars);
+  Check(worksheet_set_header(worksheet_, top.c_str()), 0, 0);
+  Check(worksheet_set_footer(worksheet_, "&L&A&RPage &P of &N"), 0, 0);
 }
 
 void Sheet::FreezeRows(lxw_row_t rows) {
@@ -511,12 +737,19 @@ void Sheet::InsertChart(lxw_row_t row, lxw_col_t col, lxw_chart* chart,
   options.y_scale = y_scale;
   Check(worksheet_insert_chart_opt(worksheet_, row, col, chart, &options), row,
         col);
+  // A chart is 480 pixels wide; a character of a column about 7.
+  constexpr double kChartPixels = 480;
+  constexpr double kPixelsPerChar = 7;
+  chart_right_ = std::max(chart_right_, ColumnsWidth(0, col) -
+                                            ColumnsWidth(col, col) +
+                                            kChartPixels * x_scale /
+                                                kPixelsPerChar);
 }
 
 // ---- Book ----
 
 Book::Book(std::string path, const DocumentInfo& info)
-    : path_(std::move(path)) {
+    : path_(std::move(path)), page_header_(info.page_header) {
   std::string tmpdir = FolderOf(path_);
   lxw_workbook_options options = {};
   options.constant_memory = LXW_FALSE;  // constant memory breaks tables
@@ -562,9 +795,6 @@ Sheet* Book::AddSheet(const std::string& name) {
   const lxw_error error = worksheet_ignore_errors(
       worksheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
   if (error != LXW_NO_ERROR) Fail(error, "sheet '" + name + "'");
-  // Printed for a panel: landscape, as wide as one page.
-  worksheet_set_landscape(worksheet);
-  worksheet_fit_to_pages(worksheet, 1, 0);
   sheets_.emplace_back(this, worksheet, name);
   return &sheets_.back();
 }
@@ -572,7 +802,26 @@ Sheet* Book::AddSheet(const std::string& name) {
 lxw_chart* Book::AddChart(std::uint8_t type) {
   if (workbook_ == nullptr) return nullptr;
   lxw_chart* chart = workbook_add_chart(workbook_, type);
-  if (chart == nullptr) Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+  if (chart == nullptr) {
+    Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+    return nullptr;
+  }
+  // libxlsxwriter copies the fonts. 360 is its code for "not rotated".
+  lxw_chart_font title = {};
+  title.size = 12;
+  lxw_chart_font text = {};
+  text.size = kDefaultFontSize;
+  lxw_chart_font across = text;
+  across.rotation = 360;
+  chart_title_set_name_font(chart, &title);
+  chart_legend_set_font(chart, &text);
+  for (const lxw_chart_axis_type type_of_axis :
+       {LXW_CHART_AXIS_TYPE_X, LXW_CHART_AXIS_TYPE_Y}) {
+    lxw_chart_axis* axis = chart_axis_get(chart, type_of_axis);
+    chart_axis_set_num_font(axis, &text);
+    chart_axis_set_name_font(
+        axis, type_of_axis == LXW_CHART_AXIS_TYPE_Y ? &across : &text);
+  }
   return chart;
 }
 
@@ -624,6 +873,7 @@ void Book::Fail(lxw_error error, const std::string& what) {
 
 Status Book::Close() {
   if (workbook_ == nullptr) return status_;
+  for (Sheet& sheet : sheets_) sheet.FinishPrint(page_header_);
   lxw_workbook* workbook = std::exchange(workbook_, nullptr);
   if (!status_.ok()) {
     lxw_workbook_free(workbook);
@@ -677,18 +927,18 @@ Table::Table(Sheet* sheet, lxw_row_t header_row, std::vector<Column> columns,
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     sheet_->Text(header_row_, static_cast<lxw_col_t>(c), columns_[c].heading,
                  header);
-    Measure(c, columns_[c].heading);
+    Measure(c, columns_[c].heading, /*bold=*/true);
   }
 }
 
 void Table::NewRow() { ++row_; }
 
-void Table::Measure(std::size_t column, std::string_view text) {
+void Table::Measure(std::size_t column, std::string_view text, bool bold) {
   const double width = TextWidth(text);
   widths_[column] = std::max(widths_[column], width);
   if (width + 2 > columns_[column].min_width ||
       text.find('\n') != std::string_view::npos) {
-    tall_cells_.push_back({row_, column, std::string(text)});
+    tall_cells_.push_back({row_, column, std::string(text), bold});
   }
 }
 
@@ -696,7 +946,7 @@ void Table::Text(std::size_t column, std::string_view text, Style style) {
   style.wrap = true;
   sheet_->Text(row_, static_cast<lxw_col_t>(column), text, style);
   if (!text.empty()) has_text_[column] = true;
-  Measure(column, text);
+  Measure(column, text, style.bold);
 }
 
 void Table::Number(std::size_t column, double value, Style style) {
@@ -706,21 +956,21 @@ void Table::Number(std::size_t column, double value, Style style) {
   has_number_[column] = true;
   char text[32];
   std::snprintf(text, sizeof text, "%.2f", value);
-  Measure(column, text);
+  Measure(column, text, style.bold);
 }
 
 void Table::Link(std::size_t column, std::string_view url, Style style) {
   style.wrap = true;
   sheet_->Link(row_, static_cast<lxw_col_t>(column), url, style);
   if (!url.empty()) has_text_[column] = true;
-  Measure(column, url);
+  Measure(column, url, style.bold);
 }
 
 void Table::Date(std::size_t column, std::string_view iso_date, Style style) {
   style.wrap = true;
   sheet_->Date(row_, static_cast<lxw_col_t>(column), iso_date, style);
   if (!iso_date.empty()) has_text_[column] = true;
-  Measure(column, "30 Sep 2025");
+  Measure(column, "30 Sep 2025", style.bold);
 }
 
 void Table::Score(std::size_t column, const std::optional<Rational>& score,
@@ -729,7 +979,7 @@ void Table::Score(std::size_t column, const std::optional<Rational>& score,
   if (!style.align_left) style.align_center = true;
   sheet_->Score(row_, static_cast<lxw_col_t>(column), score, style, unrated);
   has_number_[column] = true;  // "not rated" in a score column is no text
-  Measure(column, score ? score->ToString() : unrated);
+  Measure(column, score ? score->ToString() : unrated, style.bold);
 }
 
 void Table::Finish() {
@@ -760,8 +1010,37 @@ void Table::Finish() {
     // Two characters of padding leave room for the filter button.
     widths[c] = std::clamp(widths_[c] + 2, columns_[c].min_width,
                            columns_[c].max_width);
-    sheet_->SetColumnWidth(static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                           widths[c]);
+  }
+  if (options_.fit_widths) {
+    // Narrows the widest column a character at a time until the table
+    // fits its print width (or, when even its narrowest columns are wider,
+    // a whole number of page widths) or no column can give more. Text
+    // wraps, and so does a heading over numbers.
+    double total = 0;
+    double narrowest = 0;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      total += PrintedWidth(widths[c]);
+      narrowest += PrintedWidth(columns_[c].min_width);
+    }
+    const double target =
+        options_.print_width *
+        std::max(1.0, std::ceil(narrowest / options_.print_width));
+    while (total > target) {
+      std::size_t widest = columns_.size();
+      for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (widths[c] - 1 >= columns_[c].min_width &&
+            (widest == columns_.size() || widths[c] > widths[widest])) {
+          widest = c;
+        }
+      }
+      if (widest == columns_.size()) break;
+      widths[widest] -= 1;
+      total -= 1;
+    }
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      sheet_->SetColumnWidth(static_cast<lxw_col_t>(c),
+                             static_cast<lxw_col_t>(c), widths[c]);
+    }
   }
   // Cells were kept in row order, so each row's tallest cell is found in one
   // pass.
@@ -771,7 +1050,8 @@ void Table::Finish() {
     std::size_t lines = 1;
     for (; i < tall_cells_.size() && tall_cells_[i].row == row; ++i) {
       lines = std::max(lines, WrappedLineCount(tall_cells_[i].text,
-                                               widths[tall_cells_[i].column]));
+                                               widths[tall_cells_[i].column],
+                                               tall_cells_[i].bold));
     }
     sheet_->SetRowLines(row, lines);
   }

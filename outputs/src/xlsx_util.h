@@ -12,6 +12,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <ctime>
 #include <deque>
@@ -44,6 +45,12 @@ std::string CellText(std::string_view text,
 // control characters replaced by spaces, since libxlsxwriter does not escape
 // them there.
 std::string PropertyText(std::string_view text);
+
+// `text` made safe for a printed page's header or footer: as PropertyText(),
+// cut to `max_chars` characters (ending in "…"), and every "&" doubled, so
+// that Excel and LibreOffice print it instead of reading a control code
+// ("&P" is the page number).
+std::string HeaderFooterText(std::string_view text, std::size_t max_chars);
 
 // A "#RRGGBB" colour as libxlsxwriter wants it, or nullopt when malformed.
 std::optional<lxw_color_t> ParseColour(std::string_view hex);
@@ -87,7 +94,25 @@ struct DocumentInfo {
   std::string subject;
   std::string comments;
   std::time_t created = 0;  // see DocumentTime()
+  // Printed at the top of every page: the organisation and year, or what the
+  // workbook covers.
+  std::string page_header;
 };
+
+// Printing. Column widths count characters of the default font's digits;
+// the widest font a reader may print with in place of Calibri (DejaVu Sans,
+// LibreOffice's usual fallback) has 7.05-point digits at 11 points, so a
+// sheet is planned with that width. A sheet narrower than an A4 portrait
+// page prints portrait at full size; one that fits an A4 landscape page at
+// kMinPrintScale or more is scaled to the page width; a wider one prints at
+// kMinPrintScale, its columns running on to further pages with the first
+// column repeated. Text is 11 points, so it never prints under 8.8 points.
+inline constexpr double kMinPrintScale = 0.8;
+// Characters across the printable width of an A4 page at full size.
+inline constexpr double kPortraitChars = 76;
+inline constexpr double kLandscapeChars = 111;
+// The widest table that still prints one page wide at kMinPrintScale.
+inline constexpr double kPrintWidthChars = kLandscapeChars / kMinPrintScale;
 
 class Book;
 
@@ -124,12 +149,29 @@ class Sheet {
              std::string_view unrated = "not rated");
   void Blank(lxw_row_t row, lxw_col_t col, const Style& style);
   void SetColumnWidth(lxw_col_t first, lxw_col_t last, double width);
-  // Makes the row tall enough for `lines` lines of text. Set explicitly
-  // because LibreOffice does not grow rows for wrapped text on opening.
+  // Writes `text` wrapped within its column and makes the row tall enough
+  // for it once the column's width is known (at Book::Close()).
+  void WrapText(lxw_row_t row, lxw_col_t col, std::string_view text,
+                Style style = Style());
+  // Writes `text` wrapped across the merged cells first_col..last_col of
+  // `row`, with the row made tall enough for it: for a line of prose above
+  // or below a table, which would otherwise run past the printed page.
+  void Paragraph(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
+                 std::string_view text, Style style = Style());
+  // Makes the row at least tall enough for `lines` lines of text. Set
+  // explicitly because neither LibreOffice nor Excel grows rows written by
+  // libxlsxwriter for wrapped text.
   void SetRowLines(lxw_row_t row, std::size_t lines);
+  // Makes an empty row a quarter of a line high: a gap between two blocks.
+  void SetRowGap(lxw_row_t row) { lines_[row] = 0; }
   void FreezeRows(lxw_row_t rows);
   // Prints rows first..last at the top of every printed page.
   void RepeatRows(lxw_row_t first, lxw_row_t last);
+  // Starts a new printed page at `row`.
+  void PageBreakBefore(lxw_row_t row) { breaks_.push_back(row); }
+  // Prints the sheet on one portrait page, scaled down as far as needed,
+  // instead of choosing by its width (see kMinPrintScale).
+  void PrintOnOnePage() { one_page_ = true; }
   void AutoFilter(lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,
                   lxw_col_t last_col);
   // Places `chart` with its top left corner at the cell.
@@ -139,13 +181,43 @@ class Sheet {
   const std::string& name() const { return name_; }
   lxw_worksheet* raw() { return worksheet_; }
 
+  // The width of the columns first..last as set (Excel's default where not
+  // set), in characters.
+  double ColumnsWidth(lxw_col_t first, lxw_col_t last) const;
+  // The last of the columns 0..last that prints on the first page across
+  // (see kMinPrintScale), given the widths set so far.
+  lxw_col_t LastColumnOnFirstPage(lxw_col_t last) const;
+
+  // Sets the row heights and the page: paper, orientation, scale, margins,
+  // and the header and footer with `header` and the page number. Called
+  // once by Book::Close().
+  void FinishPrint(const std::string& header);
+
  private:
   void Check(lxw_error error, lxw_row_t row, lxw_col_t col);
+  void Used(lxw_col_t col) { last_col_ = std::max(last_col_, col); }
+
+  // Text wrapped across columns first..last, measured at FinishPrint().
+  struct WrappedCell {
+    lxw_row_t row;
+    lxw_col_t first;
+    lxw_col_t last;
+    std::string text;
+    bool bold;
+    double size;  // font size in points
+  };
 
   Book* book_;
   lxw_worksheet* worksheet_;
   std::string name_;
   std::size_t links_ = 0;  // hyperlinks written: Excel holds 65,530 a sheet
+  lxw_col_t last_col_ = 0;
+  double chart_right_ = 0;  // right edge of the charts, in characters
+  bool one_page_ = false;
+  std::map<lxw_col_t, double> widths_;        // as set, by column
+  std::map<lxw_row_t, std::size_t> lines_;    // text lines, by row
+  std::vector<WrappedCell> wrapped_;
+  std::vector<lxw_row_t> breaks_;  // rows that start a printed page
 };
 
 // A workbook being built for `path`. Construct, add sheets and cells, then
@@ -160,7 +232,9 @@ class Book {
   // Adds a worksheet named `name` (a fixed name chosen by the writer, at most
   // 31 characters). Returns nullptr (and records the failure) on error.
   Sheet* AddSheet(const std::string& name);
-  // A chart owned by the workbook, or nullptr (failure recorded).
+  // A chart owned by the workbook, or nullptr (failure recorded). Its
+  // title, legend and axes are set in type that prints legibly on a page
+  // scaled to kMinPrintScale, and the value axis's name reads across.
   lxw_chart* AddChart(std::uint8_t type);
   // The cached format for `style` (nullptr for the default look).
   lxw_format* Format(const Style& style);
@@ -177,6 +251,7 @@ class Book {
 
  private:
   std::string path_;
+  std::string page_header_;
   lxw_workbook* workbook_ = nullptr;
   std::map<std::string, lxw_format*> formats_;
   std::deque<Sheet> sheets_;  // a deque keeps Sheet pointers stable
@@ -205,6 +280,10 @@ class Table {
     // Off: the sheet sets the column widths itself, and rows are sized as if
     // each column were at its min_width.
     bool fit_widths = true;
+    // With fit_widths, the widest the table may be, in characters: wider
+    // text columns are narrowed (to no less than their min_width) and wrap,
+    // so that the table prints one page wide (see kPrintWidthChars).
+    double print_width = kPrintWidthChars;
   };
 
   // Writes the header row at `header_row`, starting in column A.
@@ -233,13 +312,14 @@ class Table {
   lxw_row_t header_row() const { return header_row_; }
 
  private:
-  void Measure(std::size_t column, std::string_view text);
+  void Measure(std::size_t column, std::string_view text, bool bold);
 
   // A cell whose text may wrap, kept until the widths are known.
   struct TallCell {
     lxw_row_t row;
     std::size_t column;
     std::string text;
+    bool bold;
   };
 
   Sheet* sheet_;
@@ -256,9 +336,14 @@ class Table {
 // The display width of `text` in characters: the longest of its lines.
 double TextWidth(std::string_view text);
 
-// How many lines `text` takes when wrapped in a column `width` characters
-// wide (an estimate on the safe side: a row may get a little spare room).
-std::size_t WrappedLineCount(std::string_view text, double width);
+// How many lines `text` takes when wrapped at spaces (and after hyphens and
+// slashes) in a column `width`
+// characters wide, a word longer than a line being broken: an estimate on
+// the safe side (a row may get a little spare room), from the widths of
+// DejaVu Sans's letters against its digits (see kMinPrintScale). Bold text
+// is wider.
+std::size_t WrappedLineCount(std::string_view text, double width,
+                             bool bold = false);
 
 }  // namespace xlsx
 }  // namespace eds
