@@ -18,8 +18,9 @@ cd "$(dirname "$0")/.."
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but Debian's
 # libxlsxwriter-dev does not pull in zlib's development package.
+# libzip-dev and libexpat1-dev: reading score sheets from .xlsx workbooks.
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
-          libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev)
+          libxlsxwriter-dev zlib1g-dev libzip-dev libexpat1-dev libfmt-dev libgtest-dev)
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip) and open one in LibreOffice.
   packages+=(unzip libreoffice-calc-nogui)

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
 #include <cstddef>
 #include <limits>
 #include <optional>
@@ -10,7 +11,9 @@
 #include "commands.h"
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
+#include "eds/completeness.h"
 #include "eds/file_system.h"
+#include "eds/grade.h"
 #include "eds/input_kind.h"
 #include "eds/rubric.h"
 #include "file_walk.h"
@@ -22,7 +25,7 @@ namespace {
 
 const CommandSpec kValidate = {
     "validate",
-    "eds3 validate PATH...",
+    "eds3 validate PATH... [--require-complete]",
     "Check assessment and rubric files and report every problem; write "
     "nothing.",
     "PATH",
@@ -34,14 +37,19 @@ const CommandSpec kValidate = {
     "'levels' and 'domains' is a rubric. Other YAML files found in a folder\n"
     "are skipped with a note; a file named on the command line must be one\n"
     "or the other.\n"
-    "Prints 'ok: FILE' for each valid file.\n"
+    "Prints 'ok: FILE' for each valid file, and 'valid but incomplete: FILE:\n"
+    "N outcomes not rated' for a valid assessment not yet fully rated; with\n"
+    "--require-complete that is an error listing what is missing, as is a\n"
+    "flag that the rubric lists under blocking_flags.\n"
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error, 3 a path\n"
     "cannot be read.\n"};
 
 enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
 
-// Checks one file, adding every problem found to `diag`.
-Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
+// Checks one file, adding every problem found to `diag`. `incomplete`
+// becomes "N outcomes not rated" for a valid assessment not fully rated.
+Verdict ValidateFile(const FoundFile& file, FileSystem& fs, bool require_complete,
+                     Diagnostics& diag, std::string* incomplete) {
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -53,8 +61,16 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
       ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment);
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
-    case InputKind::kAssessment:
-      return assessment ? Verdict::kValid : Verdict::kInvalid;
+    case InputKind::kAssessment: {
+      if (!assessment) return Verdict::kInvalid;
+      const GradeResult result = Grade(assessment->assessment, assessment->rubric);
+      if (require_complete &&
+          !RequireComplete(result, assessment->rubric, file.path, diag)) {
+        return Verdict::kInvalid;
+      }
+      *incomplete = IncompleteSummary(result);
+      return Verdict::kValid;
+    }
     case InputKind::kRubric:
       return ParseRubric(text, file.path, diag) ? Verdict::kValid
                                                 : Verdict::kInvalid;
@@ -78,6 +94,8 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
 int RunValidate(const std::vector<std::string>& args, std::ostream& out,
                 std::ostream& err) {
   boost::program_options::options_description options;
+  options.add_options()("require-complete", boost::program_options::bool_switch(),
+                        "an assessment with any outcome not rated is invalid");
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_code)) {
@@ -94,11 +112,17 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   std::size_t failed = 0;
   for (const FoundFile& file : files) {
     Diagnostics diag;
-    const Verdict verdict = ValidateFile(file, fs, diag);
+    std::string incomplete;
+    const Verdict verdict = ValidateFile(
+        file, fs, parsed.options["require-complete"].as<bool>(), diag, &incomplete);
     PrintDiagnostics(diag, err);
     switch (verdict) {
       case Verdict::kValid:
-        out << "ok: " << file.path << "\n";
+        if (incomplete.empty()) {
+          out << "ok: " << file.path << "\n";
+        } else {
+          out << "valid but incomplete: " << file.path << ": " << incomplete << "\n";
+        }
         ++checked;
         break;
       case Verdict::kInvalid:

@@ -341,7 +341,7 @@ const LimitCase kCases[] = {
        files["p.csv"] = "service,outcome,stakeholder,score\n";
        return files;
      },
-     1, "in.yaml:8:3: error: more than 100 CSV files"},
+     1, "in.yaml:8:3: error: more than 100 score sheets"},
     {"CsvRowsAtLimit",
      [] {
        return Files{{"in.yaml", std::string(kHeader) + Stakeholders(1) +
