@@ -28,8 +28,7 @@ namespace po = boost::program_options;
 
 const CommandSpec kGrade = {
     "grade",
-    "eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
-    "[--require-complete]",
+    "eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md]",
     "Grade one assessment, print a short summary and write the workbook.",
     "FILE",
     1,

@@ -29,8 +29,7 @@ constexpr char kRubricId[] = "eds2022";
 
 const CommandSpec kInit = {
     "init",
-    "eds3 init --org NAME --year YYYY/YY [--services N] [-o FILE] "
-    "[--score-sheet SHEET] [--force]",
+    "eds3 init --org NAME --year YYYY/YY [--services N] [-o FILE] [--force]",
     "Write a ready-to-fill assessment with every outcome of the EDS 2022 "
     "rubric.",
     "",

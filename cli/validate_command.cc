@@ -25,7 +25,7 @@ namespace {
 
 const CommandSpec kValidate = {
     "validate",
-    "eds3 validate PATH... [--require-complete]",
+    "eds3 validate PATH...",
     "Check assessment and rubric files and report every problem; write "
     "nothing.",
     "PATH",

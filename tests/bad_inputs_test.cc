@@ -548,7 +548,7 @@ TEST_F(EndToEndTest, QuotesTheLineWithACaretAndAHint) {
             "        staf-networks: 1\n"
             "        ^\n"
             "  hint: every rating names a stakeholder declared under "
-            "'stakeholders'\n");
+            "'stakeholders' (by its id or its name)\n");
 }
 
 TEST_F(EndToEndTest, ValidateWritesNothingAndReportsTheSame) {
