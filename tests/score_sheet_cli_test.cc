@@ -128,7 +128,7 @@ TEST_F(ScoreSheetTest, WorkbookErrorsNameTheSheetAndTheCell) {
             "eds3: panel.xlsx:Scores!C15: error: stakeholder 'staff-networks' "
             "rates 2B twice: here and at panel.xlsx:Scores!C4\n"
             "  hint: keep one rating per stakeholder and outcome\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 TEST_F(ScoreSheetTest, ANamedSheetThatIsMissingIsAnError) {
@@ -143,7 +143,7 @@ TEST_F(ScoreSheetTest, ANamedSheetThatIsMissingIsAnError) {
             "    - {file: panel.xlsx, sheet: Score}\n"
             "             ^\n"
             "  hint: its sheets: Notes, Scores\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 // A hostile or broken workbook ends in one clear error, quickly.
@@ -316,7 +316,7 @@ TEST_F(ScoreSheetTest, SlipsAreReportedOnceEachInLineOrderWithWhatToWrite) {
             "                ^\n"
             "  hint: every rating names a stakeholder declared under "
             "'stakeholders' (by its id or its name)\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 TEST_F(ScoreSheetTest, ABlankScoreInASheetSaysWhatToWrite) {
@@ -338,7 +338,7 @@ TEST_F(ScoreSheetTest, ABlankScoreInASheetSaysWhatToWrite) {
             "             ^\n"
             "  hint: every rating names a stakeholder declared under "
             "'stakeholders' (by its id or its name)\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 TEST_F(ScoreSheetTest, ScoreSheetsAndRatingsCsvTogetherIsAnError) {
@@ -355,7 +355,7 @@ TEST_F(ScoreSheetTest, ScoreSheetsAndRatingsCsvTogetherIsAnError) {
             "                ^\n"
             "  hint: 'ratings_csv' is the older name of 'score_sheets'; list "
             "every sheet under 'score_sheets'\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 TEST_F(ScoreSheetTest, ValidateSaysIncompleteAndRequireCompleteRefusesIt) {
@@ -411,7 +411,7 @@ TEST_F(ScoreSheetTest, ARubricCanMakeAFlagBlockCompletion) {
             "'eds2022' lists it under blocking_flags): Ratings for 3C span 1 to 3 "
             "(Developing to Excelling): discuss and agree a score.\n"
             "  hint: resolve it with the panel, for example with an agreed score\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
 }
 
 }  // namespace
