@@ -20,8 +20,10 @@ cd "$(dirname "$0")/.."
 # libxlsxwriter-dev does not pull in zlib's development package.
 # libunistring-dev: Unicode NFKC normalisation and character classes for
 # organisation names and codes (engine/src/unicode.cc).
+# libzip-dev and libexpat1-dev: reading score sheets from .xlsx workbooks.
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
-          libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev libunistring-dev)
+          libxlsxwriter-dev zlib1g-dev libzip-dev libexpat1-dev libfmt-dev libgtest-dev
+          libunistring-dev)
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip), open them in LibreOffice,
   # measure the text of their printed pages (pdftotext from poppler-utils)

@@ -65,16 +65,16 @@ if [ "$what" != asan ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DEDS_FUZZ=ON -DEDS_SANITIZE=ON -DEDS_BUILD_TESTS=OFF >/dev/null
   cmake --build build-fuzz -j"$jobs" --target fuzz_assessment fuzz_csv fuzz_rubric \
-      fuzz_yaml_scan
+      fuzz_yaml_scan fuzz_xlsx
 
   # Seeds: the hand-made ones, every input the repository's tests and
   # examples use (sorted by kind), and every earlier crash input. The corpus
   # a run grows stays in build-fuzz/corpus, away from the source tree.
   seeds=build-fuzz/seeds
   rm -rf "$seeds" build-fuzz/artifacts
-  mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan} build-fuzz/artifacts \
-           build-fuzz/corpus/{assessment,csv,rubric,yaml_scan}
-  for kind in assessment csv rubric yaml_scan; do
+  mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan,xlsx} build-fuzz/artifacts \
+           build-fuzz/corpus/{assessment,csv,rubric,yaml_scan,xlsx}
+  for kind in assessment csv rubric yaml_scan xlsx; do
     if [ -d tests/fuzz/seeds/"$kind" ]; then
       cp -r tests/fuzz/seeds/"$kind"/. "$seeds/$kind/"
     fi
@@ -106,9 +106,10 @@ if [ "$what" != asan ]; then
 
   stamp "fuzzing each loader for ${fuzz_seconds}s"
   declare -A pids
-  for kind in assessment csv rubric yaml_scan; do
+  for kind in assessment csv rubric yaml_scan xlsx; do
     dict=tests/fuzz/yaml.dict
     [ "$kind" = csv ] && dict=tests/fuzz/csv.dict
+    [ "$kind" = xlsx ] && dict=tests/fuzz/xlsx.dict
     build-fuzz/tests/fuzz/fuzz_"$kind" \
         -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len=16384 -dict="$dict" -print_final_stats=1 \
@@ -118,7 +119,7 @@ if [ "$what" != asan ]; then
     pids[$kind]=$!
   done
   failed=()
-  for kind in assessment csv rubric yaml_scan; do
+  for kind in assessment csv rubric yaml_scan xlsx; do
     if wait "${pids[$kind]}"; then
       echo "fuzz_$kind: $(grep -E '^stat::number_of_executed_units' build-fuzz/fuzz-"$kind".log | awk '{print $2}') inputs, no crash"
     else

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "eds/agreement.h"
 #include "eds/assessment.h"
+#include "eds/completeness.h"
 #include "eds/file_system.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
@@ -38,6 +39,9 @@ const CommandSpec kGrade = {
     "summary then goes to standard error. When the file has any problem, every\n"
     "problem is listed and nothing is written. Outputs that exist are\n"
     "replaced, all together and only when every one was written.\n"
+    "With --require-complete, an assessment with any outcome not rated (or a\n"
+    "flag the rubric lists under blocking_flags) is refused: what is missing\n"
+    "is listed, exit 1, and nothing is written.\n"
     "Exit status: 0 graded (complete or not), 1 the file is invalid, 2 usage\n"
     "error, 3 FILE cannot be read or an output cannot be written.\n"};
 
@@ -165,7 +169,9 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
       "json", po::value(&json_path)->value_name("OUT.json"),
       "also write the result as JSON")(
       "markdown", po::value(&markdown_path)->value_name("OUT.md"),
-      "also write a Markdown summary to publish");
+      "also write a Markdown summary to publish")(
+      "require-complete", po::bool_switch(),
+      "refuse an assessment with any outcome not rated");
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_code)) {
@@ -211,6 +217,13 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
 
   GradeReport report;
   report.result = Grade(loaded->assessment, loaded->rubric);
+  if (parsed.options["require-complete"].as<bool>()) {
+    Diagnostics refused;
+    if (!RequireComplete(report.result, loaded->rubric, input, refused)) {
+      PrintDiagnostics(refused, err);
+      return 1;
+    }
+  }
   report.assessment = std::move(loaded->assessment);
   report.rubric = std::move(loaded->rubric);
   report.tool_version = kToolVersion;

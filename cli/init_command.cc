@@ -3,7 +3,9 @@
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
+#include <cctype>
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "eds/assessment.h"
 #include "eds/limits.h"
 #include "eds/output_file.h"
+#include "eds/score_sheet.h"
 #include "eds/skeleton.h"
 #include "messages.h"
 #include "options.h"
@@ -37,6 +40,10 @@ const CommandSpec kInit = {
     "for. It validates as it is and grades as Incomplete until every outcome\n"
     "is rated. With --services 0, Domain 1 is rated once for the whole\n"
     "organisation.\n"
+    "With --score-sheet SHEET (.xlsx or .csv), also writes the panel's score\n"
+    "sheet: one row per service, outcome and stakeholder, the ids filled in\n"
+    "and names beside them, a score column (a drop-down in a workbook) and a\n"
+    "comment column; the assessment names it under 'score_sheets'.\n"
     "Exit status: 0 written, 2 usage error (including a malformed --year),\n"
     "3 FILE exists (without --force) or cannot be written.\n"};
 
@@ -62,6 +69,20 @@ bool Exists(const std::string& path) {
          (S_ISREG(info.st_mode) || S_ISLNK(info.st_mode));
 }
 
+bool EndsWith(const std::string& text, const std::string& ending) {
+  if (text.size() < ending.size()) return false;
+  for (std::size_t i = 0; i < ending.size(); ++i) {
+    const char c = text[text.size() - ending.size() + i];
+    if (std::tolower(static_cast<unsigned char>(c)) != ending[i]) return false;
+  }
+  return true;
+}
+
+bool SamePath(const std::string& a, const std::string& b) {
+  return std::filesystem::absolute(a).lexically_normal() ==
+         std::filesystem::absolute(b).lexically_normal();
+}
+
 }  // namespace
 
 int RunInit(const std::vector<std::string>& args, std::ostream& out,
@@ -69,6 +90,7 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
   SkeletonRequest request;
   std::string services = "3";
   std::string output;
+  std::string sheet;
   const std::string services_help = fmt::format(
       "services to rate Domain 1 for (default 3; 0 to {})", kMaxServices);
   po::options_description options;
@@ -79,8 +101,10 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
       "the year assessed, e.g. 2024/25")(
       "services", po::value(&services)->value_name("N"), services_help.c_str())(
       "output,o", po::value(&output)->value_name("FILE"),
-      "write to FILE instead of standard output")("force", po::bool_switch(),
-                                                  "replace FILE if it exists");
+      "write to FILE instead of standard output")(
+      "score-sheet", po::value(&sheet)->value_name("SHEET"),
+      "also write a score sheet to fill in (.xlsx or .csv)")(
+      "force", po::bool_switch(), "replace FILE and SHEET if they exist");
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kInit, options, args, &parsed, out, err, &exit_code)) {
@@ -107,34 +131,69 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
                 err);
     return 3;
   }
+  const bool with_sheet = parsed.options.count("score-sheet") > 0;
+  const bool xlsx = EndsWith(sheet, ".xlsx");
+  if (with_sheet && !xlsx && !EndsWith(sheet, ".csv")) {
+    return UsageError(kInit,
+                      fmt::format("--score-sheet '{}' must end in .xlsx or .csv", sheet),
+                      err);
+  }
+  if (with_sheet && to_file && SamePath(sheet, output)) {
+    return UsageError(kInit, "--score-sheet and --output name the same file", err);
+  }
+  std::string named_sheet;
+  if (with_sheet) {
+    // The assessment names the sheet relative to its own folder.
+    named_sheet =
+        to_file ? std::filesystem::absolute(sheet)
+                      .lexically_normal()
+                      .lexically_relative(std::filesystem::absolute(output)
+                                              .lexically_normal()
+                                              .parent_path())
+                      .string()
+                : sheet;
+  }
   std::string yaml;
-  Status status = AssessmentSkeleton(*rubric, request, &yaml);
+  Status status = AssessmentSkeleton(*rubric, request, &yaml, named_sheet);
   if (!status.ok()) return UsageError(kInit, status.message(), err);
 
-  if (!to_file) {
+  if (!to_file && !with_sheet) {
     out << yaml;
     return 0;
   }
-  // Checked before writing: the rename that puts the file in place would
+  // Checked before writing: the rename that puts a file in place would
   // replace it silently.
-  if (!parsed.options["force"].as<bool>() && Exists(output)) {
+  for (const std::string& path : {output, sheet}) {
+    if (path.empty() || parsed.options["force"].as<bool>() || !Exists(path)) continue;
     PrintStatus(
         Status::IoError(fmt::format(
-            "{}: error: already exists; add --force to replace it", output)),
+            "{}: error: already exists; add --force to replace it", path)),
         err);
     return 3;
   }
-  StagedFile staged;
-  status = StagedFile::Create(output, &staged);
-  if (status.ok()) status = WriteStaged(staged, yaml);
-  if (status.ok()) status = staged.Commit();
+  OutputSet set;
+  StagedFile* staged_yaml = nullptr;
+  StagedFile* staged_sheet = nullptr;
+  if (to_file) status = set.Stage(output, &staged_yaml);
+  if (status.ok() && with_sheet) status = set.Stage(sheet, &staged_sheet);
+  if (status.ok() && to_file) status = WriteStaged(*staged_yaml, yaml);
+  if (status.ok() && with_sheet) {
+    const std::vector<ScoreSheetRow> rows = ScoreSheetRows(*rubric, request);
+    status = xlsx ? WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path())
+                  : WriteStaged(*staged_sheet, ScoreSheetCsv(rows));
+  }
+  if (status.ok()) status = set.Commit();
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();
   }
+  if (!to_file) {
+    out << yaml;
+    return 0;
+  }
   out << fmt::format(
-      "Wrote {0}. Fill it in with the panel, then run 'eds3 validate {0}'.\n",
-      output);
+      "Wrote {0}{1}. Fill {2} in with the panel, then run 'eds3 validate {0}'.\n",
+      output, with_sheet ? " and " + sheet : "", with_sheet ? "them" : "it");
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <boost/program_options/options_description.hpp>
+#include <boost/program_options/value_semantic.hpp>
 #include <cstddef>
 #include <limits>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "commands.h"
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
+#include "eds/completeness.h"
 #include "eds/file_system.h"
 #include "eds/grade.h"
 #include "eds/history.h"
@@ -44,16 +46,21 @@ const CommandSpec kValidate = {
     "error), and the same organisation under two codes, a code missing in\n"
     "one year, one system spelt two ways or one organisation's files in two\n"
     "folders (warnings).\n"
-    "Prints 'ok: FILE' for each valid file.\n"
+    "Prints 'ok: FILE' for each valid file, and 'valid but incomplete: FILE:\n"
+    "N outcomes not rated' for a valid assessment not yet fully rated; with\n"
+    "--require-complete that is an error listing what is missing, as is a\n"
+    "flag that the rubric lists under blocking_flags.\n"
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error, 3 a path\n"
     "cannot be read.\n"};
 
 enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
 
 // Checks one file, adding every problem found to `diag`; a valid
-// assessment's graded summary goes to `year`, for the cross-file checks.
-Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
-                     std::optional<OrganisationYear>* year) {
+// assessment's graded summary goes to `year`, for the cross-file checks, and
+// `incomplete` becomes "N outcomes not rated" when it is not fully rated.
+Verdict ValidateFile(const FoundFile& file, FileSystem& fs, bool require_complete,
+                     Diagnostics& diag, std::optional<OrganisationYear>* year,
+                     std::string* incomplete) {
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -65,13 +72,20 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
       ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment);
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
-    case InputKind::kAssessment:
+    case InputKind::kAssessment: {
       if (!assessment) return Verdict::kInvalid;
+      GradeResult result = Grade(assessment->assessment, assessment->rubric);
+      if (require_complete &&
+          !RequireComplete(result, assessment->rubric, file.path, diag)) {
+        return Verdict::kInvalid;
+      }
+      *incomplete = IncompleteSummary(result);
       *year = SummariseYear(
           assessment->assessment,
           std::make_shared<const Rubric>(std::move(assessment->rubric)),
-          Grade(assessment->assessment, assessment->rubric));
+          std::move(result));
       return Verdict::kValid;
+    }
     case InputKind::kRubric:
       return ParseRubric(text, file.path, diag) ? Verdict::kValid
                                                 : Verdict::kInvalid;
@@ -95,6 +109,8 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
 int RunValidate(const std::vector<std::string>& args, std::ostream& out,
                 std::ostream& err) {
   boost::program_options::options_description options;
+  options.add_options()("require-complete", boost::program_options::bool_switch(),
+                        "an assessment with any outcome not rated is invalid");
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_code)) {
@@ -110,17 +126,21 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   std::size_t checked = 0;
   std::size_t failed = 0;
   bool folder = false;  // a file was found in a folder
-  std::vector<std::string> valid;
+  // Each valid file, with "N outcomes not rated" when it is incomplete.
+  std::vector<std::pair<std::string, std::string>> valid;
   std::vector<OrganisationYear> years;
   for (const FoundFile& file : files) {
     folder = folder || !file.named;
     Diagnostics diag;
     std::optional<OrganisationYear> year;
-    const Verdict verdict = ValidateFile(file, fs, diag, &year);
+    std::string incomplete;
+    const Verdict verdict =
+        ValidateFile(file, fs, parsed.options["require-complete"].as<bool>(),
+                     diag, &year, &incomplete);
     PrintDiagnostics(diag, err);
     switch (verdict) {
       case Verdict::kValid:
-        valid.push_back(file.path);
+        valid.push_back({file.path, incomplete});
         if (year) years.push_back(std::move(*year));
         ++checked;
         break;
@@ -153,12 +173,14 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
       }
     }
   }
-  for (const std::string& path : valid) {
+  for (const auto& [path, incomplete] : valid) {
     if (repeated.count(path) > 0) {
       status = Worse(status, Status::InvalidInput(path));
       ++failed;
-    } else {
+    } else if (incomplete.empty()) {
       out << "ok: " << path << "\n";
+    } else {
+      out << "valid but incomplete: " << path << ": " << incomplete << "\n";
     }
   }
   if (checked == 0 && status.ok()) {

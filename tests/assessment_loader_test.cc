@@ -62,7 +62,8 @@ const char kScoreHint[] =
     "a score is one of 0 (Undeveloped), 1 (Developing), 2 (Achieving), 3 "
     "(Excelling)";
 const char kStakeholderHint[] =
-    "every rating names a stakeholder declared under 'stakeholders'";
+    "every rating names a stakeholder declared under 'stakeholders' (by its "
+    "id or its name)";
 const char kCsvHeaderHint[] =
     "the first row names the columns: service,outcome,stakeholder,score,comment";
 
@@ -454,7 +455,7 @@ INSTANTIATE_TEST_SUITE_P(
                               "organisation, year, completed, lead, sponsor, "
                               "partners, engagement, published, authorised, "
                               "review_due, reviewers, policy, stakeholders, "
-                              "services, outcomes, ratings_csv")},
+                              "services, outcomes, ratings_csv, score_sheets")},
         BadAssessment{"OrganisationNameMissing",
                       HeadWith("  name: Example Trust\n", "  code: RXX\n"), {},
                       Located("a.yaml", 4, 3,
@@ -630,7 +631,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Located("a.yaml", 16, 23, "a score must not be empty",
                               "      staff-networks: ''", kScoreHint) +
                           Located("a.yaml", 17, 7, "a rating must not be empty",
-                                  "      patients-forum:", kScoreHint)},
+                                  "      patients-forum:",
+                                  "leave the stakeholder out, or write 'not "
+                                  "rated' if they did not rate it")},
         BadAssessment{"ScoreAsList",
                       kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
                               "[2]}\n",
@@ -652,9 +655,11 @@ INSTANTIATE_TEST_SUITE_P(
                               "staff-networks: 1}")},
         BadAssessment{"OutcomeAsText", kHead + "outcomes:\n  2A: 2\n", {},
                       Located("a.yaml", 14, 7,
-                              "outcome 2A must be a mapping of keys to values, "
-                              "not text",
-                              "  2A: 2")},
+                              "a bare score for outcome 2A; for the panel's "
+                              "agreed score write '2A: {agreed: 2}'",
+                              "  2A: 2",
+                              "for one stakeholder's rating write '2A: "
+                              "{ratings: {STAKEHOLDER: 2}}'")},
         BadAssessment{"OutcomesAsList", kHead + "outcomes: [2A]\n", {},
                       Located("a.yaml", 13, 11,
                               "'outcomes' must map outcome ids (such as 2A) to "
@@ -791,7 +796,7 @@ INSTANTIATE_TEST_SUITE_P(
                               "cannot read ratings CSV 'panel.csv': No such "
                               "file or directory",
                               "ratings_csv: [panel.csv]",
-                              "a CSV path is relative to the assessment file's "
+                              "a score sheet's path is relative to the assessment file's "
                               "folder")},
         // An absolute path gets no hint about relative paths.
         BadAssessment{"CsvMissingAbsolute", kHead + "ratings_csv: /no/p.csv\n",
@@ -807,10 +812,10 @@ INSTANTIATE_TEST_SUITE_P(
                        {"./p.csv", std::string(kPanelHeader) +
                                        ",2A,staff-networks,2\n"}},
                       Located("a.yaml", 13, 22,
-                              "ratings CSV './p.csv' is listed twice (first on "
+                              "score sheet './p.csv' is listed twice (first on "
                               "line 13)",
                               "ratings_csv: [p.csv, ./p.csv]",
-                              "list each CSV file once")},
+                              "list each score sheet once")},
         BadAssessment{"CsvEmptyList", kHead + "ratings_csv: []\n", {},
                       Located("a.yaml", 13, 14, "'ratings_csv' is an empty list",
                               "ratings_csv: []",
@@ -821,20 +826,20 @@ INSTANTIATE_TEST_SUITE_P(
                       "  hint: " + std::string(kCsvHeaderHint) + "\n"},
         BadAssessment{"CsvHeaderProblems", kHead + "ratings_csv: p.csv\n",
                       {{"p.csv", "outcome,Outcome,rater,score\n"}},
-                      Located("p.csv", 1, 9, "column 'outcome' is named twice",
-                              "outcome,Outcome,rater,score") +
+                      Located("p.csv", 1, 1,
+                              "the header has no 'service' column",
+                              "outcome,Outcome,rater,score", kCsvHeaderHint) +
+                          Located("p.csv", 1, 1,
+                                  "the header has no 'stakeholder' column",
+                                  "outcome,Outcome,rater,score",
+                                  kCsvHeaderHint) +
+                          Located("p.csv", 1, 9, "column 'outcome' is named twice",
+                                  "outcome,Outcome,rater,score") +
                           Located("p.csv", 1, 17,
                                   "unknown column 'rater'",
                                   "outcome,Outcome,rater,score",
                                   "the columns are service, outcome, "
-                                  "stakeholder, score and optionally comment") +
-                          Located("p.csv", 1, 1,
-                                  "the header has no 'service' column",
-                                  "outcome,Outcome,rater,score", kCsvHeaderHint) +
-                          Located("p.csv", 1, 1,
-                                  "the header has no 'stakeholder' column",
-                                  "outcome,Outcome,rater,score",
-                                  kCsvHeaderHint)},
+                                  "stakeholder, score and optionally comment")},
         BadAssessment{"CsvRowProblems", kHead + "ratings_csv: p.csv\n",
                       {{"p.csv", std::string(kPanelHeader) +
                                      ",2E,staff-networks,2\n"
@@ -905,12 +910,12 @@ INSTANTIATE_TEST_SUITE_P(
                       {{"p.csv", std::string(kPanelHeader) +
                                      ",2A,nobody,2\n"
                                      ",2B,staff-networks,\"2\n"}},
-                      Located("p.csv", 3, 20, "a quoted field is never closed",
-                              ",2B,staff-networks,\"2",
-                              "end the field with a double quote (write \"\" "
-                              "for a quote inside it)") +
-                          Located("p.csv", 2, 5, "unknown stakeholder 'nobody'",
-                                  ",2A,nobody,2", kStakeholderHint)},
+                      Located("p.csv", 2, 5, "unknown stakeholder 'nobody'",
+                              ",2A,nobody,2", kStakeholderHint) +
+                          Located("p.csv", 3, 20, "a quoted field is never closed",
+                                  ",2B,staff-networks,\"2",
+                                  "end the field with a double quote (write \"\" "
+                                  "for a quote inside it)")},
 
         // Every problem of a file in one run.
         BadAssessment{"FiveProblems",

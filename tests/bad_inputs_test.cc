@@ -233,7 +233,8 @@ const BadInput kBadInputs[] = {
      "never closed by '}'",
      Make::kNone, true},
     {"syntax-bad-indent.yaml", 1,
-     "syntax-bad-indent.yaml:5:3: error: unknown key 'year' in organisation"},
+     "syntax-bad-indent.yaml:1:1: error: the assessment is missing the "
+     "required key 'year'"},
     {"syntax-tab-indent.yaml", 1,
      "syntax-tab-indent.yaml:4:1: error: YAML syntax: a tab in the "
      "indentation"},
@@ -552,7 +553,7 @@ TEST_F(EndToEndTest, QuotesTheLineWithACaretAndAHint) {
             "        staf-networks: 1\n"
             "        ^\n"
             "  hint: every rating names a stakeholder declared under "
-            "'stakeholders'\n");
+            "'stakeholders' (by its id or its name)\n");
 }
 
 TEST_F(EndToEndTest, ValidateWritesNothingAndReportsTheSame) {

@@ -84,6 +84,8 @@ TEST_F(CliTest, GradeHelpListsItsOptions) {
                             "JSON\n"
                             "  --markdown OUT.md      also write a Markdown "
                             "summary to publish\n"
+                            "  --require-complete     refuse an assessment "
+                            "with any outcome not rated\n"
                             "  -h, --help             show this help\n"
                             "  --version              show the version\n"),
             std::string::npos)
@@ -390,7 +392,7 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
 
   result = Eds({"validate", "new.yaml"});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(result.out, "ok: new.yaml\n");
+  EXPECT_EQ(result.out, "valid but incomplete: new.yaml: 19 outcomes not rated\n");
   EXPECT_EQ(result.err, "");
 
   result = Eds({"grade", "new.yaml"});

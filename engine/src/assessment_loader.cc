@@ -14,6 +14,7 @@
 #include "eds/limits.h"
 #include "eds/unicode.h"
 #include "text_checks.h"
+#include "xlsx_reader.h"
 #include "yaml_reader.h"
 #include "yaml_tree.h"
 
@@ -24,11 +25,37 @@ const std::vector<std::string> kTopKeys = {
     "eds3",       "rubric",   "organisation", "year",       "completed",
     "lead",       "sponsor",  "partners",     "engagement", "published",
     "authorised", "review_due", "reviewers",  "policy",     "stakeholders",
-    "services",   "outcomes", "ratings_csv"};
+    "services",   "outcomes", "ratings_csv", "score_sheets"};
 const std::vector<std::string> kOutcomeKeys = {"ratings", "agreed", "evidence",
                                                "notes", "actions"};
-const std::vector<std::string> kCsvColumns = {"service", "outcome",
-                                              "stakeholder", "score", "comment"};
+const std::vector<std::string> kSheetColumns = {"service", "outcome",
+                                                "stakeholder", "score", "comment"};
+// Columns a score sheet may carry for the people filling it in (`init`
+// writes them beside the ids); their contents are not read.
+const std::vector<std::string> kNameColumns = {"service name", "outcome title",
+                                               "stakeholder name"};
+
+constexpr char kBlankScoreHint[] =
+    "leave the row out, or write 'not rated' if the stakeholder did not rate it";
+
+// How a score sheet is laid out: one row per rating (long), or one row per
+// stakeholder and one column per outcome (wide, as Microsoft Forms exports).
+enum class Layout { kDetect, kLong, kWide };
+
+struct SheetRequest {
+  std::string sheet;  // the workbook sheet named in the assessment, or ""
+  Layout layout = Layout::kDetect;
+};
+
+std::string Upper(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Blank(const std::string& text) {
+  return text.find_first_not_of(" \t") == std::string::npos;
+}
 
 std::string LowerTrimmed(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" \t");
@@ -59,37 +86,26 @@ std::string AcademicYearOf(int start) {
   return fmt::format("{}/{:02}", start, (start + 1) % 100);
 }
 
+// A column header as a name: lower case, trimmed, '_' read as a space.
+std::string ColumnName(const std::string& header) {
+  std::string name = LowerTrimmed(header);
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+// "not rated", in any case: a stakeholder who gave no rating, written down.
+bool IsNotRated(const std::string& text) { return LowerTrimmed(text) == "not rated"; }
+
+bool EndsWithIgnoringCase(const std::string& text, const std::string& ending) {
+  return text.size() >= ending.size() &&
+         LowerTrimmed(text.substr(text.size() - ending.size())) == ending;
+}
+
 std::string Describe(const SourceLocation& where) {
+  if (where.line == 0) return where.file;
   if (where.column > 0) return fmt::format("{}:{}:{}", where.file, where.line, where.column);
   return fmt::format("{}:{}", where.file, where.line);
 }
-
-// The lines of a CSV file for quoting in diagnostics, found once so that
-// quoting every row stays linear in the file's size.
-class TextLines {
- public:
-  explicit TextLines(const std::string& text) : text_(text) {
-    starts_.push_back(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-
-  // The 1-based line without its line end; "" when out of range.
-  std::string Line(int line) const {
-    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return "";
-    const std::size_t index = static_cast<std::size_t>(line) - 1;
-    const std::size_t start = starts_[index];
-    std::size_t end =
-        index + 1 < starts_.size() ? starts_[index + 1] - 1 : text_.size();
-    if (end > start && text_[end - 1] == '\r') --end;
-    return text_.substr(start, end - start);
-  }
-
- private:
-  const std::string& text_;
-  std::vector<std::size_t> starts_;
-};
 
 // Reads one assessment file: first the structure, then (once the rubric is
 // known) everything that depends on it. Every problem goes to `diag_`.
@@ -137,7 +153,18 @@ class AssessmentReader {
     if (stakeholders_node_) ReadStakeholders(*stakeholders_node_);
     if (const YamlNode* services = top.Optional("services")) ReadServices(*services);
     if (const YamlNode* outcomes = top.Optional("outcomes")) ReadOutcomes(*outcomes);
-    if (const YamlNode* csv = top.Optional("ratings_csv")) ReadCsvList(*csv);
+    const YamlNode* sheets = top.Optional("score_sheets");
+    const YamlNode* csv = top.Optional("ratings_csv");
+    if (sheets != nullptr && csv != nullptr) {
+      const YamlNode& later = sheets->line > csv->line ? *sheets : *csv;
+      file_.Error(diag_, later, "give 'score_sheets' or 'ratings_csv', not both",
+                  "'ratings_csv' is the older name of 'score_sheets'; list every "
+                  "sheet under 'score_sheets'");
+    } else if (sheets != nullptr) {
+      ReadScoreSheets(*sheets, "score_sheets");
+    } else if (csv != nullptr) {
+      ReadScoreSheets(*csv, "ratings_csv");
+    }
     top.Finish();
     CheckRatingsHaveStakeholders();
 
@@ -460,13 +487,57 @@ class AssessmentReader {
                               KindName(node)));
       return;
     }
+    std::map<std::string, int> seen;  // outcome id -> its line
     for (const auto& [key, value] : node.entries) {
       if (!rubric_) continue;
-      if (!CheckOutcomeId(key, key.text, in_service)) continue;
-      OutcomeEntry& entry = (*out)[key.text];
-      entry.outcome_id = key.text;
-      ReadOutcomeEntry(value, service, key.text, &entry);
+      const std::string id = OutcomeId(key.text);
+      if (!CheckOutcomeId(key, id, in_service)) continue;
+      if (auto [it, fresh] = seen.emplace(id, key.line); !fresh) {
+        file_.Error(diag_, key,
+                    fmt::format("outcome {} is given twice (first on line {})", id,
+                                it->second),
+                    "outcome ids are read in any letter case; keep one entry");
+        continue;
+      }
+      OutcomeEntry& entry = (*out)[id];
+      entry.outcome_id = id;
+      ReadOutcomeEntry(value, service, id, &entry);
     }
+  }
+
+  // An outcome id as the rubric spells it, when `text` is one in another
+  // letter case or with spaces around it ("2a" is 2A); else `text`.
+  std::string OutcomeId(const std::string& text) const {
+    if (rubric_->DomainOf(text) != nullptr) return text;
+    std::string upper = Upper(text);
+    const std::size_t first = upper.find_first_not_of(" \t");
+    if (first == std::string::npos) return text;
+    upper = upper.substr(first, upper.find_last_not_of(" \t") - first + 1);
+    return rubric_->DomainOf(upper) != nullptr ? upper : text;
+  }
+
+  // The id of the stakeholder `text` names: a declared id, or (ignoring case
+  // and spaces around it) a declared id or name that only one stakeholder
+  // has. nullopt for none.
+  std::optional<std::string> StakeholderId(const std::string& text) const {
+    if (Contains(stakeholder_ids_, text)) return text;
+    const std::string wanted = LowerTrimmed(text);
+    if (Contains(stakeholder_ids_, wanted)) return wanted;
+    std::optional<std::string> found;
+    for (const Stakeholder& stakeholder : assessment_.stakeholders) {
+      if (LowerTrimmed(stakeholder.name) != wanted) continue;
+      if (found) return std::nullopt;
+      found = stakeholder.id;
+    }
+    return found;
+  }
+
+  std::string UnknownStakeholder(const std::string& text) const {
+    std::vector<std::string> names = stakeholder_ids_;
+    for (const Stakeholder& stakeholder : assessment_.stakeholders) {
+      names.push_back(stakeholder.name);
+    }
+    return fmt::format("unknown stakeholder '{}'{}", text, Suggest(text, names));
   }
 
   // Reports an outcome id that the rubric lacks or that belongs elsewhere.
@@ -501,6 +572,17 @@ class AssessmentReader {
   void ReadOutcomeEntry(const YamlNode& node, const std::string& service,
                         const std::string& outcome_id, OutcomeEntry* entry) {
     if (node.IsNull()) return;  // an unrated outcome, as `init` writes it
+    if (node.IsScalar() && rubric_->ParseRating(node.text)) {
+      // A bare score could be the agreed score or one stakeholder's rating.
+      file_.Error(diag_, node,
+                  fmt::format("a bare score for outcome {0}; for the panel's agreed "
+                              "score write '{0}: {{agreed: {1}}}'",
+                              outcome_id, node.text),
+                  fmt::format("for one stakeholder's rating write '{}: {{ratings: "
+                              "{{STAKEHOLDER: {}}}}}'",
+                              outcome_id, node.text));
+      return;
+    }
     MappingReader reader(file_, node, diag_, "outcome " + outcome_id, kOutcomeKeys);
     if (!reader.ok()) return;
     if (const YamlNode* ratings = reader.Optional("ratings")) {
@@ -537,6 +619,15 @@ class AssessmentReader {
   }
 
   void ReadEvidence(const YamlNode& node, OutcomeEntry* entry) {
+    if (node.IsScalar()) {  // a plain item is the title
+      if (auto text = ReadNonEmptyText(file_, node, "evidence", diag_)) {
+        if (WithinLimit(&evidence_count_, "evidence items", file_.Where(node),
+                        [&] { return file_.Line(node.line); })) {
+          entry->evidence.push_back(Evidence{*text, ""});
+        }
+      }
+      return;
+    }
     MappingReader reader(file_, node, diag_, "an evidence item", {"title", "link"});
     if (!reader.ok()) return;
     Evidence evidence;
@@ -555,6 +646,15 @@ class AssessmentReader {
   }
 
   void ReadAction(const YamlNode& node, OutcomeEntry* entry) {
+    if (node.IsScalar()) {  // a plain item is the action
+      if (auto text = ReadNonEmptyText(file_, node, "action", diag_)) {
+        if (WithinLimit(&action_count_, "actions", file_.Where(node),
+                        [&] { return file_.Line(node.line); })) {
+          entry->actions.push_back(Action{*text, "", ""});
+        }
+      }
+      return;
+    }
     MappingReader reader(file_, node, diag_, "an action", {"action", "owner", "due"});
     if (!reader.ok()) return;
     Action action;
@@ -580,6 +680,18 @@ class AssessmentReader {
     return points;
   }
 
+  // A score in a sheet: as in YAML, or "2 - Achieving" as the drop-down of
+  // an `init` score sheet offers (the points and the name must agree).
+  std::optional<int> ParseSheetScore(const std::string& text) const {
+    if (auto points = rubric_->ParseRating(LowerTrimmed(text))) return points;
+    const std::size_t dash = text.find(" - ");
+    if (dash == std::string::npos) return std::nullopt;
+    const auto points = rubric_->ParseRating(LowerTrimmed(text.substr(0, dash)));
+    const auto name = rubric_->ParseRating(LowerTrimmed(text.substr(dash + 3)));
+    if (points && name && *points == *name) return points;
+    return std::nullopt;
+  }
+
   std::string ScoreProblem(const std::string& text) const {
     if (text.empty()) return "a score must not be empty";
     // Only level names are suggested: '4' is not a typo of '0'.
@@ -603,25 +715,33 @@ class AssessmentReader {
   void AddRating(const std::string& service, const std::string& outcome_id,
                  const YamlNode& who, const YamlNode& score,
                  OutcomeEntry* entry) {
-    const std::string& stakeholder = who.text;
+    std::string stakeholder = who.text;
     const SourceLocation where = file_.Where(who);
     const auto line = [&] { return file_.Line(who.line); };
     any_rating_ = true;
     bool ok = true;
-    if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder)) {
-      diag_.Error(where,
-                  fmt::format("unknown stakeholder '{}'{}", stakeholder,
-                              Suggest(stakeholder, stakeholder_ids_)),
-                  "every rating names a stakeholder declared under 'stakeholders'",
-                  line());
-      ok = false;
+    if (stakeholders_node_ != nullptr) {
+      if (auto id = StakeholderId(stakeholder)) {
+        stakeholder = *id;
+      } else {
+        diag_.Error(where, UnknownStakeholder(stakeholder),
+                    "every rating names a stakeholder declared under "
+                    "'stakeholders' (by its id or its name)",
+                    line());
+        ok = false;
+      }
     }
     std::optional<int> points;
-    if (!score.IsScalar()) {
+    if (score.IsNull()) {
+      file_.Error(diag_, score, "a rating must not be empty",
+                  "leave the stakeholder out, or write 'not rated' if they did "
+                  "not rate it");
+    } else if (!score.IsScalar()) {
       file_.Error(diag_, score,
-                  score.IsNull() ? "a rating must not be empty"
-                                 : fmt::format("a rating must be a score, not {}", KindName(score)),
+                  fmt::format("a rating must be a score, not {}", KindName(score)),
                   ScoreHint());
+    } else if (IsNotRated(score.text)) {
+      return;
     } else {
       points = ParseScore(score.text, score);
     }
@@ -666,139 +786,409 @@ class AssessmentReader {
     return false;
   }
 
-  void ReadCsvList(const YamlNode& node) {
-    std::vector<const YamlNode*> paths;
-    if (node.IsScalar()) {
-      paths.push_back(&node);
-    } else if (ExpectList(file_, node, "ratings_csv", false, diag_)) {
+  // `score_sheets:` (or its older name `ratings_csv:`): one file or a list;
+  // each a path, or a mapping naming the file, a sheet and a layout.
+  void ReadScoreSheets(const YamlNode& node, const char* key) {
+    std::vector<const YamlNode*> items;
+    if (node.IsScalar() || node.IsMapping()) {
+      items.push_back(&node);
+    } else if (ExpectList(file_, node, key, false, diag_)) {
       if (node.items.size() > kMaxCsvFiles) {
-        file_.Error(diag_, node, fmt::format("more than {} CSV files", kMaxCsvFiles));
+        file_.Error(diag_, node, fmt::format("more than {} score sheets", kMaxCsvFiles));
         return;
       }
-      for (const YamlNode& item : node.items) paths.push_back(&item);
+      for (const YamlNode& item : node.items) items.push_back(&item);
     }
-    for (const YamlNode* path_node : paths) {
-      auto path = ReadNonEmptyText(file_, *path_node, "ratings_csv", diag_);
-      if (!path) continue;
-      assessment_.ratings_csv.push_back(*path);
-      const std::string full = JoinPath(DirName(file_.file()), *path);
-      const std::string normal =
-          std::filesystem::path(full).lexically_normal().string();
-      if (auto [it, fresh] = csv_paths_.emplace(normal, path_node->line); !fresh) {
-        file_.Error(diag_, *path_node,
-                    fmt::format("ratings CSV '{}' is listed twice (first on line {})",
-                                *path, it->second),
-                    "list each CSV file once");
-        continue;
-      }
-      std::string text;
-      Status status = fs_.ReadFile(full, &text);
-      if (!status.ok()) {
-        const std::string& message = status.message();
-        file_.Error(diag_, *path_node,
-                    fmt::format("cannot read ratings CSV '{}': {}", full,
-                                message.substr(message.rfind(": ") + 2)),
-                    path->front() == '/'
-                        ? ""
-                        : "a CSV path is relative to the assessment file's folder");
-        continue;
-      }
-      if (rubric_) ReadCsv(text, full);
-    }
+    for (const YamlNode* item : items) ReadScoreSheet(*item, key);
   }
 
-  void ReadCsv(const std::string& text, const std::string& path) {
-    // A syntax error ends the parse; the rows before it are still checked so
-    // that one run reports as much as it can.
-    std::vector<CsvRecord> records;
-    const bool parsed = ParseCsv(text, path, diag_, &records);
-    if (records.empty()) {
-      if (!parsed) return;
-      diag_.Error({path, 1, 1}, "the CSV file has no header row",
-                  "the first row names the columns: service,outcome,stakeholder,score,comment");
+  void ReadScoreSheet(const YamlNode& item, const char* key) {
+    const YamlNode* path_node = &item;
+    SheetRequest request;
+    if (item.IsMapping()) {
+      MappingReader reader(file_, item, diag_, "a score sheet", {"file", "sheet", "layout"});
+      path_node = reader.Required("file");
+      if (const YamlNode* sheet = reader.Optional("sheet")) {
+        if (auto text = ReadNonEmptyText(file_, *sheet, "sheet", diag_)) request.sheet = *text;
+      }
+      if (const YamlNode* layout = reader.Optional("layout")) {
+        if (auto text = ReadText(file_, *layout, "layout", diag_)) {
+          if (*text == "wide") {
+            request.layout = Layout::kWide;
+          } else if (*text == "long") {
+            request.layout = Layout::kLong;
+          } else {
+            file_.Error(diag_, *layout, fmt::format("unknown layout '{}'", *text),
+                        "'long' (one row per rating) or 'wide' (one row per "
+                        "stakeholder, one column per outcome)");
+          }
+        }
+      }
+      reader.Finish();
+      if (path_node == nullptr) return;
+    }
+    auto path = ReadNonEmptyText(file_, *path_node, key, diag_);
+    if (!path) return;
+    assessment_.ratings_csv.push_back(*path);
+    const std::string full = JoinPath(DirName(file_.file()), *path);
+    const std::string normal =
+        std::filesystem::path(full).lexically_normal().string();
+    if (auto [it, fresh] = sheet_paths_.emplace(normal, path_node->line); !fresh) {
+      file_.Error(diag_, *path_node,
+                  fmt::format("score sheet '{}' is listed twice (first on line {})",
+                              *path, it->second),
+                  "list each score sheet once");
       return;
     }
-    const TextLines lines(text);
+    const bool xlsx = EndsWithIgnoringCase(*path, ".xlsx");
+    if (!xlsx && !request.sheet.empty()) {
+      file_.Error(diag_, *path_node,
+                  fmt::format("'{}' is not a workbook (.xlsx); only a workbook has sheets", *path));
+      return;
+    }
+    std::string text;
+    Status status = fs_.ReadFile(full, &text);
+    if (!status.ok()) {
+      const std::string& message = status.message();
+      file_.Error(diag_, *path_node,
+                  fmt::format("cannot read {} '{}': {}",
+                              xlsx ? "score sheet" : "ratings CSV", full,
+                              message.substr(message.rfind(": ") + 2)),
+                  path->front() == '/'
+                      ? ""
+                      : "a score sheet's path is relative to the assessment file's folder");
+      return;
+    }
+    if (!rubric_) return;
+    ScoreTable table;
+    if (xlsx) {
+      if (!ReadXlsxTable(text, full, request, *path_node, &table)) return;
+    } else {
+      // A syntax error ends the parse; the rows before it are still checked
+      // so that one run reports as much as it can.
+      const bool parsed = ReadCsvTable(text, full, diag_, &table);
+      if (table.rows.empty()) {
+        if (!parsed) return;
+        diag_.Error({full, 1, 1}, "the CSV file has no header row",
+                    "the first row names the columns: service,outcome,stakeholder,score,comment");
+        return;
+      }
+    }
+    ReadScoreTable(table, request.layout);
+  }
+
+  // The score sheet of a workbook: the sheet named in the assessment, else
+  // the first whose header row (its first row with text) names the columns
+  // of a long sheet or outcome ids (a wide sheet).
+  bool ReadXlsxTable(const std::string& bytes, const std::string& path,
+                     const SheetRequest& request, const YamlNode& path_node,
+                     ScoreTable* table) {
+    std::vector<XlsxSheet> sheets;
+    if (!ReadXlsx(bytes, path, diag_, &sheets)) return false;
+    std::vector<std::string> names;
+    for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
+    for (const XlsxSheet& sheet : sheets) {
+      if (!request.sheet.empty()) {
+        if (LowerTrimmed(sheet.name) != LowerTrimmed(request.sheet)) continue;
+        if (sheet.rows.empty()) {
+          diag_.Error({path, 0, 0}, fmt::format("sheet '{}' is empty", sheet.name),
+                      "the first row names the columns: service, outcome, "
+                      "stakeholder, score, comment");
+          return false;
+        }
+        return SheetTable(sheet, path, table);
+      }
+      if (sheet.rows.empty()) continue;
+      ScoreTable header;
+      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, path, &header)) {
+        return false;
+      }
+      const TableRow& row = header.rows.front();
+      std::set<std::string> columns;
+      for (const TableCell& cell : row.cells) columns.insert(ColumnName(cell.text));
+      const bool long_layout = columns.count("service") && columns.count("outcome") &&
+                               columns.count("stakeholder") && columns.count("score");
+      if (long_layout || LooksWide(row)) return SheetTable(sheet, path, table);
+    }
+    if (!request.sheet.empty()) {
+      file_.Error(diag_, path_node,
+                  fmt::format("the workbook '{}' has no sheet '{}'{}", path, request.sheet,
+                              Suggest(request.sheet, names)),
+                  fmt::format("its sheets: {}", fmt::join(names, ", ")));
+      return false;
+    }
+    diag_.Error({path, 0, 0},
+                "no sheet has a header row naming the columns service, outcome, "
+                "stakeholder and score, or columns of outcome ids (a wide sheet)",
+                fmt::format("its sheets: {}; name the one to read with '{{file: ..., "
+                            "sheet: NAME}}'",
+                            fmt::join(names, ", ")));
+    return false;
+  }
+
+  // A worksheet as a table as wide as its header row; each cell located as
+  // "panel.xlsx:Scores!D14".
+  bool SheetTable(const XlsxSheet& sheet, const std::string& path, ScoreTable* table) {
+    const bool plain = std::all_of(sheet.name.begin(), sheet.name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+    const std::string prefix =
+        path + ":" + (plain ? sheet.name : "'" + sheet.name + "'") + "!";
+    const auto where = [&](int column, int row) {
+      return SourceLocation{prefix + CellName(column, row), 0, 0};
+    };
+    const int width = sheet.rows.front().cells.back().column;
+    if (sheet.rows.size() * static_cast<std::size_t>(width) > kMaxXlsxCells) {
+      diag_.Error(where(width, sheet.rows.front().number),
+                  fmt::format("the sheet has more than {} cells", kMaxXlsxCells));
+      return false;
+    }
+    for (const XlsxRow& row : sheet.rows) {
+      TableRow out;
+      out.where = where(1, row.number);
+      for (int column = 1; column <= width; ++column) {
+        out.cells.push_back({"", where(column, row.number)});
+      }
+      bool row_ok = true;
+      for (const XlsxCell& cell : row.cells) {
+        if (cell.column > width) {
+          diag_.Error(where(cell.column, row.number),
+                      "a value in a column that has no header",
+                      "name every column in the first row, or delete the value");
+          row_ok = false;
+          break;
+        }
+        out.cells[static_cast<std::size_t>(cell.column) - 1].text = cell.text;
+      }
+      if (row_ok) table->rows.push_back(std::move(out));
+    }
+    return true;
+  }
+
+  void ReadScoreTable(const ScoreTable& table, Layout layout) {
+    const TableRow& header = table.rows.front();
+    if (layout == Layout::kWide ||
+        (layout == Layout::kDetect && LooksWide(header))) {
+      ReadWideTable(table);
+      return;
+    }
     // Column positions by name, from the header.
     std::map<std::string, std::size_t> column;
-    const CsvRecord& header = records.front();
     bool header_ok = true;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-      const std::string name = LowerTrimmed(header.fields[i].text);
-      const SourceLocation where{path, header.line, header.fields[i].column};
-      if (!Contains(kCsvColumns, name)) {
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+      const std::string name = ColumnName(header.cells[i].text);
+      const SourceLocation& where = header.cells[i].where;
+      if (!Contains(kSheetColumns, name) && !Contains(kNameColumns, name)) {
         diag_.Error(where,
-                    fmt::format("unknown column '{}'{}", header.fields[i].text,
-                                Suggest(name, kCsvColumns)),
+                    fmt::format("unknown column '{}'{}", header.cells[i].text,
+                                Suggest(name, kSheetColumns)),
                     "the columns are service, outcome, stakeholder, score and optionally comment",
-                    lines.Line(header.line));
+                    header.line);
         header_ok = false;
       } else if (!column.emplace(name, i).second) {
         diag_.Error(where, fmt::format("column '{}' is named twice", name), "",
-                    lines.Line(header.line));
+                    header.line);
         header_ok = false;
       }
     }
     for (const char* required : {"service", "outcome", "stakeholder", "score"}) {
       if (column.count(required) == 0) {
-        diag_.Error({path, header.line, 1},
+        diag_.Error(header.where,
                     fmt::format("the header has no '{}' column", required),
                     "the first row names the columns: service,outcome,stakeholder,score,comment",
-                    lines.Line(header.line));
+                    header.line);
         header_ok = false;
       }
     }
     if (!header_ok) return;
-    for (std::size_t r = 1; r < records.size(); ++r) {
-      ReadCsvRow(records[r], header.fields.size(), column, path, lines);
+    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+      const TableRow& row = table.rows[r];
+      if (row.cells.size() != header.cells.size()) {
+        diag_.Error(row.where,
+                    fmt::format("this row has {} field{}; the header has {}",
+                                row.cells.size(),
+                                row.cells.size() == 1 ? "" : "s", header.cells.size()),
+                    table.width_hint, row.line);
+        continue;
+      }
+      const auto cell = [&](const char* name) -> const TableCell& {
+        return row.cells[column.at(name)];
+      };
+      const auto comment = column.find("comment");
+      SheetRating(cell("service"), cell("outcome"), cell("stakeholder"), cell("score"),
+                  comment == column.end() ? nullptr : &row.cells[comment->second],
+                  row.line);
     }
   }
 
-  void ReadCsvRow(const CsvRecord& row, std::size_t width,
-                  const std::map<std::string, std::size_t>& column,
-                  const std::string& path, const TextLines& lines) {
-    // A line of spaces is as blank as an empty one (SPEC §3: blank lines
-    // are ignored).
-    if (row.fields.size() == 1 &&
-        row.fields[0].text.find_first_not_of(" \t") == std::string::npos) {
-      return;
+  // A wide sheet (a Microsoft Forms export): one row per stakeholder, one
+  // column per outcome (of a service) whose header holds the outcome's id.
+  bool LooksWide(const TableRow& header) const {
+    for (const TableCell& cell : header.cells) {
+      if (ColumnName(cell.text) == "outcome") return false;
     }
-    const std::string line_text = lines.Line(row.line);
-    if (row.fields.size() != width) {
-      diag_.Error({path, row.line, 1},
-                  fmt::format("this row has {} field{}; the header has {}",
-                              row.fields.size(),
-                              row.fields.size() == 1 ? "" : "s", width),
-                  "quote a field that holds a comma", line_text);
-      return;
+    for (const TableCell& cell : header.cells) {
+      if (!OutcomeInHeader(cell.text).empty()) return true;
     }
-    const auto field = [&](const char* name) -> const CsvField& {
-      return row.fields[column.at(name)];
+    return false;
+  }
+
+  // The outcome id that a header names as a word ("NHS 111 - 1A Access"),
+  // or "" for none or for two.
+  std::string OutcomeInHeader(const std::string& text) const {
+    std::string found;
+    for (const std::string& id : rubric_->OutcomeIds()) {
+      const std::string upper = Upper(text);
+      for (std::size_t at = upper.find(id); at != std::string::npos;
+           at = upper.find(id, at + 1)) {
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(upper[at - 1]));
+        const std::size_t end = at + id.size();
+        const bool ends = end == upper.size() ||
+                          !std::isalnum(static_cast<unsigned char>(upper[end]));
+        if (!starts || !ends) continue;
+        if (!found.empty() && found != id) return "";
+        found = id;
+      }
+    }
+    return found;
+  }
+
+  // The declared service a header names (by id or name, as a part of the
+  // header ignoring case), or nullptr; `twice` is set when two match.
+  const Service* ServiceInHeader(const std::string& text, bool* twice) const {
+    const std::string lower = LowerTrimmed(text);
+    const Service* found = nullptr;
+    *twice = false;
+    for (const Service& service : assessment_.services) {
+      if (lower.find(service.id) == std::string::npos &&
+          lower.find(LowerTrimmed(service.name)) == std::string::npos) {
+        continue;
+      }
+      if (found != nullptr) *twice = true;
+      found = &service;
+    }
+    return found;
+  }
+
+  void ReadWideTable(const ScoreTable& table) {
+    const TableRow& header = table.rows.front();
+    // What each column holds.
+    struct WideColumn {
+      std::size_t index;
+      std::string service, outcome;
+      std::size_t comment = SIZE_MAX;  // the column of its comments, if any
     };
-    const auto where = [&](const CsvField& f) {
-      return SourceLocation{path, row.line, f.column};
-    };
-    const CsvField& service = field("service");
-    const CsvField& outcome = field("outcome");
-    const CsvField& stakeholder = field("stakeholder");
-    const CsvField& score = field("score");
+    std::vector<WideColumn> scores;
+    std::vector<std::pair<std::size_t, std::string>> comments;  // column, key
+    std::size_t stakeholder = SIZE_MAX;
+    std::size_t name = SIZE_MAX;
+    bool ok = true;
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+      const TableCell& cell = header.cells[i];
+      const std::string column = ColumnName(cell.text);
+      if (column == "stakeholder") {
+        stakeholder = i;
+        continue;
+      }
+      if (column == "name") {
+        name = i;
+        continue;
+      }
+      const std::string outcome = OutcomeInHeader(cell.text);
+      if (outcome.empty()) continue;  // a column of the form: time, email...
+      const Domain* domain = rubric_->DomainOf(outcome);
+      std::string service;
+      if (domain->per_service && services_given_) {
+        bool twice = false;
+        const Service* found = ServiceInHeader(cell.text, &twice);
+        if (found == nullptr || twice) {
+          diag_.Error(cell.where,
+                      fmt::format("column '{}' rates {} but names {} declared service",
+                                  cell.text, outcome, twice ? "more than one" : "no"),
+                      fmt::format("put one service's id or name in the column's "
+                                  "header; services: {}",
+                                  fmt::join(service_ids_, ", ")),
+                      header.line);
+          ok = false;
+          continue;
+        }
+        service = found->id;
+      }
+      const std::string key = service + '\n' + outcome;
+      if (LowerTrimmed(cell.text).find("comment") != std::string::npos) {
+        comments.emplace_back(i, key);
+        continue;
+      }
+      for (const WideColumn& other : scores) {
+        if (other.service + '\n' + other.outcome == key) {
+          diag_.Error(cell.where,
+                      fmt::format("column '{}' rates {}{} again (also column {})",
+                                  cell.text, outcome,
+                                  service.empty() ? "" : " for service '" + service + "'",
+                                  other.index + 1),
+                      "", header.line);
+          ok = false;
+        }
+      }
+      scores.push_back({i, service, outcome});
+    }
+    if (stakeholder == SIZE_MAX) stakeholder = name;
+    if (stakeholder == SIZE_MAX) {
+      diag_.Error(header.where,
+                  "the wide score sheet has no 'stakeholder' (or 'name') column",
+                  "one row per stakeholder: a column naming the stakeholder, "
+                  "then one column per outcome",
+                  header.line);
+      ok = false;
+    }
+    if (!ok) return;
+    for (auto& [index, key] : comments) {
+      for (WideColumn& score : scores) {
+        if (score.service + '\n' + score.outcome == key) score.comment = index;
+      }
+    }
+    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+      const TableRow& row = table.rows[r];
+      if (row.cells.size() != header.cells.size()) {
+        diag_.Error(row.where,
+                    fmt::format("this row has {} field{}; the header has {}",
+                                row.cells.size(),
+                                row.cells.size() == 1 ? "" : "s", header.cells.size()),
+                    table.width_hint, row.line);
+        continue;
+      }
+      for (const WideColumn& score : scores) {
+        const TableCell& value = row.cells[score.index];
+        if (Blank(value.text)) continue;  // a question left unanswered
+        TableCell service{score.service, value.where};
+        TableCell outcome{score.outcome, value.where};
+        SheetRating(service, outcome, row.cells[stakeholder], value,
+                    score.comment == SIZE_MAX ? nullptr : &row.cells[score.comment],
+                    row.line);
+      }
+    }
+  }
+
+  // One rating from a score sheet, checked as a YAML rating is.
+  void SheetRating(const TableCell& service, const TableCell& outcome,
+                   const TableCell& stakeholder, const TableCell& score,
+                   const TableCell* comment, const std::string& line_text) {
     bool ok = true;
     any_rating_ = true;
-
-    const Domain* domain = rubric_->DomainOf(outcome.text);
+    const std::string outcome_id = OutcomeId(outcome.text);
+    const Domain* domain = rubric_->DomainOf(outcome_id);
     if (domain == nullptr) {
-      diag_.Error(where(outcome),
+      diag_.Error(outcome.where,
                   fmt::format("unknown outcome '{}'{}", outcome.text,
                               Suggest(outcome.text, rubric_->OutcomeIds())),
                   "", line_text);
       ok = false;
     }
     Service* target_service = nullptr;
-    if (!service.text.empty()) {
-      auto it = std::find_if(assessment_.services.begin(), assessment_.services.end(),
-                             [&](const Service& s) { return s.id == service.text; });
-      if (it == assessment_.services.end()) {
-        diag_.Error(where(service),
+    if (!Blank(service.text)) {
+      target_service = FindService(service.text);
+      if (target_service == nullptr) {
+        diag_.Error(service.where,
                     fmt::format("unknown service '{}'{}", service.text,
                                 Suggest(service.text, service_ids_)),
                     service_ids_.empty() ? "this assessment declares no services; leave the column empty"
@@ -806,43 +1196,63 @@ class AssessmentReader {
                     line_text);
         ok = false;
       } else if (domain != nullptr && !domain->per_service) {
-        diag_.Error(where(service),
+        diag_.Error(service.where,
                     fmt::format("outcome {} is not rated per service; leave 'service' empty",
-                                outcome.text),
+                                outcome_id),
                     "", line_text);
         ok = false;
-      } else {
-        target_service = &*it;
       }
     } else if (domain != nullptr && domain->per_service && services_given_) {
-      diag_.Error(where(service),
+      diag_.Error(service.where,
                   fmt::format("outcome {} is rated per service in this assessment; name the service",
-                              outcome.text),
+                              outcome_id),
                   fmt::format("services: {}", fmt::join(service_ids_, ", ")), line_text);
       ok = false;
     }
-    if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder.text)) {
-      diag_.Error(where(stakeholder),
-                  fmt::format("unknown stakeholder '{}'{}", stakeholder.text,
-                              Suggest(stakeholder.text, stakeholder_ids_)),
-                  "every rating names a stakeholder declared under 'stakeholders'",
-                  line_text);
-      ok = false;
+    std::optional<std::string> who;
+    if (stakeholders_node_ != nullptr) {
+      who = StakeholderId(stakeholder.text);
+      if (!who) {
+        diag_.Error(stakeholder.where, UnknownStakeholder(stakeholder.text),
+                    "every rating names a stakeholder declared under 'stakeholders' "
+                    "(by its id or its name)",
+                    line_text);
+        ok = false;
+      }
     }
-    std::optional<int> points = rubric_->ParseRating(score.text);
-    if (!points) {
-      diag_.Error(where(score), ScoreProblem(score.text), ScoreHint(), line_text);
+    std::optional<int> points;
+    if (Blank(score.text)) {
+      diag_.Error(score.where, "the score is empty", kBlankScoreHint, line_text);
       ok = false;
+    } else if (!IsNotRated(score.text)) {
+      points = ParseSheetScore(score.text);
+      if (!points) {
+        diag_.Error(score.where, ScoreProblem(score.text), ScoreHint(), line_text);
+        ok = false;
+      }
     }
-    if (!ok) return;
+    if (!ok || !points) return;
     std::map<std::string, OutcomeEntry>& outcomes =
         target_service ? target_service->outcomes : assessment_.outcomes;
-    OutcomeEntry& entry = outcomes[outcome.text];
-    entry.outcome_id = outcome.text;
-    const auto comment = column.find("comment");
-    Record(service.text, outcome.text, stakeholder.text, *points,
-           comment == column.end() ? "" : row.fields[comment->second].text,
-           where(stakeholder), [&] { return line_text; }, &entry);
+    OutcomeEntry& entry = outcomes[outcome_id];
+    entry.outcome_id = outcome_id;
+    Record(target_service ? target_service->id : "", outcome_id,
+           who ? *who : stakeholder.text, *points, comment ? comment->text : "",
+           stakeholder.where, [&] { return line_text; }, &entry);
+  }
+
+  Service* FindService(const std::string& text) {
+    const std::string wanted = LowerTrimmed(text);
+    Service* by_name = nullptr;
+    int names = 0;
+    for (Service& service : assessment_.services) {
+      if (service.id == text || service.id == wanted) return &service;
+      if (LowerTrimmed(service.name) == wanted) {
+        by_name = &service;
+        ++names;
+      }
+    }
+    return names == 1 ? by_name : nullptr;
   }
 
   void CheckRatingsHaveStakeholders() {
@@ -880,8 +1290,8 @@ class AssessmentReader {
   std::size_t rating_count_ = 0;
   std::size_t evidence_count_ = 0;
   std::size_t action_count_ = 0;
-  // Each ratings CSV read, by its normalised path, with the line naming it.
-  std::map<std::string, int> csv_paths_;
+  // Each score sheet read, by its normalised path, with the line naming it.
+  std::map<std::string, int> sheet_paths_;
 };
 
 }  // namespace
@@ -901,7 +1311,12 @@ std::string Assessment::Identity() const {
 std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
                                                FileSystem& fs,
                                                Diagnostics& diag) {
-  return AssessmentReader(yaml, fs, diag).Read();
+  // The checks run key by key; a reader fixes the file from the top down.
+  Diagnostics found;
+  std::optional<LoadedAssessment> loaded = AssessmentReader(yaml, fs, found).Read();
+  found.SortByLocation();
+  diag.Append(found);
+  return loaded;
 }
 
 std::optional<LoadedAssessment> ParseAssessment(const std::string& text,

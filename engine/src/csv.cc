@@ -22,14 +22,61 @@ std::string LineText(const std::string& text, int line) {
   return text.substr(start, end - start);
 }
 
+// The lines of a CSV file for quoting in diagnostics, found once so that
+// quoting every row stays linear in the file's size.
+class TextLines {
+ public:
+  explicit TextLines(const std::string& text) : text_(text) {
+    starts_.push_back(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+
+  // The 1-based line without its line end; "" when out of range.
+  std::string Line(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return "";
+    const std::size_t index = static_cast<std::size_t>(line) - 1;
+    const std::size_t start = starts_[index];
+    std::size_t end =
+        index + 1 < starts_.size() ? starts_[index + 1] - 1 : text_.size();
+    if (end > start && text_[end - 1] == '\r') --end;
+    return text_.substr(start, end - start);
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<std::size_t> starts_;
+};
+
 bool IsContinuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 }  // namespace
 
+char DetectCsvDelimiter(const std::string& text) {
+  std::size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (i < text.size() && (text[i] == '\n' || text[i] == '\r')) ++i;
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    if (c == ',') ++commas;
+    if (c == ';') ++semicolons;
+    if (c == '\t') ++tabs;
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
 bool ParseCsv(const std::string& input, const std::string& file,
-              Diagnostics& diag, std::vector<CsvRecord>* records) {
+              Diagnostics& diag, std::vector<CsvRecord>* records,
+              char delimiter) {
   const bool has_bom = input.compare(0, 3, "\xEF\xBB\xBF") == 0;
   const std::string text = has_bom ? input.substr(3) : input;
   if (const char* encoding = WideUnicodeEncoding(input)) {
@@ -138,14 +185,14 @@ bool ParseCsv(const std::string& input, const std::string& file,
                       "quote inside it)");
         }
         if (lone_cr(i)) return fail_lone_cr(line, column);
-        if (i < text.size() && text[i] != ',' && text[i] != '\n' &&
+        if (i < text.size() && text[i] != delimiter && text[i] != '\n' &&
             !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
           return fail(line, column,
                       "unexpected text after a quoted field's closing quote",
                       "put the whole field in quotes, writing \"\" for a quote");
         }
       } else {
-        while (i < text.size() && text[i] != ',' && text[i] != '\n' &&
+        while (i < text.size() && text[i] != delimiter && text[i] != '\n' &&
                !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
           if (lone_cr(i)) return fail_lone_cr(line, column);
           if (text[i] == '"') {
@@ -162,7 +209,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
                     fmt::format("a field is longer than {} bytes", kMaxTextBytes));
       }
       record.fields.push_back(std::move(field));
-      if (i < text.size() && text[i] == ',') {
+      if (i < text.size() && text[i] == delimiter) {
         ++i;
         ++column;
         if (record.fields.size() > 64) {
@@ -180,6 +227,32 @@ bool ParseCsv(const std::string& input, const std::string& file,
     records->push_back(std::move(record));
   }
   return true;
+}
+
+bool ReadCsvTable(const std::string& text, const std::string& file,
+                  Diagnostics& diag, ScoreTable* table) {
+  const char delimiter = DetectCsvDelimiter(text);
+  std::vector<CsvRecord> records;
+  const bool parsed = ParseCsv(text, file, diag, &records, delimiter);
+  const TextLines lines(text);
+  for (CsvRecord& record : records) {
+    bool blank = true;
+    for (const CsvField& field : record.fields) {
+      if (field.text.find_first_not_of(" \t") != std::string::npos) blank = false;
+    }
+    if (blank && table->rows.size() > 0) continue;
+    TableRow row;
+    row.where = {file, record.line, 1};
+    row.line = lines.Line(record.line);
+    for (CsvField& field : record.fields) {
+      row.cells.push_back({std::move(field.text), {file, record.line, field.column}});
+    }
+    table->rows.push_back(std::move(row));
+  }
+  table->width_hint = delimiter == ',' ? "quote a field that holds a comma"
+                      : delimiter == ';' ? "quote a field that holds a semicolon"
+                                         : "quote a field that holds a tab";
+  return parsed;
 }
 
 }  // namespace eds

@@ -119,6 +119,27 @@ void Diagnostics::Append(const Diagnostics& other) {
   warning_count_ += other.dropped_warnings_;
 }
 
+void Diagnostics::SortByLocation() {
+  std::vector<std::string> files;
+  for (const Diagnostic& d : items_) {
+    if (std::find(files.begin(), files.end(), d.location.file) == files.end()) {
+      files.push_back(d.location.file);
+    }
+  }
+  const auto file_rank = [&](const Diagnostic& d) {
+    return std::find(files.begin(), files.end(), d.location.file) - files.begin();
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     const auto rank_a = file_rank(a), rank_b = file_rank(b);
+                     if (rank_a != rank_b) return rank_a < rank_b;
+                     if (a.location.line != b.location.line) {
+                       return a.location.line < b.location.line;
+                     }
+                     return a.location.column < b.location.column;
+                   });
+}
+
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out;
   const SourceLocation& loc = d.location;

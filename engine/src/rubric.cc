@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "eds/limits.h"
 #include "yaml_reader.h"
@@ -60,7 +61,7 @@ class RubricReader {
     MappingReader top(file_, file_.root(), diag_, "the rubric",
                       {"rubric", "id", "version", "title", "levels", "bands",
                        "stakeholder_groups", "reviewer_roles", "policy",
-                       "domains"});
+                       "blocking_flags", "domains"});
     if (!top.ok()) return;
     if (const YamlNode* format = top.Required("rubric")) {
       std::optional<std::string> text = ReadText(file_, *format, "rubric", diag_);
@@ -96,12 +97,33 @@ class RubricReader {
     if (const YamlNode* policy = top.Optional("policy")) {
       ReadPolicy(file_, *policy, diag_, &rubric.default_policy);
     }
+    if (const YamlNode* blocking = top.Optional("blocking_flags")) {
+      ReadBlockingFlags(*blocking, rubric);
+    }
     if (const YamlNode* domains = top.Required("domains")) ReadDomains(*domains, rubric);
     top.Finish();
     CheckBandsFitLevels(rubric);
   }
 
  private:
+  void ReadBlockingFlags(const YamlNode& node, Rubric& rubric) {
+    static const std::vector<std::string> kFlags = {
+        "disagreement", "single-rater", "agreed-differs", "near-boundary",
+        "few-services"};
+    if (!ExpectList(file_, node, "blocking_flags", true, diag_)) return;
+    for (const YamlNode& item : node.items) {
+      std::optional<std::string> code = ReadNonEmptyText(file_, item, "blocking_flags", diag_);
+      if (!code) continue;
+      if (std::find(kFlags.begin(), kFlags.end(), *code) == kFlags.end()) {
+        file_.Error(diag_, item,
+                    fmt::format("unknown flag '{}'{}", *code, DidYouMean(*code, kFlags)),
+                    fmt::format("the flags: {}", fmt::join(kFlags, ", ")));
+        continue;
+      }
+      rubric.blocking_flags.push_back(*code);
+    }
+  }
+
   void ReadLevels(const YamlNode& node, Rubric& rubric) {
     if (!ExpectList(file_, node, "levels", false, diag_)) return;
     std::set<std::string> words;

@@ -174,9 +174,10 @@ void AddHeader(const Rubric& rubric, const SkeletonRequest& request,
       fmt::arg("points", level.points), fmt::arg("name", level.name),
       fmt::arg("year", next_year - 1), fmt::arg("next", next_year));
   AddComment("# ",
-             "Panel score sheets in CSV may give ratings instead: add "
-             "\"ratings_csv: panel.csv\" with the columns service, outcome, "
-             "stakeholder, score and, optionally, comment.",
+             "Panel score sheets (CSV or xlsx) may give ratings instead: add "
+             "\"score_sheets: [panel.csv]\" with the columns service, outcome, "
+             "stakeholder, score and, optionally, comment; \"eds3 init "
+             "--score-sheet panel.xlsx\" writes one to fill in.",
              out);
   *out += "\n";
 }
@@ -333,8 +334,37 @@ std::string YamlQuote(const std::string& text) {
   return quoted + "\"";
 }
 
+std::vector<ScoreSheetRow> ScoreSheetRows(const Rubric& rubric,
+                                          const SkeletonRequest& request) {
+  std::vector<ScoreSheetRow> rows;
+  if (rubric.stakeholder_groups.empty()) return rows;
+  const auto add = [&](const std::string& service, const std::string& service_name,
+                       const Outcome& outcome) {
+    for (const ExampleStakeholder& example : kExampleStakeholders) {
+      rows.push_back({service, service_name, outcome.id, outcome.name, example.id,
+                      example.name});
+    }
+  };
+  const auto per_service = [&](const Domain& domain) {
+    return domain.per_service && request.services > 0;
+  };
+  for (std::size_t i = 1; i <= request.services; ++i) {
+    for (const Domain& domain : rubric.domains) {
+      if (!per_service(domain)) continue;
+      for (const Outcome& outcome : domain.outcomes) {
+        add(fmt::format("service-{}", i), fmt::format("Service {}", i), outcome);
+      }
+    }
+  }
+  for (const Domain& domain : rubric.domains) {
+    if (per_service(domain)) continue;
+    for (const Outcome& outcome : domain.outcomes) add("", "", outcome);
+  }
+  return rows;
+}
+
 Status AssessmentSkeleton(const Rubric& rubric, const SkeletonRequest& request,
-                          std::string* yaml) {
+                          std::string* yaml, const std::string& score_sheet) {
   Status status = CheckRequest(request);
   if (!status.ok()) return status;
   const int next_year = std::stoi(request.year.substr(0, 4)) + 1;
@@ -347,6 +377,13 @@ Status AssessmentSkeleton(const Rubric& rubric, const SkeletonRequest& request,
   AddHeader(rubric, request, next_year, &out);
   AddIdentity(rubric, request, next_year, &out);
   AddStakeholders(rubric, &out);
+  if (!score_sheet.empty()) {
+    AddComment("# ",
+               "The panel's ratings: fill in the score sheet, then grade this "
+               "file. Ratings may also be written below.",
+               &out);
+    out += fmt::format("score_sheets: [{}]\n\n", YamlQuote(score_sheet));
+  }
   if (with_services) AddServices(rubric, request.services, &out);
   AddOutcomes(rubric, with_services, &out);
   *yaml = std::move(out);

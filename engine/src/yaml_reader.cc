@@ -42,11 +42,22 @@ MappingReader::MappingReader(const YamlFile& file, const YamlNode& node,
 const YamlNode* MappingReader::Required(const std::string& key) {
   if (!ok_) return nullptr;
   const YamlNode* value = node_.Find(key);
-  if (value == nullptr) {
+  if (value == nullptr && !MisspeltHere(key)) {
     file_.Error(diag_, node_,
                 fmt::format("{} is missing the required key '{}'", what_, key));
   }
   return value;
+}
+
+bool MappingReader::MisspeltHere(const std::string& key) const {
+  for (const auto& [other, value] : node_.entries) {
+    if (std::find(known_keys_.begin(), known_keys_.end(), other.text) !=
+        known_keys_.end()) {
+      continue;
+    }
+    if (ClosestMatch(other.text, known_keys_) == key) return true;
+  }
+  return false;
 }
 
 const YamlNode* MappingReader::Optional(const std::string& key) {

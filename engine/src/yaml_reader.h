@@ -23,7 +23,9 @@ class MappingReader {
   // False when the node is not a mapping (already reported).
   bool ok() const { return ok_; }
 
-  // The value of a key, or nullptr. Required() reports a missing key.
+  // The value of a key, or nullptr. Required() reports a missing key, unless
+  // an unknown key here is its misspelling: Finish() then reports that one
+  // with "did you mean", and one slip gives one error.
   const YamlNode* Required(const std::string& key);
   const YamlNode* Optional(const std::string& key);
 
@@ -31,6 +33,8 @@ class MappingReader {
   void Finish();
 
  private:
+  bool MisspeltHere(const std::string& key) const;
+
   const YamlFile& file_;
   const YamlNode& node_;
   Diagnostics& diag_;

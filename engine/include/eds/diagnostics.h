@@ -43,6 +43,10 @@ class Diagnostics {
   void Note(SourceLocation location, std::string message);
   void Append(const Diagnostics& other);
 
+  // Puts the kept problems of each file in line and column order, the files
+  // in the order each was first named; problems without a line stay first.
+  void SortByLocation();
+
   bool HasErrors() const { return error_count_ > 0; }
   std::size_t error_count() const { return error_count_; }
   // Errors beyond kMaxErrors that were counted but not kept.

@@ -78,6 +78,9 @@ struct Rubric {
   std::vector<std::string> stakeholder_groups;
   std::vector<std::string> reviewer_roles;
   Policy default_policy;
+  // Flags (SPEC §4.7 codes) that `--require-complete` refuses as it refuses
+  // an unrated outcome; empty for EDS 2022.
+  std::vector<std::string> blocking_flags;
 
   // The highest points any level gives.
   int MaxPoints() const;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "eds/rubric.h"
 #include "eds/status.h"
@@ -18,6 +19,21 @@ struct SkeletonRequest {
   std::size_t services = 3;
 };
 
+// One row of the score sheet `init --score-sheet` writes: the ids a panel
+// member leaves alone, with names beside them to read.
+struct ScoreSheetRow {
+  std::string service, service_name;  // empty for a domain rated once
+  std::string outcome, outcome_title;
+  std::string stakeholder, stakeholder_name;
+};
+
+// The rows of that sheet for the skeleton of the same request: one per
+// service x outcome x stakeholder, in rubric order (every service's
+// per-service outcomes first, then the others), stakeholders in the
+// skeleton's order.
+std::vector<ScoreSheetRow> ScoreSheetRows(const Rubric& rubric,
+                                          const SkeletonRequest& request);
+
 // Writes a ready-to-fill assessment for `rubric` (SPEC §2 `init`): format
 // version, rubric id, organisation name and year; every outcome of the
 // rubric, in rubric order, as a key with no value (unrated); two example
@@ -31,8 +47,11 @@ struct SkeletonRequest {
 // the organisation name is empty or blank, not one line of UTF-8 text, or
 // longer than kMaxTextBytes; the year is not YYYY/YY with YY the year after
 // YYYY; or there are more than kMaxServices services.
+//
+// `score_sheet`, when not empty, is a score sheet the skeleton names under
+// `score_sheets` (a path relative to the skeleton's folder).
 Status AssessmentSkeleton(const Rubric& rubric, const SkeletonRequest& request,
-                          std::string* yaml);
+                          std::string* yaml, const std::string& score_sheet = "");
 
 // `text` as a YAML double-quoted scalar, any text at all made safe: quotes,
 // backslashes, control characters and Unicode line breaks are escaped.
