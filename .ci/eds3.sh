@@ -21,8 +21,9 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-program-options-dev
           libxlsxwriter-dev zlib1g-dev libfmt-dev libgtest-dev)
 if [ "$mode" = test ]; then
-  # The tests look inside workbooks (unzip) and open one in LibreOffice.
-  packages+=(unzip libreoffice-calc-nogui)
+  # The tests look inside workbooks (unzip) and open one in LibreOffice;
+  # cmark-gfm renders the Markdown outputs to check no markup gets through.
+  packages+=(unzip libreoffice-calc-nogui cmark-gfm)
 fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.

@@ -18,6 +18,7 @@
 #include "eds/xlsx_grade.h"
 #include "messages.h"
 #include "options.h"
+#include "trust_options.h"
 #include "output_paths.h"
 
 namespace eds::cli {
@@ -149,6 +150,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
       "also write the result as JSON")(
       "markdown", po::value(&markdown_path)->value_name("OUT.md"),
       "also write a Markdown summary to publish");
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths, &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_code)) {
@@ -179,7 +182,7 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   Diagnostics diag;
   Status status;
   std::optional<LoadedAssessment> loaded =
-      LoadAssessment(input, fs, diag, &status);
+      LoadAssessment(input, fs, diag, &status, trust.load);
   PrintDiagnostics(diag, err);
   if (!loaded) return status.ExitCode();
   const std::string overwrites = CheckOutputsAreNotInputs(paths, fs);

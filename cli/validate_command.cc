@@ -16,6 +16,7 @@
 #include "file_walk.h"
 #include "messages.h"
 #include "options.h"
+#include "trust_options.h"
 
 namespace eds::cli {
 namespace {
@@ -41,7 +42,14 @@ const CommandSpec kValidate = {
 enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
 
 // Checks one file, adding every problem found to `diag`.
-Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
+Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
+                     FileSystem& fs, Diagnostics& diag) {
+  if (!file.problem.empty()) {
+    diag.Error({file.path, 0, 0}, file.problem);
+    return Verdict::kUnreadable;
+  }
+  LoadOptions options = trust.load;
+  options.folder = file.folder;
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -50,7 +58,8 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
   }
   std::optional<LoadedAssessment> assessment;
   const std::optional<InputKind> kind =
-      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment);
+      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment,
+                                 options);
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
     case InputKind::kAssessment:
@@ -78,6 +87,8 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, Diagnostics& diag) {
 int RunValidate(const std::vector<std::string>& args, std::ostream& out,
                 std::ostream& err) {
   boost::program_options::options_description options;
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths | kFollowLinks, &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_code)) {
@@ -86,7 +97,8 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
 
   std::vector<FoundFile> files;
   Diagnostics walk_diag;
-  Status status = FindYamlFiles(parsed.operands, &files, walk_diag);
+  Status status =
+      FindYamlFiles(parsed.operands, &files, walk_diag, {trust.follow_links});
   PrintDiagnostics(walk_diag, err);
 
   DiskFileSystem fs;
@@ -94,11 +106,11 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   std::size_t failed = 0;
   for (const FoundFile& file : files) {
     Diagnostics diag;
-    const Verdict verdict = ValidateFile(file, fs, diag);
+    const Verdict verdict = ValidateFile(file, trust, fs, diag);
     PrintDiagnostics(diag, err);
     switch (verdict) {
       case Verdict::kValid:
-        out << "ok: " << file.path << "\n";
+        out << "ok: " << DisplayPath(file.path) << "\n";
         ++checked;
         break;
       case Verdict::kInvalid:

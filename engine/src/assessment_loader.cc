@@ -73,8 +73,9 @@ class TextLines {
 // known) everything that depends on it. Every problem goes to `diag_`.
 class AssessmentReader {
  public:
-  AssessmentReader(const YamlFile& file, FileSystem& fs, Diagnostics& diag)
-      : file_(file), fs_(fs), diag_(diag) {}
+  AssessmentReader(const YamlFile& file, FileSystem& fs, Diagnostics& diag,
+                   const LoadOptions& options)
+      : file_(file), fs_(fs), diag_(diag), options_(options) {}
 
   std::optional<LoadedAssessment> Read() {
     const YamlNode& root = file_.root();
@@ -137,6 +138,21 @@ class AssessmentReader {
     auto ref = ReadNonEmptyText(file_, node, "rubric", diag_);
     if (!ref) return;
     assessment_.rubric_ref = *ref;
+    if (IsRubricPath(*ref)) {
+      if (!options_.allow_rubric_files) {
+        file_.Error(diag_, node,
+                    fmt::format("rubric file '{}' is not accepted here: a "
+                                "file's own rubric could set its own bands",
+                                QuoteInput(*ref)),
+                    "name a built-in rubric ('eds3 rubric list'), or give "
+                    "--allow-rubric-files to grade with rubric files");
+        return;
+      }
+      if (!MayRead(node, *ref, JoinPath(DirName(file_.file()), *ref),
+                   "rubric file")) {
+        return;
+      }
+    }
     rubric_ = ResolveRubric(*ref, DirName(file_.file()), file_.Where(node),
                             file_.Line(node.line), fs_, diag_);
   }
@@ -384,7 +400,7 @@ class AssessmentReader {
     const Domain* domain = rubric_->DomainOf(id);
     if (domain == nullptr) {
       file_.Error(diag_, where,
-                  fmt::format("unknown outcome '{}'{}", id,
+                  fmt::format("unknown outcome '{}'{}", QuoteInput(id),
                               Suggest(id, rubric_->OutcomeIds())),
                   fmt::format("rubric '{}' has the outcomes {}", rubric_->id,
                               fmt::join(rubric_->OutcomeIds(), ", ")));
@@ -497,7 +513,7 @@ class AssessmentReader {
     for (const std::string& word : rubric_->RatingWords()) {
       if (!ParseWholeNumber(word)) names.push_back(word);
     }
-    return fmt::format("'{}' is not a score{}", text, Suggest(text, names));
+    return fmt::format("'{}' is not a score{}", QuoteInput(text), Suggest(text, names));
   }
 
   std::string ScoreHint() const {
@@ -520,7 +536,7 @@ class AssessmentReader {
     bool ok = true;
     if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder)) {
       diag_.Error(where,
-                  fmt::format("unknown stakeholder '{}'{}", stakeholder,
+                  fmt::format("unknown stakeholder '{}'{}", QuoteInput(stakeholder),
                               Suggest(stakeholder, stakeholder_ids_)),
                   "every rating names a stakeholder declared under 'stakeholders'",
                   line());
@@ -576,6 +592,28 @@ class AssessmentReader {
     return false;
   }
 
+  // True when the file the assessment names at `node` (`written` there,
+  // opened as `full`) lies inside the folder it may read from, or when that
+  // is not asked for. Otherwise reports it, with one message whether the
+  // file outside exists or not, and returns false.
+  bool MayRead(const YamlNode& node, const std::string& written,
+               const std::string& full, const char* what) {
+    if (options_.allow_outside_paths) return true;
+    const std::string folder =
+        options_.folder.empty() ? DirName(file_.file()) : options_.folder;
+    if (Locate(fs_, written, full, folder) != Containment::kOutside) {
+      return true;
+    }
+    file_.Error(diag_, node,
+                fmt::format("{} '{}' is not a file inside the folder '{}'",
+                            what, QuoteInput(written),
+                            folder.empty() ? "." : folder),
+                "files named by an assessment must be in that folder or "
+                "below it, links included; --allow-outside-paths reads them "
+                "from anywhere");
+    return false;
+  }
+
   void ReadCsvList(const YamlNode& node) {
     std::vector<const YamlNode*> paths;
     if (node.IsScalar()) {
@@ -601,8 +639,34 @@ class AssessmentReader {
                     "list each CSV file once");
         continue;
       }
+      if (!MayRead(*path_node, *path, full, "ratings CSV")) continue;
+      // Read once, however many links name it.
+      const std::string identity = fs_.FileIdentity(full);
+      if (!identity.empty()) {
+        if (auto [it, fresh] = csv_files_.emplace(identity, path_node->line);
+            !fresh) {
+          file_.Error(diag_, *path_node,
+                      fmt::format("ratings CSV '{}' is the file listed on "
+                                  "line {} under another name",
+                                  QuoteInput(*path), it->second),
+                      "list each CSV file once");
+          continue;
+        }
+      }
+      // Past the limit, the rest are not read: the error was given once.
+      if (csv_bytes_ > kMaxCsvBytesPerAssessment) continue;
       std::string text;
       Status status = fs_.ReadFile(full, &text);
+      csv_bytes_ += text.size();
+      if (csv_bytes_ > kMaxCsvBytesPerAssessment) {
+        file_.Error(diag_, *path_node,
+                    fmt::format("the ratings CSV files up to this one hold "
+                                "more than {} bytes (10 MiB) together, the "
+                                "limit for one assessment",
+                                kMaxCsvBytesPerAssessment),
+                    "split the assessment, or remove what is not ratings");
+        continue;
+      }
       if (!status.ok()) {
         const std::string& message = status.message();
         file_.Error(diag_, *path_node,
@@ -638,7 +702,7 @@ class AssessmentReader {
       const SourceLocation where{path, header.line, header.fields[i].column};
       if (!Contains(kCsvColumns, name)) {
         diag_.Error(where,
-                    fmt::format("unknown column '{}'{}", header.fields[i].text,
+                    fmt::format("unknown column '{}'{}", QuoteInput(header.fields[i].text),
                                 Suggest(name, kCsvColumns)),
                     "the columns are service, outcome, stakeholder, score and optionally comment",
                     lines.Line(header.line));
@@ -698,7 +762,7 @@ class AssessmentReader {
     const Domain* domain = rubric_->DomainOf(outcome.text);
     if (domain == nullptr) {
       diag_.Error(where(outcome),
-                  fmt::format("unknown outcome '{}'{}", outcome.text,
+                  fmt::format("unknown outcome '{}'{}", QuoteInput(outcome.text),
                               Suggest(outcome.text, rubric_->OutcomeIds())),
                   "", line_text);
       ok = false;
@@ -709,7 +773,7 @@ class AssessmentReader {
                              [&](const Service& s) { return s.id == service.text; });
       if (it == assessment_.services.end()) {
         diag_.Error(where(service),
-                    fmt::format("unknown service '{}'{}", service.text,
+                    fmt::format("unknown service '{}'{}", QuoteInput(service.text),
                                 Suggest(service.text, service_ids_)),
                     service_ids_.empty() ? "this assessment declares no services; leave the column empty"
                                          : "a service must be declared under 'services' in the YAML",
@@ -733,7 +797,7 @@ class AssessmentReader {
     }
     if (stakeholders_node_ != nullptr && !Contains(stakeholder_ids_, stakeholder.text)) {
       diag_.Error(where(stakeholder),
-                  fmt::format("unknown stakeholder '{}'{}", stakeholder.text,
+                  fmt::format("unknown stakeholder '{}'{}", QuoteInput(stakeholder.text),
                               Suggest(stakeholder.text, stakeholder_ids_)),
                   "every rating names a stakeholder declared under 'stakeholders'",
                   line_text);
@@ -779,6 +843,7 @@ class AssessmentReader {
   const YamlFile& file_;
   FileSystem& fs_;
   Diagnostics& diag_;
+  const LoadOptions& options_;
   Assessment assessment_;
   std::optional<Rubric> rubric_;
   const YamlNode* stakeholders_node_ = nullptr;
@@ -792,6 +857,8 @@ class AssessmentReader {
   std::size_t action_count_ = 0;
   // Each ratings CSV read, by its normalised path, with the line naming it.
   std::map<std::string, int> csv_paths_;
+  std::map<std::string, int> csv_files_;  // by FileSystem::FileIdentity
+  std::size_t csv_bytes_ = 0;             // read for this assessment
 };
 
 }  // namespace
@@ -809,23 +876,26 @@ std::string Assessment::Identity() const {
 
 std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
                                                FileSystem& fs,
-                                               Diagnostics& diag) {
-  return AssessmentReader(yaml, fs, diag).Read();
+                                               Diagnostics& diag,
+                                               const LoadOptions& options) {
+  return AssessmentReader(yaml, fs, diag, options).Read();
 }
 
 std::optional<LoadedAssessment> ParseAssessment(const std::string& text,
                                                 const std::string& path,
                                                 FileSystem& fs,
-                                                Diagnostics& diag) {
+                                                Diagnostics& diag,
+                                                const LoadOptions& options) {
   std::optional<YamlFile> yaml = YamlFile::Parse(text, path, diag);
   if (!yaml) return std::nullopt;
-  return ReadAssessment(*yaml, fs, diag);
+  return ReadAssessment(*yaml, fs, diag, options);
 }
 
 std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
                                                FileSystem& fs,
                                                Diagnostics& diag,
-                                               Status* status) {
+                                               Status* status,
+                                               const LoadOptions& options) {
   std::string text;
   Status read = fs.ReadFile(path, &text);
   if (!read.ok()) {
@@ -836,7 +906,8 @@ std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
     *status = read;
     return std::nullopt;
   }
-  std::optional<LoadedAssessment> loaded = ParseAssessment(text, path, fs, diag);
+  std::optional<LoadedAssessment> loaded =
+      ParseAssessment(text, path, fs, diag, options);
   *status = loaded ? Status::Ok()
                    : Status::InvalidInput(fmt::format("{}: invalid assessment", path));
   return loaded;

@@ -93,7 +93,7 @@ class CompareWorkbook {
     columns.push_back({"Agreement reading", 11, 14});
     // Wide enough for "raters median, services median, rounding half".
     columns.push_back({"Policy", 16, 48});
-    columns.push_back({"Rubric", 12, 24});
+    columns.push_back({"Rubric", 12, 60});
     columns.push_back({"Source", 12, 60});
     // A short table under the sheet's heading lines, as grade's Summary has:
     // neither frozen nor filtered.
@@ -121,7 +121,7 @@ class CompareWorkbook {
       history::WriteAgreement(table, c, year.alpha);
       c += 2;
       table.Text(c++, PolicySummary(year.policy));
-      table.Text(c++, year.rubric->id + " " + year.rubric->version);
+      table.Text(c++, year.rubric->Provenance());
       table.Text(c++, year.source);
     }
     table.Finish();

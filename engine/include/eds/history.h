@@ -87,8 +87,10 @@ Movement MovementOf(const std::optional<Rational>& from,
 struct RubricRef {
   std::string id;
   std::string version;
+  std::string provenance;  // Rubric::Provenance()
   bool operator==(const RubricRef& other) const {
-    return id == other.id && version == other.version;
+    return id == other.id && version == other.version &&
+           provenance == other.provenance;
   }
 };
 
@@ -201,9 +203,16 @@ struct ExcludedFile {
       errors;  // one line each, "file:line:col: error: ..."
 };
 
+// How many errors an excluded file lists, and how many a whole rollup does:
+// a folder of hostile files can neither fill memory nor the outputs.
+inline constexpr std::size_t kMaxErrorsPerExcludedFile = 10;
+inline constexpr std::size_t kMaxExcludedErrors = 1000;
+
 // `file` as excluded for the errors in `problems`: the first line of each
-// ("file:line:col: error: message"), without the quoted source and hint.
-ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems);
+// ("file:line:col: error: message"), without the quoted source and hint, at
+// most `max_errors` of them, then a line saying how many more there are.
+ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems,
+                         std::size_t max_errors = kMaxErrorsPerExcludedFile);
 
 struct RollupOrganisation {
   Organisation organisation;            // as its latest year gives it
