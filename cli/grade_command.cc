@@ -47,6 +47,7 @@ struct Output {
   const char* option;  // as the user names it
   // The text written; nullptr for the workbook.
   std::string (*render)(const GradeReport& report);
+  const char* extension;  // what the name must end in
 };
 
 // "panel/2024-25.yaml" -> "2024-25.xlsx": the input's file name with its
@@ -94,12 +95,18 @@ std::string Summary(const GradeReport& report) {
     }
   }
   const Agreement& agreement = result.agreement;
-  const AgreementReading reading = ReadAgreement(agreement.alpha);
-  if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
+  const AgreementReading reading = ReadAgreement(agreement);
+  if (const std::optional<double> percent =
+          ShownAlpha(agreement.percent_agreement)) {
+    const auto figure = [](const std::optional<double>& value) {
+      const std::optional<double> shown = ShownAlpha(value);
+      return shown ? fmt::format("{:.3f}", *shown) : "not defined";
+    };
     text += fmt::format(
-        "Panel agreement: Krippendorff's alpha (ordinal) {:.3f}, from {} "
-        "pairable ratings\n  {}\n",
-        *alpha, agreement.pairable, AgreementSentence(reading));
+        "Panel agreement: {:.1f}% of pairs agree, Gwet's AC1 {}, "
+        "Krippendorff's alpha (ordinal) {}, from {} pairable ratings\n  {}\n",
+        *percent * 100.0, figure(agreement.gwet_ac1), figure(agreement.alpha),
+        agreement.pairable, AgreementSentence(reading));
   } else {
     text += "Panel agreement: not defined\n  " + AgreementSentence(reading) +
             "\n";
@@ -159,21 +166,24 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   }
   const std::string& input = parsed.operands[0];
 
-  Output workbook{"workbook", workbook_path, "--output", nullptr};
+  Output workbook{"workbook", workbook_path, "--output", nullptr,
+                  kWorkbookExtension};
   if (parsed.options.count("output") == 0)
     workbook.path = DefaultWorkbook(input);
   std::vector<Output> texts;
   if (parsed.options.count("json") > 0) {
-    texts.push_back({"JSON", json_path, "--json", GradeJson});
+    texts.push_back({"JSON", json_path, "--json", GradeJson, kJsonExtension});
   }
   if (parsed.options.count("markdown") > 0) {
-    texts.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown});
+    texts.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown,
+                     kMarkdownExtension});
   }
   std::vector<Output> all = {workbook};
   all.insert(all.end(), texts.begin(), texts.end());
   std::vector<OutputPath> paths;
   for (const Output& output : all) {
-    paths.push_back({output.what, output.option, output.path});
+    paths.push_back({output.what, output.option, output.path,
+                     output.extension});
   }
   const std::string problem = CheckOutputPaths(paths, {input});
   if (!problem.empty()) return UsageError(kGrade, problem, err);

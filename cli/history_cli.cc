@@ -29,12 +29,14 @@ namespace {
 // that CheckOutputPaths can say it needs a file name.
 std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
                                  const HistoryOutputPaths& paths) {
-  std::vector<OutputPath> outputs = {{"workbook", "--output", paths.workbook}};
+  std::vector<OutputPath> outputs = {
+      {"workbook", "--output", paths.workbook, kWorkbookExtension}};
   if (parsed.options.count("json") > 0) {
-    outputs.push_back({"JSON", "--json", paths.json});
+    outputs.push_back({"JSON", "--json", paths.json, kJsonExtension});
   }
   if (parsed.options.count("markdown") > 0) {
-    outputs.push_back({"Markdown", "--markdown", paths.markdown});
+    outputs.push_back(
+        {"Markdown", "--markdown", paths.markdown, kMarkdownExtension});
   }
   return outputs;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -15,6 +17,41 @@ std::filesystem::path SameFile(const std::string& path) {
   std::filesystem::path canonical =
       std::filesystem::weakly_canonical(absolute, error);
   return error ? absolute.lexically_normal() : canonical;
+}
+
+bool EndsInIgnoringCase(const std::string& text, const std::string& end) {
+  if (text.size() < end.size()) return false;
+  const std::string tail = text.substr(text.size() - end.size());
+  return std::equal(tail.begin(), tail.end(), end.begin(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  });
+}
+
+// The problem with `output`'s extension, or "". Something there that is not
+// a file (a folder, a device) is left for the write to refuse, which says
+// what it is.
+std::string CheckExtension(const OutputPath& output) {
+  std::error_code error;
+  const std::filesystem::file_status status =
+      std::filesystem::status(output.path, error);
+  if (output.extension == nullptr ||
+      EndsInIgnoringCase(output.path, output.extension) ||
+      (std::filesystem::exists(status) &&
+       !std::filesystem::is_regular_file(status))) {
+    return "";
+  }
+  std::string problem = fmt::format(
+      "the {} '{}' must end in {}: {} writes {} whatever the name says",
+      output.what, output.path, output.extension, output.option,
+      output.extension);
+  std::filesystem::path suggestion(output.path);
+  if (suggestion.has_filename() && suggestion.filename() != "." &&
+      suggestion.filename() != "..") {
+    suggestion.replace_extension(output.extension);
+    problem += fmt::format("; did you mean '{}'?", suggestion.string());
+  }
+  return problem;
 }
 
 }  // namespace
@@ -39,6 +76,12 @@ std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
             outputs[j].what, outputs[i].what, outputs[i].path);
       }
     }
+  }
+  // After the checks above, which say more about a name that is already
+  // taken.
+  for (const OutputPath& output : outputs) {
+    const std::string problem = CheckExtension(output);
+    if (!problem.empty()) return problem;
   }
   return "";
 }

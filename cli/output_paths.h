@@ -8,16 +8,25 @@
 
 namespace eds::cli {
 
+// What each kind of output's name must end in.
+inline constexpr char kWorkbookExtension[] = ".xlsx";
+inline constexpr char kJsonExtension[] = ".json";
+inline constexpr char kMarkdownExtension[] = ".md";
+
 // One file a run is asked to write.
 struct OutputPath {
   const char* what;    // "workbook", "JSON", "Markdown", in messages
   const char* option;  // "--output", as the user names it
   std::string path;
+  // What the name must end in (".xlsx"), in any letter case; nullptr
+  // checks nothing.
+  const char* extension = nullptr;
 };
 
 // The usage problem with a run's outputs, or "": an empty file name
-// ("--json="), an output that would replace one of `inputs`, or two outputs
-// that are one file. Paths are compared as files, however they are spelt
+// ("--json="), a name that does not end in the output's extension (an xlsx
+// named report.pdf), an output that would replace one of `inputs`, or two
+// outputs that are one file. Paths are compared as files, however they are spelt
 // ("a.json", "./a.json", through a link).
 std::string CheckOutputPaths(const std::vector<OutputPath>& outputs,
                              const std::vector<std::string>& inputs);

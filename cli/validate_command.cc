@@ -133,8 +133,8 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
     return status.ExitCode();
   }
   if (failed > 0) {
-    err << fmt::format("eds3: {} of {} files {} not valid\n", failed, checked,
-                       failed == 1 ? "is" : "are");
+    err << fmt::format("eds3: {} of {} file{} {} not valid\n", failed, checked,
+                       checked == 1 ? "" : "s", failed == 1 ? "is" : "are");
   }
   return status.ExitCode();
 }

@@ -212,39 +212,214 @@ TEST(KrippendorffAlphaTest, OrderOfUnitsAndValuesDoesNotMatter) {
   }
 }
 
-TEST(ReadAgreementTest, ReadsTheAlphaAsShownAgainstTheThresholds) {
+// irrCAC's `distrib.6raters` (Fleiss 1971: 6 psychiatrists, 15 patients, 5
+// diagnoses), as the distribution of raters by subject and category that
+// the package's README prints; categories are numbered 1 to 5.
+std::vector<std::vector<double>> Distrib6Raters() {
+  const int counts[15][5] = {
+      {0, 0, 0, 6, 0}, {0, 3, 0, 0, 3}, {0, 1, 4, 0, 1}, {0, 0, 0, 0, 6},
+      {0, 3, 0, 3, 0}, {2, 0, 4, 0, 0}, {0, 0, 4, 0, 2}, {2, 0, 3, 1, 0},
+      {2, 0, 0, 4, 0}, {0, 0, 0, 0, 6}, {1, 0, 0, 5, 0}, {1, 1, 0, 4, 0},
+      {0, 3, 3, 0, 0}, {1, 0, 0, 5, 0}, {0, 2, 0, 3, 1},
+  };
+  std::vector<std::vector<double>> units;
+  for (const auto& row : counts) {
+    std::vector<double> unit;
+    for (int k = 0; k < 5; ++k) unit.insert(unit.end(), row[k], k + 1.0);
+    units.push_back(unit);
+  }
+  return units;
+}
+
+// Gwet's irrCAC package (README of github.com/kgwet/irrCAC):
+// pa.coeff.raw, gwet.ac1.raw, fleiss.kappa.raw, bp.coeff.raw and
+// krippen.alpha.raw on cac.raw4raters (Krippendorff's 4 observers x 12
+// units), unweighted and with weights = "quadratic"; gwet.ac1.dist on
+// distrib.6raters, and with quadratic weights. irrCAC takes the observed
+// values as the categories, so these cases do too.
+TEST(ChanceCorrectedAgreementTest, PublishedValues) {
+  const std::vector<double> five = {1, 2, 3, 4, 5};
+  struct Case {
+    const char* name;
+    std::vector<std::vector<double>> units;
+    AgreementWeights weights;
+    ChanceModel model;
+    double want_observed;
+    double want_coefficient;
+    double tolerance;  // half a unit of the last published decimal
+  };
+  const Case cases[] = {
+      {"raw4raters AC1", Krippendorff2011(), IdentityWeights(5),
+       ChanceModel::kGwet, 0.8181818, 0.77544, 5e-6},
+      {"raw4raters Fleiss", Krippendorff2011(), IdentityWeights(5),
+       ChanceModel::kFleiss, 0.8181818, 0.76117, 5e-6},
+      {"raw4raters Brennan-Prediger", Krippendorff2011(), IdentityWeights(5),
+       ChanceModel::kBrennanPrediger, 0.8181818, 0.77273, 5e-6},
+      {"raw4raters AC2 quadratic", Krippendorff2011(), QuadraticWeights(five),
+       ChanceModel::kGwet, 0.9753788, 0.914, 5e-4},
+      {"distrib.6raters AC1", Distrib6Raters(), IdentityWeights(5),
+       ChanceModel::kGwet, 0.5511111, 0.4448007, 5e-8},
+      {"distrib.6raters AC2 quadratic", Distrib6Raters(),
+       QuadraticWeights(five), ChanceModel::kGwet, 0.8544444, 0.4837438, 5e-8},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::optional<ChanceCorrected> got =
+        ChanceCorrectedAgreement(c.units, five, c.weights, c.model);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_NEAR(got->observed, c.want_observed, 5e-8);
+    EXPECT_NEAR(got->coefficient, c.want_coefficient, c.tolerance);
+  }
+}
+
+// irrCAC's krippen.alpha.raw on the same data: 0.74342 unweighted, 0.84911
+// with quadratic weights (the interval alpha).
+TEST(KrippendorffAlphaTest, MatchesIrrCacToFiveDecimals) {
+  EXPECT_NEAR(*KrippendorffAlpha(Krippendorff2011(), AlphaMetric::kNominal),
+              0.74342, 5e-6);
+  EXPECT_NEAR(*KrippendorffAlpha(Krippendorff2011(), AlphaMetric::kInterval),
+              0.84911, 5e-6);
+}
+
+TEST(ChanceCorrectedAgreementTest, WeightsAreThoseOfGwet) {
+  EXPECT_EQ(IdentityWeights(2), (AgreementWeights{{1, 0}, {0, 1}}));
+  EXPECT_EQ(QuadraticWeights({0, 1, 2, 3}),
+            (AgreementWeights{{1, 1 - 1 / 9.0, 1 - 4 / 9.0, 0},
+                              {1 - 1 / 9.0, 1, 1 - 1 / 9.0, 1 - 4 / 9.0},
+                              {1 - 4 / 9.0, 1 - 1 / 9.0, 1, 1 - 1 / 9.0},
+                              {0, 1 - 4 / 9.0, 1 - 1 / 9.0, 1}}));
+  EXPECT_EQ(WithinOneStepWeights(4),
+            (AgreementWeights{
+                {1, 1, 0, 0}, {1, 1, 1, 0}, {0, 1, 1, 1}, {0, 0, 1, 1}}));
+}
+
+TEST(ChanceCorrectedAgreementTest, NotDefined) {
+  const std::vector<double> levels = {0, 1, 2, 3};
   const struct {
+    const char* name;
+    std::vector<std::vector<double>> units;
+    std::vector<double> categories;
+  } kCases[] = {
+      {"no units", {}, levels},
+      {"single ratings only", {{1}, {2}, {}}, levels},
+      {"one category", {{1, 1}}, {1}},
+      {"a value that is not a category", {{1, 4}}, levels},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(ChanceCorrectedAgreement(c.units, c.categories,
+                                       IdentityWeights(c.categories.size()),
+                                       ChanceModel::kGwet),
+              std::nullopt);
+  }
+}
+
+// The categories are the rubric's levels, used or not: on a panel that
+// only ever gave 1 and 2, chance agreement spreads over four levels.
+TEST(MeasureAgreementTest, ComputedByHandOverTheRubricsLevels) {
+  // Units {2,2}, {2,1}: p_a = (1 + 0) / 2; pi = (0, 1/4, 3/4, 0);
+  // p_e(AC1) = (3/16 + 3/16) / 3 = 1/8; AC1 = (1/2 - 1/8) / (7/8) = 3/7.
+  const Agreement agreement = MeasureAgreement({{2, 2}, {2, 1}}, {0, 1, 2, 3});
+  ASSERT_TRUE(agreement.percent_agreement.has_value());
+  EXPECT_DOUBLE_EQ(*agreement.percent_agreement, 0.5);
+  EXPECT_DOUBLE_EQ(*agreement.within_one_level, 1.0);
+  EXPECT_NEAR(*agreement.gwet_ac1, 3.0 / 7.0, 1e-12);
+  // Quadratic: both pairs agree at least 8/9, so p_a = (1 + 8/9) / 2;
+  // p_e = (104/9) (3/8) / 12 = 13/36; AC2 = (17/18 - 13/36) / (23/36).
+  EXPECT_NEAR(*agreement.gwet_ac2, (17.0 / 18 - 13.0 / 36) / (23.0 / 36),
+              1e-12);
+  EXPECT_EQ(agreement.pairable, 4);
+  EXPECT_EQ(agreement.metric, "krippendorff-alpha-ordinal");
+  EXPECT_EQ(agreement.alpha,
+            KrippendorffAlpha({{2, 2}, {2, 1}}, AlphaMetric::kOrdinal));
+}
+
+// 71 of 72 ratings the same: alpha is 0 (the paradox of chance-corrected
+// coefficients on concentrated ratings); percent agreement and AC1 are high.
+TEST(MeasureAgreementTest, NearlyUnanimousPanel) {
+  std::vector<std::vector<double>> units(24, std::vector<double>{2, 2, 2});
+  units[5] = {2, 2, 1};
+  const Agreement agreement = MeasureAgreement(units, {0, 1, 2, 3});
+  EXPECT_EQ(ShownAlpha(agreement.alpha), 0.0);
+  EXPECT_EQ(ShownAlpha(agreement.percent_agreement), 0.972);
+  EXPECT_EQ(ShownAlpha(agreement.within_one_level), 1.0);
+  EXPECT_EQ(ShownAlpha(agreement.gwet_ac1), 0.972);
+  EXPECT_EQ(ReadAgreement(agreement), AgreementReading::kAgreed);
+}
+
+TEST(MeasureAgreementTest, NoPairableUnit) {
+  const Agreement agreement = MeasureAgreement({{2}, {1}}, {0, 1, 2, 3});
+  EXPECT_EQ(agreement.alpha, std::nullopt);
+  EXPECT_EQ(agreement.percent_agreement, std::nullopt);
+  EXPECT_EQ(agreement.within_one_level, std::nullopt);
+  EXPECT_EQ(agreement.gwet_ac1, std::nullopt);
+  EXPECT_EQ(agreement.gwet_ac2, std::nullopt);
+  EXPECT_EQ(agreement.pairable, 0);
+  EXPECT_EQ(ReadAgreement(agreement), AgreementReading::kNotDefined);
+}
+
+TEST(ShownAlphaTest, RoundsToThreeDecimalsNeverMinusZero) {
+  EXPECT_EQ(ShownAlpha(std::nullopt), std::nullopt);
+  EXPECT_EQ(ShownAlpha(0.7996), 0.8);
+  EXPECT_EQ(ShownAlpha(0.7994), 0.799);
+  EXPECT_EQ(ShownAlpha(-0.458), -0.458);
+  EXPECT_FALSE(std::signbit(*ShownAlpha(-0.0004)));
+}
+
+TEST(ReadAgreementTest, FollowsTheFiguresAsShown) {
+  const struct {
+    const char* name;
     std::optional<double> alpha;
-    std::optional<double> shown;
+    std::optional<double> percent;
+    std::optional<double> ac1;
     AgreementReading reading;
     const char* word;
   } kCases[] = {
-      {std::nullopt, std::nullopt, AgreementReading::kNotDefined,
-       "not defined"},
-      {1.0, 1.0, AgreementReading::kConsistent, "consistent"},
-      {0.8, 0.8, AgreementReading::kConsistent, "consistent"},
+      {"no pairable ratings", std::nullopt, std::nullopt, std::nullopt,
+       AgreementReading::kNotDefined, "not defined"},
+      {"every rating the same", std::nullopt, 1.0, 1.0,
+       AgreementReading::kAgreed, "agreed"},
+      {"alpha 1", 1.0, 1.0, 1.0, AgreementReading::kConsistent, "consistent"},
       // 0.7996 shows as 0.800, so it reads as consistent, as shown.
-      {0.7996, 0.8, AgreementReading::kConsistent, "consistent"},
-      {0.7994, 0.799, AgreementReading::kTentative, "tentative"},
-      {0.667, 0.667, AgreementReading::kTentative, "tentative"},
-      {0.6664, 0.666, AgreementReading::kDisagrees, "disagrees"},
-      {0.0, 0.0, AgreementReading::kDisagrees, "disagrees"},
-      {-0.0004, 0.0, AgreementReading::kDisagrees, "disagrees"},
-      {-0.458, -0.458, AgreementReading::kDisagrees, "disagrees"},
+      {"alpha shown 0.800", 0.7996, 0.5, 0.4, AgreementReading::kConsistent,
+       "consistent"},
+      {"alpha shown 0.799", 0.7994, 0.5, 0.4, AgreementReading::kTentative,
+       "tentative"},
+      {"alpha 0.667", 0.667, 0.5, 0.4, AgreementReading::kTentative,
+       "tentative"},
+      {"alpha shown 0.666", 0.6664, 0.5, 0.4, AgreementReading::kDisagrees,
+       "disagrees"},
+      {"near-unanimous", 0.0, 0.972, 0.972, AgreementReading::kAgreed,
+       "agreed"},
+      {"alpha tentative, agreement high", 0.7, 0.9, 0.85,
+       AgreementReading::kAgreed, "agreed"},
+      {"percent and AC1 shown 0.800", -0.1, 0.7996, 0.7996,
+       AgreementReading::kAgreed, "agreed"},
+      {"AC1 shown 0.799", -0.1, 0.9, 0.7994, AgreementReading::kDisagrees,
+       "disagrees"},
+      {"percent shown 0.799", 0.1, 0.7994, 0.85, AgreementReading::kDisagrees,
+       "disagrees"},
+      {"systematic disagreement", -0.458, 0.2, -0.1,
+       AgreementReading::kDisagrees, "disagrees"},
   };
   for (const auto& c : kCases) {
-    SCOPED_TRACE(c.alpha ? std::to_string(*c.alpha) : "null");
-    EXPECT_EQ(ShownAlpha(c.alpha), c.shown);
-    EXPECT_EQ(ReadAgreement(c.alpha), c.reading);
+    SCOPED_TRACE(c.name);
+    Agreement agreement;
+    agreement.alpha = c.alpha;
+    agreement.percent_agreement = c.percent;
+    agreement.gwet_ac1 = c.ac1;
+    EXPECT_EQ(ReadAgreement(agreement), c.reading);
     EXPECT_EQ(AgreementWord(c.reading), c.word);
   }
-  // Never "-0": the sign bit of a shown zero is clear.
-  EXPECT_FALSE(std::signbit(*ShownAlpha(-0.0004)));
 }
 
 TEST(ReadAgreementTest, EveryReadingHasASentence) {
   EXPECT_EQ(AgreementSentence(AgreementReading::kConsistent),
             "The panel rated consistently (alpha 0.8 or more).");
+  EXPECT_EQ(AgreementSentence(AgreementReading::kAgreed),
+            "The panel agreed (percent agreement and Gwet's AC1 0.8 or "
+            "more). Alpha cannot tell much here: most ratings are the same "
+            "level, and alpha needs ratings that vary.");
   EXPECT_EQ(AgreementSentence(AgreementReading::kTentative),
             "The panel's agreement is tentative (alpha from 0.667 to under "
             "0.8): treat close scores with care.");
@@ -253,7 +428,7 @@ TEST(ReadAgreementTest, EveryReadingHasASentence) {
             "whose ratings are spread before relying on the scores.");
   EXPECT_EQ(AgreementSentence(AgreementReading::kNotDefined),
             "Agreement cannot be measured: it needs two or more ratings of "
-            "the same outcome, and some variation among them.");
+            "the same outcome.");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,23 @@ inline std::string ReadText(const fs::path& path) {
 
 inline void WriteText(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
+}
+
+// One member of a zip file (a workbook's XML), read with unzip; empty when
+// there is no such member.
+inline std::string Unzipped(const fs::path& zip, const std::string& member) {
+  const std::string command = "unzip -p " + ShellQuote(zip.string()) + " " +
+                              ShellQuote(member) + " 2>/dev/null";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return "";
+  std::string out;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+    out.append(buffer, n);
+  }
+  ::pclose(pipe);
+  return out;
 }
 
 inline std::string TestData(const std::string& name) {

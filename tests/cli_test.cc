@@ -26,6 +26,7 @@ using ::eds::testing::CliTest;
 using ::eds::testing::ReadText;
 using ::eds::testing::Result;
 using ::eds::testing::TestData;
+using ::eds::testing::Unzipped;
 using ::eds::testing::WriteText;
 
 using Paths = std::vector<std::string>;
@@ -254,12 +255,66 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
   EXPECT_EQ(Listing(), Paths{"complete.yaml"});
 }
 
+// `-o report.pdf` would write an xlsx named .pdf: an output's name must end
+// in what is written there (any letter case), and the hint gives the name.
+TEST_F(CliTest, AnOutputNamedForAnotherFormatIsAUsageError) {
+  Copy("complete.yaml");
+  const struct {
+    std::vector<std::string> args;
+    std::string message;
+  } kCases[] = {
+      {{"grade", "complete.yaml", "-o", "report.pdf"},
+       "the workbook 'report.pdf' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'report.xlsx'?"},
+      {{"grade", "complete.yaml", "--json", "out/result.txt"},
+       "the JSON 'out/result.txt' must end in .json: --json writes .json "
+       "whatever the name says; did you mean 'out/result.json'?"},
+      {{"grade", "complete.yaml", "--markdown", "board-paper"},
+       "the Markdown 'board-paper' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'board-paper.md'?"},
+      {{"grade", "complete.yaml", "--markdown", "report.md.docx"},
+       "the Markdown 'report.md.docx' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'report.md.md'?"},
+      {{"compare", "complete.yaml", "complete.yaml", "-o", "trend.xls"},
+       "the workbook 'trend.xls' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'trend.xlsx'?"},
+      {{"compare", "complete.yaml", "complete.yaml", "-o", "trend.xlsx",
+        "--json", "trend.xlsx.json.bak"},
+       "the JSON 'trend.xlsx.json.bak' must end in .json: --json writes "
+       ".json whatever the name says; did you mean 'trend.xlsx.json.json'?"},
+      {{"rollup", "complete.yaml", "-o", "system.xlsx", "--markdown",
+        "system.pdf"},
+       "the Markdown 'system.pdf' must end in .md: --markdown writes .md "
+       "whatever the name says; did you mean 'system.md'?"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.message);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, "eds3: error: " + c.message + "\nRun 'eds3 " +
+                              c.args[0] + " --help' for usage.\n");
+  }
+  EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+
+  // The extension is matched in any letter case.
+  const Result upper = Eds({"grade", "complete.yaml", "-o", "REPORT.XLSX",
+                            "--json", "Result.Json", "--markdown", "Board.MD"});
+  EXPECT_EQ(upper.status, 0) << upper.err;
+  EXPECT_EQ(Listing(), (Paths{"Board.MD", "REPORT.XLSX", "Result.Json",
+                              "complete.yaml"}));
+}
+
 // Every file a run reads is an input: its ratings CSV and rubric file too,
 // and every file found in a folder. An output over one of them is a usage
-// error, and nothing is written.
+// error, and nothing is written. Most such names do not end in the output's
+// extension, which is refused first; a rubric named like an output is the
+// rest.
 TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
   fs::copy_file(fs::path(EDS_SOURCE_DIR) / "rubrics" / "eds2022.yaml",
                 work_ / "local.yaml");
+  fs::copy_file(fs::path(EDS_SOURCE_DIR) / "rubrics" / "eds2022.yaml",
+                work_ / "local.md");
   Copy("complete.yaml");
   std::string text = Read("complete.yaml");
   fs::create_directory(work_ / "folder");
@@ -267,6 +322,8 @@ TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
   text.replace(text.find("rubric: eds2022"), 15,
                "rubric: local.yaml\nratings_csv: panel.csv");
   Write("assessment.yaml", text);
+  text.replace(text.find("rubric: local.yaml"), 18, "rubric: ./local.md");
+  Write("markdown-rubric.yaml", text);
   Write("panel.csv", "service,outcome,stakeholder,score\n");
   Write("folder/other.yaml", "note: not an assessment\n");
   const Paths before = Listing();
@@ -277,16 +334,17 @@ TEST_F(CliTest, AnOutputOverAnyFileTheRunReadsIsAUsageError) {
     std::string notes = "";
   } kCases[] = {
       {{"grade", "assessment.yaml", "-o", "panel.csv"},
-       "the workbook 'panel.csv' would replace a file this run reads; give "
-       "the --output another name"},
+       "the workbook 'panel.csv' must end in .xlsx: --output writes .xlsx "
+       "whatever the name says; did you mean 'panel.xlsx'?"},
       {{"grade", "assessment.yaml", "--json", "./local.yaml"},
-       "the JSON './local.yaml' would replace a file this run reads; give "
-       "the --json another name"},
+       "the JSON './local.yaml' must end in .json: --json writes .json "
+       "whatever the name says; did you mean './local.json'?"},
       {{"rollup", "folder", "-o", "x.xlsx", "--markdown", "folder/other.yaml"},
-       "the Markdown 'folder/other.yaml' would replace a file this run reads; "
-       "give the --markdown another name",
-       "eds3: folder/other.yaml: note: skipped: not an assessment (no 'eds3' "
-       "key at the top)\n"},
+       "the Markdown 'folder/other.yaml' must end in .md: --markdown writes "
+       ".md whatever the name says; did you mean 'folder/other.md'?"},
+      {{"grade", "markdown-rubric.yaml", "--markdown", "local.md"},
+       "the Markdown 'local.md' would replace a file this run reads; give "
+       "the --markdown another name"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.err);
@@ -362,7 +420,7 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
   expected +=
       "Panel agreement: not defined\n"
       "  Agreement cannot be measured: it needs two or more ratings of the "
-      "same outcome, and some variation among them.\n"
+      "same outcome.\n"
       "Wrote:\n"
       "  workbook  new.xlsx\n";
   EXPECT_EQ(result.out, expected);
@@ -487,10 +545,11 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
       "  Domain 1 Commissioned or provided services: 8 of 12, Achieving\n"
       "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
       "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
-      "Panel agreement: Krippendorff's alpha (ordinal) -0.458, from 36 "
-      "pairable ratings\n"
-      "  The panel disagrees (alpha below 0.667): look at the outcomes whose "
-      "ratings are spread before relying on the scores.\n"
+      "Panel agreement: 83.3% of pairs agree, Gwet's AC1 0.822, "
+      "Krippendorff's alpha (ordinal) -0.458, from 36 pairable ratings\n"
+      "  The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: most ratings are the same level, "
+      "and alpha needs ratings that vary.\n"
       "Flags:\n"
       "  single-rater: 2D is scored from a single rating (by Staff network "
       "chairs): gather more views or agree a score as a panel.\n"
@@ -506,6 +565,98 @@ TEST_F(CliTest, GradeWritesEveryOutputAndSummarises) {
   EXPECT_NE(Read("result.json").find("\"total\": 22,"), std::string::npos);
   EXPECT_NE(Read("report.md").find("Example Community Health NHS Trust"),
             std::string::npos);
+}
+
+// 71 of 72 ratings the same: alpha is 0, and the terminal, the workbook, the
+// JSON and the Markdown all say that the panel agreed, never "disagrees".
+TEST_F(CliTest, NearlyUnanimousPanelReadsAsAgreedEverywhere) {
+  Copy("near-unanimous.yaml");
+  const Result result =
+      Eds({"grade", "near-unanimous.yaml", "-o", "report.xlsx", "--json",
+           "result.json", "--markdown", "report.md"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string agreed =
+      "The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: most ratings are the same level, "
+      "and alpha needs ratings that vary.";
+  EXPECT_EQ(result.out,
+            "Example Mental Health NHS Trust (RYY), 2024/25\n"
+            "Rubric: eds2022 2022.1\n"
+            "Total: 22 of 33, Achieving\n"
+            "  Domain 1 Commissioned or provided services: 8 of 12, "
+            "Achieving\n"
+            "  Domain 2 Workforce health and well-being: 8 of 12, Achieving\n"
+            "  Domain 3 Inclusive leadership: 6 of 9, Achieving\n"
+            "Panel agreement: 97.4% of pairs agree, Gwet's AC1 0.973, "
+            "Krippendorff's alpha (ordinal) 0.000, from 72 pairable "
+            "ratings\n  " +
+                agreed +
+                "\n"
+                "Wrote:\n"
+                "  workbook  report.xlsx\n"
+                "  JSON      result.json\n"
+                "  Markdown  report.md\n");
+  EXPECT_NE(Read("result.json")
+                .find("  \"agreement\": {\n"
+                      "    \"metric\": \"krippendorff-alpha-ordinal\",\n"
+                      "    \"alpha\": 0,\n"
+                      "    \"pairable\": 72,\n"
+                      "    \"percent_agreement\": 0.974,\n"
+                      "    \"within_one_level\": 1,\n"
+                      "    \"gwet_ac1\": 0.973,\n"
+                      "    \"gwet_ac2_quadratic\": 0.997,\n"
+                      "    \"reading\": \"agreed\"\n"
+                      "  },\n"),
+            std::string::npos)
+      << Read("result.json");
+  const std::string md = Read("report.md");
+  EXPECT_NE(md.find("| Percent agreement | 97.4% |\n"
+                    "| Agreement within one level | 100.0% |\n"
+                    "| Gwet's AC1 | 0.973 |\n"
+                    "| Gwet's AC2 (quadratic weights) | 0.997 |\n"
+                    "| Krippendorff's alpha (ordinal) | 0.000 |\n"
+                    "\nFrom 72 pairable ratings. " +
+                    agreed + "\n"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("disagrees"), std::string::npos);
+  // The workbook's Summary reading is the agreed sentence; "disagrees"
+  // appears only inside the Method sheet's explanation of every reading.
+  const std::string strings =
+      Unzipped(work_ / "report.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("<t>" + agreed + "</t>"), std::string::npos)
+      << strings;
+  EXPECT_EQ(strings.find("<t>The panel disagrees"), std::string::npos);
+}
+
+// The bundled example is a panel that mostly agreed, with one contested
+// outcome: the reading says it agreed and the flags point at 2B.
+TEST_F(CliTest, BundledExampleAgreesWithOneContestedOutcome) {
+  const std::string examples = std::string(EDS_SOURCE_DIR) + "/examples/";
+  const Result result =
+      Eds({"grade", examples + "northmoor-ambulance-2024-25.yaml", "-o",
+           "example.xlsx"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(
+      result.out,
+      "Northmoor Ambulance Service NHS Foundation Trust (RZ9), 2024/25\n"
+      "Rubric: eds2022 2022.1\n"
+      "Total: 18 of 33, Developing\n"
+      "  Domain 1 Commissioned or provided services: 7 of 12, Developing\n"
+      "  Domain 2 Workforce health and well-being: 6 of 12, Developing\n"
+      "  Domain 3 Inclusive leadership: 5 of 9, Developing\n"
+      "Panel agreement: 85.1% of pairs agree, Gwet's AC1 0.825, "
+      "Krippendorff's alpha (ordinal) 0.696, from 76 pairable ratings\n"
+      "  The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: most ratings are the same level, and "
+      "alpha needs ratings that vary.\n"
+      "Flags:\n"
+      "  disagreement: Ratings for 2B span 0 to 2 (Undeveloped to "
+      "Achieving); the panel agreed 1 (Developing): record the reasons in "
+      "the notes.\n"
+      "Wrote:\n"
+      "  workbook  example.xlsx\n");
 }
 
 // Means of means over panels of different sizes need more than 64 bits;
@@ -658,7 +809,34 @@ TEST_F(CliTest, ValidateRefusesANamedFileThatIsNotAnEdsFile) {
             "eds3: not-eds3.yaml: error: neither an assessment nor a rubric\n"
             "  hint: an assessment starts with 'eds3: 1'; a rubric has "
             "'levels' and 'domains' at the top\n"
-            "eds3: 1 of 1 files is not valid\n");
+            "eds3: 1 of 1 file is not valid\n");
+}
+
+// The closing count reads right for one file and for several.
+TEST_F(CliTest, ValidateCountsInvalidFilesInGoodEnglish) {
+  Copy("not-eds3.yaml");
+  Copy("invalid.yaml");
+  Copy("complete.yaml");
+  const struct {
+    std::vector<std::string> args;
+    std::string last_line;
+  } kCases[] = {
+      {{"validate", "not-eds3.yaml"}, "eds3: 1 of 1 file is not valid\n"},
+      {{"validate", "not-eds3.yaml", "complete.yaml"},
+       "eds3: 1 of 2 files is not valid\n"},
+      {{"validate", "not-eds3.yaml", "invalid.yaml"},
+       "eds3: 2 of 2 files are not valid\n"},
+      {{"validate", "not-eds3.yaml", "invalid.yaml", "complete.yaml"},
+       "eds3: 2 of 3 files are not valid\n"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.last_line);
+    const Result result = Eds(c.args);
+    EXPECT_EQ(result.status, 1);
+    ASSERT_GE(result.err.size(), c.last_line.size());
+    EXPECT_EQ(result.err.substr(result.err.size() - c.last_line.size()),
+              c.last_line);
+  }
 }
 
 TEST_F(CliTest, ValidateUnreadablePathWinsOverInvalidFile) {

@@ -68,11 +68,17 @@ TEST(GradeMarkdownTest, IncompleteSaysSoAndListsWhatIsMissing) {
 TEST(GradeMarkdownTest, AgreementIsReadInPlainWords) {
   struct Case {
     std::optional<double> alpha;
+    std::optional<double> percent;
+    std::optional<double> ac1;
     int pairable;
     std::string want;
   };
   const std::string consistent =
       " The panel rated consistently (alpha 0.8 or more).";
+  const std::string agreed =
+      " The panel agreed (percent agreement and Gwet's AC1 0.8 or more). "
+      "Alpha cannot tell much here: most ratings are the same level, "
+      "and alpha needs ratings that vary.";
   const std::string tentative =
       " The panel's agreement is tentative (alpha from 0.667 to under 0.8): "
       "treat close scores with care.";
@@ -80,36 +86,49 @@ TEST(GradeMarkdownTest, AgreementIsReadInPlainWords) {
       " The panel disagrees (alpha below 0.667): look at the outcomes whose "
       "ratings are spread before relying on the scores.";
   const Case cases[] = {
-      {0.85, 84,
-       "Krippendorff's alpha (ordinal): 0.850 over 84 pairable ratings." +
-           consistent},
-      {0.8, 10,
-       "Krippendorff's alpha (ordinal): 0.800 over 10 pairable ratings." +
-           consistent},
-      {0.7, 12,
-       "Krippendorff's alpha (ordinal): 0.700 over 12 pairable ratings." +
-           tentative},
+      {0.85, 0.9, 0.85, 84, "From 84 pairable ratings." + consistent},
+      {0.8, 0.5, 0.4, 10, "From 10 pairable ratings." + consistent},
+      {0.7, 0.5, 0.4, 12, "From 12 pairable ratings." + tentative},
       // Read as shown: 0.6668 shows as 0.667, so it is tentative.
-      {0.6668, 12,
-       "Krippendorff's alpha (ordinal): 0.667 over 12 pairable ratings." +
-           tentative},
-      {0.5, 6,
-       "Krippendorff's alpha (ordinal): 0.500 over 6 pairable ratings." +
-           disagrees},
-      {-0.0001, 6,
-       "Krippendorff's alpha (ordinal): 0.000 over 6 pairable ratings." +
-           disagrees},
-      {std::nullopt, 1,
-       "Krippendorff's alpha (ordinal): not defined (1 pairable rating). "
-       "Agreement cannot be measured: it needs two or more ratings of the "
-       "same outcome, and some variation among them."},
+      {0.6668, 0.5, 0.4, 12, "From 12 pairable ratings." + tentative},
+      {0.5, 0.5, 0.4, 6, "From 6 pairable ratings." + disagrees},
+      {-0.0001, 0.972, 0.971, 72, "From 72 pairable ratings." + agreed},
+      {std::nullopt, 1.0, 1.0, 2, "From 2 pairable ratings." + agreed},
+      {std::nullopt, std::nullopt, std::nullopt, 1,
+       "From 1 pairable rating. Agreement cannot be measured: it needs two "
+       "or more ratings of the same outcome."},
   };
   for (const Case& c : cases) {
     GradeReport report = CompleteReport();
     report.result.agreement.alpha = c.alpha;
+    report.result.agreement.percent_agreement = c.percent;
+    report.result.agreement.gwet_ac1 = c.ac1;
     report.result.agreement.pairable = c.pairable;
     EXPECT_TRUE(HasLine(GradeMarkdown(report), c.want)) << c.want;
   }
+}
+
+TEST(GradeMarkdownTest, AgreementFiguresAreATable) {
+  GradeReport report = CompleteReport();
+  Agreement& agreement = report.result.agreement;
+  agreement.alpha = -0.0004;
+  agreement.percent_agreement = 0.97222;
+  agreement.within_one_level = 1.0;
+  agreement.gwet_ac1 = 0.97131;
+  agreement.gwet_ac2 = std::nullopt;
+  agreement.pairable = 72;
+  const std::string md = GradeMarkdown(report);
+  EXPECT_NE(md.find("## Panel agreement\n\n"
+                    "| Measure | Value |\n"
+                    "|---|---|\n"
+                    "| Percent agreement | 97.2% |\n"
+                    "| Agreement within one level | 100.0% |\n"
+                    "| Gwet's AC1 | 0.971 |\n"
+                    "| Gwet's AC2 (quadratic weights) | not defined |\n"
+                    "| Krippendorff's alpha (ordinal) | 0.000 |\n"
+                    "\nFrom 72 pairable ratings. The panel agreed"),
+            std::string::npos)
+      << md;
 }
 
 TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
@@ -124,6 +143,7 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       {"", "HTTPS://example.org/caps"},
   };
   entry.actions = {{"1. first\r\nsecond", "Owner `x`", "not a date"}};
+  entry.notes = "Split *2:1* | see <b>minutes</b>\nthen agreed";
   const std::string md = GradeMarkdown(report);
 
   const std::string name =
@@ -139,8 +159,9 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       "diabetes, asthma, COPD and mental health conditions | Bad "
       "(javascript:alert(1)); [Odd (link) \\| "
       "here](https://example.org/a%20b%29c%7Cd%3Ce%3E); "
-      "[HTTPS://example.org/caps](HTTPS://example.org/caps) | 2 — Achieving "
-      "activity | Owner \\`x\\` |"));
+      "[HTTPS://example.org/caps](HTTPS://example.org/caps); *Panel's "
+      "notes:* Split \\*2:1\\* \\| see \\<b\\>minutes\\</b\\> then agreed | "
+      "2 — Achieving activity | Owner \\`x\\` |"));
   EXPECT_TRUE(
       HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | not a date |"));
   // No raw HTML: every '<' is escaped.
@@ -148,6 +169,26 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
        at = md.find('<', at + 1)) {
     EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << md.substr(at, 20);
   }
+}
+
+// The panel's notes go in the Evidence column, where the national template
+// has room for the panel's reasoning; a service's notes carry its name.
+TEST(GradeMarkdownTest, PanelNotesFollowTheEvidence) {
+  GradeReport report = CompleteReport();
+  report.assessment.services[0].outcomes["1C"].notes =
+      "Staff rated 2, the forum 1: near-miss reporting is patchy.";
+  const std::string md = GradeMarkdown(report);
+  EXPECT_NE(md.find("| 1C: When patients (service users) use the service, "
+                    "they are free from harm | NHS 111 clinical assessment "
+                    "service: Incident reports by protected characteristic; "
+                    "NHS 111 clinical assessment service: *Panel's notes:* "
+                    "Staff rated 2, the forum 1: near-miss reporting is "
+                    "patchy. |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("Occupational health referrals by condition; *Panel's "
+                    "notes:* Free text for the panel's reasoning. |"),
+            std::string::npos);
 }
 
 TEST(GradeMarkdownTest, DatesAreWrittenInWords) {

@@ -282,6 +282,10 @@ inline GradeReport CompleteReport() {
   };
   r.agreement.alpha = 0.63124;
   r.agreement.pairable = 84;
+  r.agreement.percent_agreement = 0.71429;
+  r.agreement.within_one_level = 0.96;
+  r.agreement.gwet_ac1 = 0.6389;
+  r.agreement.gwet_ac2 = 0.90321;
   return report;
 }
 

@@ -880,6 +880,14 @@ TEST(GradeTest, AgreementUsesRatingsOfOutcomesAndServiceOutcomes) {
   EXPECT_EQ(pairable, 12);
   ASSERT_TRUE(result.agreement.alpha.has_value());
   EXPECT_NEAR(*result.agreement.alpha, *want, 1e-12);
+  // Gwet's figures take the same units, over the rubric's four levels
+  // (the units without a rating at all are left out).
+  const Agreement gwet = MeasureAgreement(units, {0, 1, 2, 3});
+  ASSERT_TRUE(gwet.gwet_ac1.has_value());
+  EXPECT_EQ(result.agreement.percent_agreement, gwet.percent_agreement);
+  EXPECT_EQ(result.agreement.within_one_level, gwet.within_one_level);
+  EXPECT_EQ(result.agreement.gwet_ac1, gwet.gwet_ac1);
+  EXPECT_EQ(result.agreement.gwet_ac2, gwet.gwet_ac2);
 }
 
 TEST(GradeTest, AgreementUndefinedWithoutVariation) {
@@ -897,6 +905,10 @@ TEST(GradeTest, AgreementUndefinedWithoutVariation) {
   const GradeResult flat_result = Grade(flat, Eds2022Rubric());
   EXPECT_EQ(flat_result.agreement.pairable, 33);
   EXPECT_EQ(flat_result.agreement.alpha, std::nullopt);
+  // A unanimous panel agreed; only alpha cannot say so.
+  EXPECT_EQ(flat_result.agreement.percent_agreement, 1.0);
+  EXPECT_EQ(flat_result.agreement.gwet_ac1, 1.0);
+  EXPECT_EQ(ReadAgreement(flat_result.agreement), AgreementReading::kAgreed);
 }
 
 // The same engine grades a rubric with other levels, bands, domains and

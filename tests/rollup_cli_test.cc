@@ -393,7 +393,7 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
   const std::string& organisations = sheets.at("Organisations");
   EXPECT_NE(organisations.find("Alpha Community NHS Trust,RA1,North ICS,"
                                "2024/25,13.5,33,Developing,5,5.5,3,2023/24,"
-                               "9,4.5,0.753,tentative,\"raters median, "
+                               "9,4.5,0.753,agreed,\"raters median, "
                                "services median, rounding half\","),
             std::string::npos)
       << organisations;

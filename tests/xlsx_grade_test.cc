@@ -208,6 +208,10 @@ GradeReport MakeReport(bool complete) {
   }
   r.agreement.alpha = 0.63;
   r.agreement.pairable = 14;
+  r.agreement.percent_agreement = 0.75;
+  r.agreement.within_one_level = 1.0;
+  r.agreement.gwet_ac1 = 0.7;
+  r.agreement.gwet_ac2 = 0.9;
   return report;
 }
 
@@ -630,6 +634,18 @@ TEST_F(XlsxGradeTest, SummaryShowsTotalRatingFlagsAndStamp) {
       "Summary",
       "The panel disagrees (alpha below 0.667): look at the outcomes whose "
       "ratings are spread before relying on the scores."));
+  // Each agreement figure as shown, beside its label.
+  const std::vector<std::vector<std::string>> figures = {
+      {"Alpha", "0.63"},          {"Percent agreement", "0.75"},
+      {"Within one level", "1"},  {"Gwet's AC1", "0.7"},
+      {"Gwet's AC2 (quadratic)", "0.9"}, {"Pairable ratings", "14"}};
+  for (const std::vector<std::string>& figure : figures) {
+    bool found = false;
+    for (int row = 1; row < 200 && !found; ++row) {
+      found = book.Row("Summary", row) == figure;
+    }
+    EXPECT_TRUE(found) << figure[0];
+  }
   // The total is a number shown "of 33" by its format.
   const std::string styles = Unzip(path, "xl/styles.xml");
   EXPECT_NE(styles.find("formatCode=\"General&quot; of 33&quot;\""),
@@ -678,6 +694,7 @@ TEST_F(XlsxGradeTest, MethodExplainsThePolicyAndBandsFromTheRubric) {
   // Alpha is read in the words every output uses.
   EXPECT_TRUE(book.SheetHasText(
       "Method", AgreementSentence(AgreementReading::kConsistent) + " " +
+                    AgreementSentence(AgreementReading::kAgreed) + " " +
                     AgreementSentence(AgreementReading::kTentative) + " " +
                     AgreementSentence(AgreementReading::kDisagrees)));
 }

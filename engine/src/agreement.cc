@@ -10,6 +10,9 @@ namespace {
 
 constexpr double kConsistentAlpha = 0.8;
 constexpr double kTentativeAlpha = 0.667;
+// Percent agreement and AC1 from this share up read as agreement whatever
+// alpha says (the same bar as alpha's "reliable").
+constexpr double kAgreedShare = 0.8;
 
 // The squared difference function delta^2(c, k) of Krippendorff (2011) for
 // the values c = values[i], k = values[j], given the marginal totals n_g of
@@ -95,17 +98,153 @@ std::optional<double> KrippendorffAlpha(
   return 1.0 - static_cast<double>(n - 1) * observed / expected;
 }
 
+AgreementWeights IdentityWeights(std::size_t categories) {
+  AgreementWeights weights(categories, std::vector<double>(categories, 0.0));
+  for (std::size_t k = 0; k < categories; ++k) weights[k][k] = 1.0;
+  return weights;
+}
+
+AgreementWeights QuadraticWeights(const std::vector<double>& categories) {
+  const std::size_t q = categories.size();
+  AgreementWeights weights(q, std::vector<double>(q, 1.0));
+  if (q < 2) return weights;
+  const double range = categories.back() - categories.front();
+  for (std::size_t k = 0; k < q; ++k) {
+    for (std::size_t l = 0; l < q; ++l) {
+      const double d = categories[k] - categories[l];
+      weights[k][l] = 1.0 - d * d / (range * range);
+    }
+  }
+  return weights;
+}
+
+AgreementWeights WithinOneStepWeights(std::size_t categories) {
+  AgreementWeights weights(categories, std::vector<double>(categories, 0.0));
+  for (std::size_t k = 0; k < categories; ++k) {
+    for (std::size_t l = 0; l < categories; ++l) {
+      weights[k][l] = (k > l ? k - l : l - k) <= 1 ? 1.0 : 0.0;
+    }
+  }
+  return weights;
+}
+
+// Gwet (2014), "Handbook of Inter-Rater Reliability", 4th edition, chapter
+// 2 and 3: p_a = (1/n') sum over units with r_i >= 2 of
+// sum_k r_ik (r*_ik - 1) / (r_i (r_i - 1)), where r*_ik = sum_l w_kl r_il;
+// pi_k = (1/n) sum_i r_ik / r_i over the n units with a rating.
+std::optional<ChanceCorrected> ChanceCorrectedAgreement(
+    const std::vector<std::vector<double>>& units,
+    const std::vector<double>& categories, const AgreementWeights& weights,
+    ChanceModel model) {
+  const std::size_t q = categories.size();
+  if (q < 2 || weights.size() != q) return std::nullopt;
+  for (const std::vector<double>& row : weights) {
+    if (row.size() != q) return std::nullopt;
+  }
+  std::vector<double> pi(q, 0.0);
+  std::vector<double> counts(q);
+  double observed_sum = 0.0;
+  int rated = 0;
+  int pairable_units = 0;
+  for (const std::vector<double>& unit : units) {
+    if (unit.empty()) continue;
+    std::fill(counts.begin(), counts.end(), 0.0);
+    for (double value : unit) {
+      const auto it =
+          std::lower_bound(categories.begin(), categories.end(), value);
+      if (it == categories.end() || *it != value) return std::nullopt;
+      counts[static_cast<std::size_t>(it - categories.begin())] += 1.0;
+    }
+    const double r = static_cast<double>(unit.size());
+    ++rated;
+    for (std::size_t k = 0; k < q; ++k) pi[k] += counts[k] / r;
+    if (unit.size() < 2) continue;
+    ++pairable_units;
+    double agreeing = 0.0;
+    for (std::size_t k = 0; k < q; ++k) {
+      if (counts[k] == 0.0) continue;
+      double weighted = 0.0;
+      for (std::size_t l = 0; l < q; ++l) weighted += weights[k][l] * counts[l];
+      agreeing += counts[k] * (weighted - 1.0);
+    }
+    observed_sum += agreeing / (r * (r - 1.0));
+  }
+  if (pairable_units == 0) return std::nullopt;
+  for (double& share : pi) share /= static_cast<double>(rated);
+
+  double total_weight = 0.0;
+  for (const std::vector<double>& row : weights) {
+    for (double w : row) total_weight += w;
+  }
+  const double categories_count = static_cast<double>(q);
+  ChanceCorrected result;
+  result.observed = observed_sum / static_cast<double>(pairable_units);
+  switch (model) {
+    case ChanceModel::kGwet: {
+      double spread = 0.0;
+      for (double share : pi) spread += share * (1.0 - share);
+      result.chance =
+          total_weight * spread / (categories_count * (categories_count - 1.0));
+      break;
+    }
+    case ChanceModel::kFleiss:
+      for (std::size_t k = 0; k < q; ++k) {
+        for (std::size_t l = 0; l < q; ++l) {
+          result.chance += weights[k][l] * pi[k] * pi[l];
+        }
+      }
+      break;
+    case ChanceModel::kBrennanPrediger:
+      result.chance = total_weight / (categories_count * categories_count);
+      break;
+  }
+  if (result.chance >= 1.0) return std::nullopt;
+  result.coefficient =
+      (result.observed - result.chance) / (1.0 - result.chance);
+  return result;
+}
+
+Agreement MeasureAgreement(const std::vector<std::vector<double>>& units,
+                           const std::vector<double>& levels) {
+  Agreement agreement;
+  agreement.alpha =
+      KrippendorffAlpha(units, AlphaMetric::kOrdinal, &agreement.pairable);
+  const std::size_t q = levels.size();
+  if (const auto exact = ChanceCorrectedAgreement(
+          units, levels, IdentityWeights(q), ChanceModel::kGwet)) {
+    agreement.percent_agreement = exact->observed;
+    agreement.gwet_ac1 = exact->coefficient;
+  }
+  if (const auto near = ChanceCorrectedAgreement(
+          units, levels, WithinOneStepWeights(q), ChanceModel::kGwet)) {
+    agreement.within_one_level = near->observed;
+  }
+  if (const auto quadratic = ChanceCorrectedAgreement(
+          units, levels, QuadraticWeights(levels), ChanceModel::kGwet)) {
+    agreement.gwet_ac2 = quadratic->coefficient;
+  }
+  return agreement;
+}
+
 std::optional<double> ShownAlpha(const std::optional<double>& alpha) {
   if (!alpha) return std::nullopt;
   const double shown = std::round(*alpha * 1000.0) / 1000.0;
   return shown == 0.0 ? 0.0 : shown;  // no -0
 }
 
-AgreementReading ReadAgreement(const std::optional<double>& alpha) {
-  const std::optional<double> shown = ShownAlpha(alpha);
-  if (!shown) return AgreementReading::kNotDefined;
-  if (*shown >= kConsistentAlpha) return AgreementReading::kConsistent;
-  if (*shown >= kTentativeAlpha) return AgreementReading::kTentative;
+AgreementReading ReadAgreement(const Agreement& agreement) {
+  const std::optional<double> alpha = ShownAlpha(agreement.alpha);
+  const std::optional<double> percent = ShownAlpha(agreement.percent_agreement);
+  const std::optional<double> ac1 = ShownAlpha(agreement.gwet_ac1);
+  if (!percent) return AgreementReading::kNotDefined;
+  if (alpha && *alpha >= kConsistentAlpha) {
+    return AgreementReading::kConsistent;
+  }
+  if (ac1 && *percent >= kAgreedShare && *ac1 >= kAgreedShare) {
+    return AgreementReading::kAgreed;
+  }
+  if (!alpha) return AgreementReading::kNotDefined;
+  if (*alpha >= kTentativeAlpha) return AgreementReading::kTentative;
   return AgreementReading::kDisagrees;
 }
 
@@ -115,6 +254,8 @@ std::string AgreementWord(AgreementReading reading) {
       return "not defined";
     case AgreementReading::kConsistent:
       return "consistent";
+    case AgreementReading::kAgreed:
+      return "agreed";
     case AgreementReading::kTentative:
       return "tentative";
     case AgreementReading::kDisagrees:
@@ -127,9 +268,13 @@ std::string AgreementSentence(AgreementReading reading) {
   switch (reading) {
     case AgreementReading::kNotDefined:
       return "Agreement cannot be measured: it needs two or more ratings of "
-             "the same outcome, and some variation among them.";
+             "the same outcome.";
     case AgreementReading::kConsistent:
       return "The panel rated consistently (alpha 0.8 or more).";
+    case AgreementReading::kAgreed:
+      return "The panel agreed (percent agreement and Gwet's AC1 0.8 or "
+             "more). Alpha cannot tell much here: most ratings are the same "
+             "level, and alpha needs ratings that vary.";
     case AgreementReading::kTentative:
       return "The panel's agreement is tentative (alpha from 0.667 to under "
              "0.8): treat close scores with care.";

@@ -124,8 +124,9 @@ class Grader {
     }
     AddFewServicesFlag();
     if (complete) AddNearBoundaryFlag(total);
-    result_.agreement.alpha = KrippendorffAlpha(units_, AlphaMetric::kOrdinal,
-                                                &result_.agreement.pairable);
+    std::vector<double> levels;
+    for (const Level& level : rubric_.levels) levels.push_back(level.points);
+    result_.agreement = MeasureAgreement(units_, levels);
   }
 
  private:

@@ -132,7 +132,7 @@ OrganisationYear SummariseYear(const Assessment& assessment,
       year.outcomes.push_back({outcome.id, outcome.score});
     }
   }
-  year.alpha = result.agreement.alpha;
+  year.agreement = result.agreement;
   year.source = assessment.source;
   year.completed = assessment.completed;
   year.policy = assessment.policy;

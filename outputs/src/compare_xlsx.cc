@@ -118,7 +118,7 @@ class CompareWorkbook {
           table.Score(c++, score->score, Style(), kIncomplete);
         }
       }
-      history::WriteAgreement(table, c, year.alpha);
+      history::WriteAgreement(table, c, year.agreement);
       c += 2;
       table.Text(c++, PolicySummary(year.policy));
       table.Text(c++, year.rubric->Provenance());

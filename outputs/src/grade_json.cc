@@ -1,6 +1,7 @@
 #include <optional>
 #include <string>
 
+#include "agreement_json.h"
 #include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
@@ -116,17 +117,8 @@ std::string GradeJson(const GradeReport& report) {
   }
   json.EndArray();
 
-  json.Key("agreement").BeginObject();
-  json.Key("metric").String(result.agreement.metric);
-  const std::optional<double> alpha = ShownAlpha(result.agreement.alpha);
-  json.Key("alpha");
-  if (alpha) {
-    json.Double(*alpha);
-  } else {
-    json.Null();
-  }
-  json.Key("pairable").Int(result.agreement.pairable);
-  json.EndObject();
+  json.Key("agreement");
+  WriteAgreementJson(result.agreement, json);
 
   json.Key("missing").BeginArray();
   for (const std::string& line : result.missing) json.String(line);

@@ -258,11 +258,18 @@ class MarkdownReport {
       std::vector<std::string> evidence, owners;
       for (const LabelledEntry& labelled :
            EntriesFor(assessment_, domain, outcome.id)) {
+        const std::string service =
+            labelled.service_name.empty()
+                ? ""
+                : Escape(labelled.service_name) + ": ";
         for (const Evidence& item : labelled.entry->evidence) {
-          const std::string text = EvidenceText(item);
-          evidence.push_back(labelled.service_name.empty()
-                                 ? text
-                                 : Escape(labelled.service_name) + ": " + text);
+          evidence.push_back(service + EvidenceText(item));
+        }
+        // The national template's "Evidence provided" column is where a
+        // panel writes its reasoning, so the notes go there, after the items.
+        const std::string notes = Escape(labelled.entry->notes);
+        if (!notes.empty()) {
+          evidence.push_back(service + "*Panel's notes:* " + notes);
         }
         for (const Action& action : labelled.entry->actions) {
           const std::string owner = Escape(action.owner);
@@ -335,17 +342,18 @@ class MarkdownReport {
   void PanelAgreement() {
     const Agreement& agreement = result_.agreement;
     out_ += "## Panel agreement\n\n";
-    const std::string metric = Escape(MetricWords(agreement.metric));
-    const std::string sentence =
-        AgreementSentence(ReadAgreement(agreement.alpha));
-    if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
-      out_ += fmt::format("{}: {:.3f} over {} pairable ratings. {}\n\n", metric,
-                          *alpha, agreement.pairable, sentence);
-    } else {
-      out_ += fmt::format("{}: not defined ({} pairable rating{}). {}\n\n",
-                          metric, agreement.pairable,
-                          agreement.pairable == 1 ? "" : "s", sentence);
-    }
+    out_ += TableHead({"Measure", "Value"});
+    out_ += Row({"Percent agreement", ShareText(agreement.percent_agreement)});
+    out_ += Row({"Agreement within one level",
+                 ShareText(agreement.within_one_level)});
+    out_ += Row({"Gwet's AC1", FigureText(agreement.gwet_ac1)});
+    out_ += Row({"Gwet's AC2 (quadratic weights)",
+                 FigureText(agreement.gwet_ac2)});
+    out_ += Row({Escape(MetricWords(agreement.metric)),
+                 FigureText(agreement.alpha)});
+    out_ += fmt::format("\nFrom {} pairable rating{}. {}\n\n",
+                        agreement.pairable, agreement.pairable == 1 ? "" : "s",
+                        AgreementSentence(ReadAgreement(agreement)));
   }
 
   void ActionPlan() {

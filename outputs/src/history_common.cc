@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agreement_json.h"
 #include "eds/agreement.h"
 #include "report_text.h"
 
@@ -89,13 +90,15 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   json.EndObject();
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
-  const std::optional<double> alpha = ShownAlpha(year.alpha);
+  const std::optional<double> alpha = ShownAlpha(year.agreement.alpha);
   json.Key("alpha");
   if (alpha) {
     json.Double(*alpha);
   } else {
     json.Null();
   }
+  json.Key("agreement");
+  WriteAgreementJson(year.agreement, json);
   json.EndObject();
 }
 
@@ -132,15 +135,15 @@ std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years) {
 }
 
 void WriteAgreement(xlsx::Table& table, std::size_t column,
-                    const std::optional<double>& alpha) {
-  if (const std::optional<double> shown = ShownAlpha(alpha)) {
+                    const Agreement& agreement) {
+  if (const std::optional<double> shown = ShownAlpha(agreement.alpha)) {
     xlsx::Style style;
     style.number_format = "0.000";
     table.Number(column, *shown, style);
   } else {
     table.Text(column, "not defined");
   }
-  table.Text(column + 1, AgreementWord(ReadAgreement(alpha)));
+  table.Text(column + 1, AgreementWord(ReadAgreement(agreement)));
 }
 
 void WriteChange(xlsx::Table& table, std::size_t column,

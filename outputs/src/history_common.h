@@ -62,7 +62,7 @@ std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years);
 // Writes the panel agreement as two cells: alpha as shown (ShownAlpha) at
 // `column`, or "not defined", and its reading in a word at column + 1.
 void WriteAgreement(xlsx::Table& table, std::size_t column,
-                    const std::optional<double>& alpha);
+                    const Agreement& agreement);
 
 // Writes `change` as a signed number coloured up or down, or `none` as text.
 void WriteChange(xlsx::Table& table, std::size_t column,

@@ -1,6 +1,10 @@
 #include "report_text.h"
 
+#include <fmt/format.h>
+
 #include <cstddef>
+
+#include "eds/agreement.h"
 
 namespace eds {
 
@@ -24,6 +28,18 @@ std::string MetricWords(const std::string& metric) {
   return metric == "krippendorff-alpha-ordinal"
              ? std::string("Krippendorff's alpha (ordinal)")
              : metric;
+}
+
+std::string ShareText(const std::optional<double>& share) {
+  const std::optional<double> shown = ShownAlpha(share);
+  if (!shown) return "not defined";
+  return fmt::format("{:.1f}%", *shown * 100.0);
+}
+
+std::string FigureText(const std::optional<double>& figure) {
+  const std::optional<double> shown = ShownAlpha(figure);
+  if (!shown) return "not defined";
+  return fmt::format("{:.3f}", *shown);
 }
 
 std::string RoleWords(const std::string& role) {

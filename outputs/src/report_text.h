@@ -4,6 +4,7 @@
 // Small pieces of wording that several writers share, so the workbook and
 // the Markdown say a thing the same way.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,12 @@ std::string JoinAnd(const std::vector<std::string>& items);
 // An agreement metric as words: "krippendorff-alpha-ordinal" is
 // "Krippendorff's alpha (ordinal)"; an unknown one stays as it is.
 std::string MetricWords(const std::string& metric);
+
+// An agreement figure as shown (ShownAlpha): a share as a percentage with
+// one decimal ("97.2%"), any other figure with three decimals ("0.971"),
+// and "not defined" for nullopt.
+std::string ShareText(const std::optional<double>& share);
+std::string FigureText(const std::optional<double>& figure);
 
 // A reviewer role id as words: "trade-union" is "Trade union".
 std::string RoleWords(const std::string& role);

@@ -129,7 +129,7 @@ class RollupWorkbook {
                            organisation.same_scale
                                ? ""
                                : kNotComparable);
-      history::WriteAgreement(table, c, latest.alpha);
+      history::WriteAgreement(table, c, latest.agreement);
       c += 2;
       table.Text(c++, PolicySummary(latest.policy));
       std::string years;

@@ -402,18 +402,29 @@ class SummaryWriter {
     value.align_left = true;
     sheet_->Text(row_, 0, "Measure", Label());
     sheet_->Text(row_++, 1, MetricWords(agreement.metric));
-    sheet_->Text(row_, 0, "Alpha", Label());
-    if (const std::optional<double> alpha = ShownAlpha(agreement.alpha)) {
-      Style number = value;
-      number.number_format = "0.000";
-      sheet_->Number(row_++, 1, *alpha, number);
-    } else {
-      sheet_->Text(row_++, 1, "not defined");
-    }
+    Figure("Alpha", agreement.alpha, "0.000");
+    Figure("Percent agreement", agreement.percent_agreement, "0.0%");
+    Figure("Within one level", agreement.within_one_level, "0.0%");
+    Figure("Gwet's AC1", agreement.gwet_ac1, "0.000");
+    Figure("Gwet's AC2 (quadratic)", agreement.gwet_ac2, "0.000");
     sheet_->Text(row_, 0, "Pairable ratings", Label());
     sheet_->Number(row_++, 1, agreement.pairable, value);
     sheet_->Text(row_, 0, "Reading", Label());
-    Value(AgreementSentence(ReadAgreement(agreement.alpha)));
+    Value(AgreementSentence(ReadAgreement(agreement)));
+  }
+
+  // One agreement figure as shown (ShownAlpha), or "not defined".
+  void Figure(const char* label, const std::optional<double>& figure,
+              const char* number_format) {
+    sheet_->Text(row_, 0, label, Label());
+    if (const std::optional<double> shown = ShownAlpha(figure)) {
+      Style number;
+      number.align_left = true;
+      number.number_format = number_format;
+      sheet_->Number(row_++, 1, *shown, number);
+    } else {
+      sheet_->Text(row_++, 1, "not defined");
+    }
   }
 
   void WriteStamp() {
@@ -786,8 +797,19 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
       "stakeholder a coder; outcomes with fewer than two ratings are left "
       "out, and agreed scores are not ratings. Alpha is not defined when "
       "fewer than two ratings can be compared or every rating is the same.");
-  add("Reading alpha",
+  add("Percent agreement",
+      "Of the pairs of ratings given to one outcome, the share at the same "
+      "level, averaged over the outcomes with two or more ratings (Gwet). "
+      "Within one level counts pairs at most one level apart as agreeing.");
+  add("Gwet's AC1 and AC2",
+      "Percent agreement corrected for chance agreement as Gwet (2008) "
+      "defines it, over all the rubric's levels: AC1 counts only the same "
+      "level as agreement, AC2 gives pairs partial credit by quadratic "
+      "weights. Unlike alpha they stay meaningful when nearly every rating "
+      "is the same level.");
+  add("Reading the agreement",
       AgreementSentence(AgreementReading::kConsistent) + " " +
+          AgreementSentence(AgreementReading::kAgreed) + " " +
           AgreementSentence(AgreementReading::kTentative) + " " +
           AgreementSentence(AgreementReading::kDisagrees));
   add("Numbers",

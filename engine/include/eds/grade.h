@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "eds/agreement.h"
 #include "eds/assessment.h"
 #include "eds/rational.h"
 #include "eds/rubric.h"
@@ -60,13 +61,6 @@ struct DomainResult {
   std::vector<OutcomeResult> outcomes;  // rubric order
 };
 
-// Krippendorff's alpha over the stakeholders' ratings (SPEC §5).
-struct Agreement {
-  std::string metric = "krippendorff-alpha-ordinal";
-  std::optional<double> alpha;  // nullopt: not defined
-  int pairable = 0;             // values in units with two or more ratings
-};
-
 // The result of grading one assessment: everything the outputs show.
 struct GradeResult {
   bool complete = false;
@@ -77,7 +71,7 @@ struct GradeResult {
   std::vector<Flag> flags;        // in rubric order of outcome, then service
   // What is missing, one readable line each ("1B for service nhs-111").
   std::vector<std::string> missing;
-  Agreement agreement;
+  Agreement agreement;  // over the stakeholders' ratings (SPEC §5)
 };
 
 // Applies the scoring rules of SPEC §4 with the assessment's policy.

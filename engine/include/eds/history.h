@@ -43,7 +43,7 @@ struct OrganisationYear {
   std::string rating;             // the band name; empty when incomplete
   std::vector<IdScore> domains;   // rubric order
   std::vector<IdScore> outcomes;  // rubric order
-  std::optional<double> alpha;    // panel agreement; nullopt: not defined
+  Agreement agreement;            // the panel agreement
   std::string source;             // the file's path as given or found
   std::string completed;          // ISO date or empty
   Policy policy;
