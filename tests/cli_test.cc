@@ -84,6 +84,8 @@ TEST_F(CliTest, GradeHelpListsItsOptions) {
                             "JSON\n"
                             "  --markdown OUT.md      also write a Markdown "
                             "summary to publish\n"
+                            "  --allow-outside-paths  read files an assessment "
+                            "names even outside its folder\n"
                             "  -h, --help             show this help\n"
                             "  --version              show the version\n"),
             std::string::npos)
