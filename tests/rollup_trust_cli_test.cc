@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli_fixture.h"
+#include "sha256.h"
 
 namespace eds {
 namespace {
@@ -49,13 +50,13 @@ class RollupTrustTest : public CliTest {
     CliTest::SetUp();
     fs::create_directory(work_ / "subs");
     WriteText(root_ / "secret.csv", kSecret);
-    Write("subs/honest.yaml", Assessment("Honest Trust", "RH1",
-                                         "  3C: {ratings: {panel: 1}}\n"));
+    Write("subs/honest.yaml",
+          Assessment("Honest Trust", "RH1", "  3C: {ratings: {panel: 1}}\n"));
   }
 
   Result RollupAll(std::vector<std::string> extra = {}) const {
-    std::vector<std::string> args = {"rollup",     "subs",     "-o",
-                                     "out.xlsx",   "--json",   "out.json",
+    std::vector<std::string> args = {"rollup",     "subs",   "-o",
+                                     "out.xlsx",   "--json", "out.json",
                                      "--markdown", "out.md"};
     args.insert(args.end(), extra.begin(), extra.end());
     return Eds(args);
@@ -73,15 +74,22 @@ class RollupTrustTest : public CliTest {
 
 TEST_F(RollupTrustTest, NamedFilesOutsideTheFolderAreRefused) {
   const std::string csv_at = "ratings_csv: ";
-  Write("subs/etc.yaml", Assessment("Etc Trust", "RE1", csv_at + "/etc/passwd\n"));
-  Write("subs/up.yaml", Assessment("Up Trust", "RU1", csv_at + "../../secret.csv\n"));
-  Write("subs/gone.yaml", Assessment("Gone Trust", "RG1", csv_at + "../../none.csv\n"));
-  Write("subs/home.yaml", Assessment("Home Trust", "RM1", csv_at + "~/.netrc\n"));
-  Write("subs/link.yaml", Assessment("Link Trust", "RL1", csv_at + "link.csv\n"));
+  Write("subs/etc.yaml",
+        Assessment("Etc Trust", "RE1", csv_at + "/etc/passwd\n"));
+  Write("subs/up.yaml",
+        Assessment("Up Trust", "RU1", csv_at + "../../secret.csv\n"));
+  Write("subs/gone.yaml",
+        Assessment("Gone Trust", "RG1", csv_at + "../../none.csv\n"));
+  Write("subs/home.yaml",
+        Assessment("Home Trust", "RM1", csv_at + "~/.netrc\n"));
+  Write("subs/link.yaml",
+        Assessment("Link Trust", "RL1", csv_at + "link.csv\n"));
   fs::create_symlink(root_ / "secret.csv", work_ / "subs" / "link.csv");
-  Write("subs/dead.yaml", Assessment("Dead Trust", "RD1", csv_at + "dead.csv\n"));
+  Write("subs/dead.yaml",
+        Assessment("Dead Trust", "RD1", csv_at + "dead.csv\n"));
   fs::create_symlink(root_ / "none.csv", work_ / "subs" / "dead.csv");
-  Write("subs/rubric.yaml", Assessment("Rubric Trust", "RR1", "", "../../r.yaml"));
+  Write("subs/rubric.yaml",
+        Assessment("Rubric Trust", "RR1", "", "../../r.yaml"));
 
   Result result = RollupAll();
   EXPECT_EQ(result.status, 1);
@@ -101,17 +109,29 @@ TEST_F(RollupTrustTest, NamedFilesOutsideTheFolderAreRefused) {
            {"gone", 23, "ratings CSV", "../../none.csv"},
            {"home", 23, "ratings CSV", "~/.netrc"},
            {"link", 23, "ratings CSV", "link.csv"},
-           {"rubric", 2, "rubric file", "../../r.yaml"},
            {"up", 23, "ratings CSV", "../../secret.csv"}}) {
-    const std::string message = "eds3: subs/" + file + ".yaml:" +
-                                std::to_string(line) + ":" +
-                                (line == 2 ? "9" : "14") + ": warning: " + what +
-                                " '" + written +
+    const std::string message = "eds3: subs/" + file +
+                                ".yaml:" + std::to_string(line) +
+                                ":14: warning: " + what + " '" + written +
                                 "' is not a file inside the folder 'subs'\n";
-    EXPECT_NE(result.err.find(message), std::string::npos)
-        << message << "\n" << result.err;
+    EXPECT_NE(result.err.find(message), std::string::npos) << message << "\n"
+                                                           << result.err;
   }
   EXPECT_NE(result.err.find(hint), std::string::npos);
+  // Without --allow-rubric-files a rubric file is refused before its path is
+  // looked at; with it, the rubric file must be inside the folder too.
+  const std::string refused =
+      "eds3: subs/rubric.yaml:2:9: warning: rubric file '../../r.yaml' is not "
+      "accepted here: a file's own rubric could set its own bands\n";
+  EXPECT_NE(result.err.find(refused), std::string::npos) << result.err;
+  const Result with_files =
+      RollupAll({"--skip-invalid", "--allow-rubric-files"});
+  EXPECT_EQ(with_files.status, 0) << with_files.err;
+  ExpectNoSecret(with_files);
+  const std::string outside =
+      "eds3: subs/rubric.yaml:2:9: warning: rubric file '../../r.yaml' is not "
+      "a file inside the folder 'subs'\n";
+  EXPECT_NE(with_files.err.find(outside), std::string::npos) << with_files.err;
   // One message whether the file outside exists or not.
   EXPECT_EQ(result.err.find("No such file"), std::string::npos);
   EXPECT_EQ(result.err.find("ermission"), std::string::npos);
@@ -123,7 +143,8 @@ TEST_F(RollupTrustTest, NamedFilesOutsideTheFolderAreRefused) {
 
 TEST_F(RollupTrustTest, AllowOutsidePathsReadsThem) {
   WriteText(root_ / "panel.csv", kCsv);
-  Write("subs/up.yaml", Assessment("Up Trust", "RU1", "ratings_csv: ../../panel.csv\n"));
+  Write("subs/up.yaml",
+        Assessment("Up Trust", "RU1", "ratings_csv: ../../panel.csv\n"));
   const Result result = RollupAll({"--allow-outside-paths"});
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_NE(Read("out.json").find("\"name\": \"Up Trust\""), std::string::npos);
@@ -139,7 +160,8 @@ TEST_F(RollupTrustTest, FilesInsideTheFolderNamedAreRead) {
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.err, "");
   // Named on the command line, its own folder is the limit.
-  const Result named = Eds({"rollup", "subs/trust/2024/a.yaml", "-o", "n.xlsx"});
+  const Result named =
+      Eds({"rollup", "subs/trust/2024/a.yaml", "-o", "n.xlsx"});
   EXPECT_EQ(named.status, 1);
   EXPECT_NE(named.err.find("subs/trust/2024/a.yaml:23:14: error: ratings CSV "
                            "'../panel.csv' is not a file inside the folder "
@@ -150,7 +172,8 @@ TEST_F(RollupTrustTest, FilesInsideTheFolderNamedAreRead) {
 
 TEST_F(RollupTrustTest, GradeKeepsNamedFilesInsideToo) {
   WriteText(root_ / "panel.csv", kCsv);
-  Write("up.yaml", Assessment("Up Trust", "RU1", "ratings_csv: ../panel.csv\n"));
+  Write("up.yaml",
+        Assessment("Up Trust", "RU1", "ratings_csv: ../panel.csv\n"));
   Result result = Eds({"grade", "up.yaml", "-o", "g.xlsx"});
   EXPECT_EQ(result.status, 1);
   EXPECT_EQ(result.err,
@@ -168,10 +191,11 @@ TEST_F(RollupTrustTest, GradeKeepsNamedFilesInsideToo) {
 // A copy of the built-in rubric with its bands lowered (Excelling from a
 // total of 3), under the id `id`.
 std::string LoweredRubric(const std::string& id) {
-  std::string text = ReadText(std::string(EDS_SOURCE_DIR) + "/rubrics/eds2022.yaml");
-  for (const auto& [from, to] :
-       {std::pair{"from: 8\n", "from: 1\n"}, std::pair{"from: 22\n", "from: 2\n"},
-        std::pair{"from: 33\n", "from: 3\n"}}) {
+  std::string text =
+      ReadText(std::string(EDS_SOURCE_DIR) + "/rubrics/eds2022.yaml");
+  for (const auto& [from, to] : {std::pair{"from: 8\n", "from: 1\n"},
+                                 std::pair{"from: 22\n", "from: 2\n"},
+                                 std::pair{"from: 33\n", "from: 3\n"}}) {
     const std::size_t at = text.find(from);
     if (at != std::string::npos) text.replace(at, std::string(from).size(), to);
   }
@@ -218,34 +242,36 @@ TEST_F(RollupTrustTest, RubricFilesAreRefusedUnlessAllowed) {
 TEST_F(RollupTrustTest, EveryRowSaysWhichRubricGradedIt) {
   const std::string rubric = LoweredRubric("local");
   Write("subs/local.yaml", rubric);
-  Write("subs/own.yaml", Assessment("Own Trust", "RO1",
-                                    "  3C: {ratings: {panel: 1}}\n",
-                                    "local.yaml"));
+  Write("subs/own.yaml",
+        Assessment("Own Trust", "RO1", "  3C: {ratings: {panel: 1}}\n",
+                   "local.yaml"));
   const Result result = RollupAll({"--allow-rubric-files"});
   EXPECT_EQ(result.status, 0) << result.err;
-  const std::string sha = "8e0f7a3f";  // checked whole below
+  // The file's own bytes, hashed independently of the roll-up.
+  const std::string sha = Sha256Hex(rubric);
   const std::string json = Read("out.json");
   const std::string md = Read("out.md");
-  EXPECT_NE(json.find("\"rubric\": {\n          \"id\": \"local\",\n"
-                      "          \"version\": \"2022.1\",\n"
-                      "          \"source\": \"file\",\n"
-                      "          \"file\": \"subs/local.yaml\",\n"
-                      "          \"sha256\": \""),
+  EXPECT_NE(json.find("\"rubric\": {\n            \"id\": \"local\",\n"
+                      "            \"version\": \"2022.1\",\n"
+                      "            \"source\": \"file\",\n"
+                      "            \"file\": \"subs/local.yaml\",\n"
+                      "            \"sha256\": \"" +
+                      sha + "\"\n"),
             std::string::npos)
       << json;
-  EXPECT_NE(json.find("\"rubric\": {\n          \"id\": \"eds2022\",\n"
-                      "          \"version\": \"2022.1\",\n"
-                      "          \"source\": \"built-in\",\n"
-                      "          \"file\": null,\n"
-                      "          \"sha256\": null\n"),
+  EXPECT_NE(json.find("\"rubric\": {\n            \"id\": \"eds2022\",\n"
+                      "            \"version\": \"2022.1\",\n"
+                      "            \"source\": \"built-in\",\n"
+                      "            \"file\": null,\n"
+                      "            \"sha256\": null\n"),
             std::string::npos)
       << json;
-  EXPECT_NE(md.find("| eds2022 version 2022.1, built\\-in |"), std::string::npos)
+  EXPECT_NE(md.find("| eds2022 version 2022.1, built-in |"), std::string::npos)
       << md;
-  EXPECT_NE(md.find("| local version 2022.1, file subs/local.yaml, SHA\\-256 "),
+  EXPECT_NE(md.find("| local version 2022.1, file subs/local.yaml, SHA-256 " +
+                    sha + " |"),
             std::string::npos)
       << md;
-  (void)sha;
 }
 
 TEST_F(RollupTrustTest, WalkDoesNotFollowLinksOutOfTheFolder) {
