@@ -26,9 +26,11 @@ packages=(g++ cmake make pkg-config libyaml-cpp-dev libboost-dev libboost-progra
           libunistring-dev)
 if [ "$mode" = test ]; then
   # The tests look inside workbooks (unzip), open them in LibreOffice,
-  # measure the text of their printed pages (pdftotext from poppler-utils)
-  # and check every JSON they write against docs/schema (python3-jsonschema).
-  packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema)
+  # measure the text of their printed pages (pdftotext from poppler-utils),
+  # check every JSON they write against docs/schema (python3-jsonschema),
+  # and render the Markdown outputs (cmark-gfm) to check no markup gets
+  # through.
+  packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema cmark-gfm)
 fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.

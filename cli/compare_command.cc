@@ -18,6 +18,7 @@
 #include "history_cli.h"
 #include "messages.h"
 #include "options.h"
+#include "trust_options.h"
 
 namespace eds::cli {
 namespace {
@@ -25,7 +26,7 @@ namespace {
 const CommandSpec kCompare = {
     "compare",
     "eds3 compare FILE FILE... [-o OUT.xlsx] [--json OUT.json] [--markdown "
-    "OUT.md]",
+    "OUT.md] [--allow-rubric-files] [--allow-outside-paths]",
     "Compare one organisation's assessments over two or more years: outcome "
     "scores by year, what changed, how the rating moved, and a chart.",
     "FILE (compare needs at least two)",
@@ -36,6 +37,9 @@ const CommandSpec kCompare = {
     "Each year may appear once. Years are shown in order, whatever the order\n"
     "of the files. Files graded with different rubric versions are compared\n"
     "on the outcomes they share; the others are listed as not comparable.\n"
+    "Rubric files are refused unless --allow-rubric-files is given, and\n"
+    "files an assessment names must be in its folder unless\n"
+    "--allow-outside-paths is given.\n"
     "When any file has a problem, every problem is listed and nothing is\n"
     "written. Outputs that exist are replaced, all together.\n"
     "Exit status: 0 compared, 1 a file is invalid or the files are not one\n"
@@ -80,6 +84,8 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   HistoryOutputPaths paths;
   boost::program_options::options_description options;
   AddHistoryOutputOptions(options, &paths);
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths | kRubricFiles, &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kCompare, options, args, &parsed, out, err, &exit_code)) {
@@ -98,7 +104,7 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   for (const std::string& path : parsed.operands) {
     Status load_status;
     std::optional<LoadedAssessment> assessment =
-        LoadAssessment(path, fs, diag, &load_status);
+        LoadAssessment(path, fs, diag, &load_status, trust.load);
     status = Worse(status, load_status);
     if (assessment) loaded.push_back(std::move(*assessment));
   }

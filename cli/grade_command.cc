@@ -19,6 +19,7 @@
 #include "eds/xlsx_grade.h"
 #include "messages.h"
 #include "options.h"
+#include "trust_options.h"
 #include "output_paths.h"
 
 namespace eds::cli {
@@ -172,6 +173,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
       "also write a Markdown summary to publish")(
       "require-complete", po::bool_switch(),
       "refuse an assessment with any outcome not rated");
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths, &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_code)) {
@@ -209,7 +212,7 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   Diagnostics diag;
   Status status;
   std::optional<LoadedAssessment> loaded =
-      LoadAssessment(input, fs, diag, &status);
+      LoadAssessment(input, fs, diag, &status, trust.load);
   PrintDiagnostics(diag, err);
   if (!loaded) return status.ExitCode();
   const std::string overwrites = CheckOutputsAreNotInputs(paths, fs);

@@ -1,8 +1,12 @@
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
 #include <cstddef>
 #include <limits>
 #include <memory>
@@ -25,6 +29,7 @@
 #include "messages.h"
 #include "options.h"
 #include "parallel.h"
+#include "trust_options.h"
 
 namespace eds::cli {
 namespace {
@@ -34,14 +39,19 @@ namespace po = boost::program_options;
 const CommandSpec kRollup = {
     "rollup",
     "eds3 rollup PATH... [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
-    "[--system NAME] [--year YYYY/YY] [--skip-invalid]",
+    "[--system NAME] [--year YYYY/YY] [--skip-invalid] [--allow-rubric-files] "
+    "[--allow-outside-paths] [--follow-links]",
     "Roll up many organisations' assessments (and years) for commissioners.",
     "PATH",
     1,
     std::numeric_limits<std::size_t>::max(),
     "A PATH is an assessment file or a folder. Folders are searched\n"
     "recursively for *.yaml and *.yml files (any letter case), following\n"
-    "symbolic links. A YAML file found in a folder without 'eds3' at its top\n"
+    "symbolic links that stay inside the folder (--follow-links: all).\n"
+    "Files an assessment names (ratings_csv, a rubric file) must be inside\n"
+    "the folder named (--allow-outside-paths: anywhere), and rubric files\n"
+    "are refused (--allow-rubric-files: graded with).\n"
+    "A YAML file found in a folder without 'eds3' at its top\n"
     "is not an assessment and is skipped with a note; a file named on the\n"
     "command line must be an assessment.\n"
     "An organisation is its organisation.code (any case), or its name (after\n"
@@ -61,8 +71,15 @@ enum class Verdict { kAssessment, kSkipped, kInvalid, kUnreadable };
 
 // Reads and loads one file, adding its problems to `diag` and its note when
 // skipped to `notes`.
-Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
-                  Diagnostics& notes, std::optional<LoadedAssessment>* loaded) {
+Verdict LoadFound(const FoundFile& file, const LoadOptions& trust,
+                  FileSystem& fs, Diagnostics& diag, Diagnostics& notes,
+                  std::optional<LoadedAssessment>* loaded) {
+  if (!file.problem.empty()) {
+    diag.Error({file.path, 0, 0}, file.problem);
+    return Verdict::kUnreadable;
+  }
+  LoadOptions options = trust;
+  options.folder = file.folder;
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -72,7 +89,7 @@ Verdict LoadFound(const FoundFile& file, FileSystem& fs, Diagnostics& diag,
   }
   // A file that is not a YAML mapping at all is invalid, found or named.
   const std::optional<InputKind> kind =
-      ClassifyAndParseAssessment(text, file.path, fs, diag, loaded);
+      ClassifyAndParseAssessment(text, file.path, fs, diag, loaded, options);
   if (!kind) return Verdict::kInvalid;
   if (*kind != InputKind::kAssessment) {
     if (file.named) {
@@ -118,10 +135,14 @@ OrganisationYear GradeAndSummarise(LoadedAssessment loaded,
                        rubrics.Share(std::move(loaded.rubric)), result);
 }
 
+// The errors of one file that a rollup keeps to print or list.
+constexpr std::size_t kMaxErrorsPerFile = 2 * kMaxErrorsPerExcludedFile;
+
 // What became of one file found, kept until every file is loaded.
 struct LoadedFile {
   Verdict verdict = Verdict::kSkipped;
-  Diagnostics problems;
+  // Few kept, so that a batch of hostile files holds little.
+  Diagnostics problems{kMaxErrorsPerFile};
   Diagnostics notes;
   std::optional<OrganisationYear> year;  // for an assessment
 };
@@ -163,6 +184,54 @@ std::string Summary(const RollupResult& result) {
   return text;
 }
 
+// The problem with writing `output` when the folders in `inputs` are rolled
+// up, or "". The files sent may hold links planted to make the outputs
+// overwrite a file of the commissioner's: an output may not be a symbolic
+// link, and one written inside a folder named must stay inside it after
+// links are followed.
+std::string CheckOutputOutsideInputs(const std::string& output,
+                                     const std::vector<std::string>& inputs) {
+  if (output.empty()) return "";
+  struct stat info {};
+  if (::lstat(output.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+    return fmt::format(
+        "output '{}' is a symbolic link; a rollup does not write through "
+        "links: name the file itself",
+        output);
+  }
+  namespace stdfs = std::filesystem;
+  const stdfs::path written = stdfs::path(output).lexically_normal();
+  const std::string folder = DirName(output);
+  char real_folder[PATH_MAX];
+  const bool resolved =
+      ::realpath(folder.empty() ? "." : folder.c_str(), real_folder) != nullptr;
+  for (const std::string& input : inputs) {
+    struct stat input_info {};
+    if (::stat(input.c_str(), &input_info) != 0 ||
+        !S_ISDIR(input_info.st_mode)) {
+      continue;
+    }
+    const stdfs::path relative =
+        written.lexically_relative(stdfs::path(input).lexically_normal());
+    if (relative.empty() || *relative.begin() == "..") continue;
+    char real_input[PATH_MAX];
+    if (!resolved || ::realpath(input.c_str(), real_input) == nullptr) continue;
+    const std::string outer = real_input;
+    const std::string inner = real_folder;
+    const bool inside =
+        inner == outer || (inner.size() > outer.size() &&
+                           inner.compare(0, outer.size(), outer) == 0 &&
+                           (outer == "/" || inner[outer.size()] == '/'));
+    if (!inside) {
+      return fmt::format(
+          "output '{}' is in the folder '{}' but a link leads it out of "
+          "that folder; name a path without links",
+          output, input);
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int RunRollup(const std::vector<std::string>& args, std::ostream& out,
@@ -179,6 +248,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
                               "keep this year only")(
       "skip-invalid", po::bool_switch(&rollup.skip_invalid),
       "roll up the valid files and list the invalid ones as excluded");
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths | kRubricFiles | kFollowLinks,
+                  &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kRollup, options, args, &parsed, out, err, &exit_code)) {
@@ -198,13 +270,20 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   const std::string problem =
       CheckHistoryOutputs(parsed, paths, parsed.operands);
   if (!problem.empty()) return UsageError(kRollup, problem, err);
+  for (const std::string* output :
+       {&paths.workbook, &paths.json, &paths.markdown}) {
+    const std::string inside =
+        CheckOutputOutsideInputs(*output, parsed.operands);
+    if (!inside.empty()) return UsageError(kRollup, inside, err);
+  }
 
   StagedHistoryOutputs outputs(paths);
   Status status = outputs.Stage(err);
 
   std::vector<FoundFile> files;
   Diagnostics walk_diag;
-  status = Worse(status, FindYamlFiles(parsed.operands, &files, walk_diag));
+  status = Worse(status, FindYamlFiles(parsed.operands, &files, walk_diag,
+                                       {trust.follow_links}));
   PrintDiagnostics(walk_diag, err);
 
   DiskFileSystem fs;
@@ -215,6 +294,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   std::vector<ExcludedFile> excluded;
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
   std::size_t unreadable = 0;
+  std::size_t excluded_errors = 0;  // listed in `excluded`, at most the cap
   // Files are loaded and graded on every core, each into its own slot, then
   // taken in the order found, so nothing depends on the threads' timing. A
   // few files a thread at a time: an invalid file's problems can hold
@@ -231,8 +311,8 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       ForEachIndex(count, threads, [&, first = i](std::size_t k) {
         LoadedFile& slot = loaded[k];
         std::optional<LoadedAssessment> assessment;
-        slot.verdict = LoadFound(files[first + k], fs, slot.problems,
-                                 slot.notes, &assessment);
+        slot.verdict = LoadFound(files[first + k], trust.load, fs,
+                                 slot.problems, slot.notes, &assessment);
         if (slot.verdict == Verdict::kAssessment) {
           slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
         }
@@ -269,7 +349,14 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       case Verdict::kInvalid:
         if (rollup.skip_invalid) {
           AddAsWarnings(problems, warnings);
-          excluded.push_back(ExcludeFile(file.path, problems));
+          excluded.push_back(ExcludeFile(
+              file.path, problems,
+              std::min(kMaxErrorsPerExcludedFile,
+                       kMaxExcludedErrors - excluded_errors)));
+          excluded_errors += std::min(
+              problems.error_count(),
+              std::min(kMaxErrorsPerExcludedFile,
+                       kMaxExcludedErrors - excluded_errors));
         } else {
           diag.Append(problems);
           status = Worse(status, Status::InvalidInput(file.path));

@@ -23,6 +23,7 @@
 #include "file_walk.h"
 #include "messages.h"
 #include "options.h"
+#include "trust_options.h"
 
 namespace eds::cli {
 namespace {
@@ -58,9 +59,16 @@ enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
 // Checks one file, adding every problem found to `diag`; a valid
 // assessment's graded summary goes to `year`, for the cross-file checks, and
 // `incomplete` becomes "N outcomes not rated" when it is not fully rated.
-Verdict ValidateFile(const FoundFile& file, FileSystem& fs, bool require_complete,
-                     Diagnostics& diag, std::optional<OrganisationYear>* year,
+Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
+                     FileSystem& fs, bool require_complete, Diagnostics& diag,
+                     std::optional<OrganisationYear>* year,
                      std::string* incomplete) {
+  if (!file.problem.empty()) {
+    diag.Error({file.path, 0, 0}, file.problem);
+    return Verdict::kUnreadable;
+  }
+  LoadOptions options = trust.load;
+  options.folder = file.folder;
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
@@ -69,7 +77,8 @@ Verdict ValidateFile(const FoundFile& file, FileSystem& fs, bool require_complet
   }
   std::optional<LoadedAssessment> assessment;
   const std::optional<InputKind> kind =
-      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment);
+      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment,
+                                 options);
   if (!kind) return Verdict::kInvalid;
   switch (*kind) {
     case InputKind::kAssessment: {
@@ -111,6 +120,8 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   boost::program_options::options_description options;
   options.add_options()("require-complete", boost::program_options::bool_switch(),
                         "an assessment with any outcome not rated is invalid");
+  TrustOptions trust;
+  AddTrustOptions(options, kOutsidePaths | kFollowLinks, &trust);
   ParsedCommand parsed;
   int exit_code = 0;
   if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_code)) {
@@ -119,7 +130,8 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
 
   std::vector<FoundFile> files;
   Diagnostics walk_diag;
-  Status status = FindYamlFiles(parsed.operands, &files, walk_diag);
+  Status status =
+      FindYamlFiles(parsed.operands, &files, walk_diag, {trust.follow_links});
   PrintDiagnostics(walk_diag, err);
 
   DiskFileSystem fs;
@@ -135,7 +147,7 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
     std::optional<OrganisationYear> year;
     std::string incomplete;
     const Verdict verdict =
-        ValidateFile(file, fs, parsed.options["require-complete"].as<bool>(),
+        ValidateFile(file, trust, fs, parsed.options["require-complete"].as<bool>(),
                      diag, &year, &incomplete);
     PrintDiagnostics(diag, err);
     switch (verdict) {
@@ -178,9 +190,10 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
       status = Worse(status, Status::InvalidInput(path));
       ++failed;
     } else if (incomplete.empty()) {
-      out << "ok: " << path << "\n";
+      out << "ok: " << DisplayPath(path) << "\n";
     } else {
-      out << "valid but incomplete: " << path << ": " << incomplete << "\n";
+      out << "valid but incomplete: " << DisplayPath(path) << ": " << incomplete
+          << "\n";
     }
   }
   if (checked == 0 && status.ok()) {

@@ -802,9 +802,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadAssessment{"CsvMissingAbsolute", kHead + "ratings_csv: /no/p.csv\n",
                       {},
                       Located("a.yaml", 13, 14,
-                              "cannot read ratings CSV '/no/p.csv': No such "
-                              "file or directory",
-                              "ratings_csv: /no/p.csv")},
+                              "ratings CSV '/no/p.csv' is not a file inside "
+                              "the folder '.'",
+                              "ratings_csv: /no/p.csv",
+                              "files named by an assessment must be in that "
+                              "folder or below it, links included; "
+                              "--allow-outside-paths reads them from "
+                              "anywhere")},
         BadAssessment{"CsvListedTwice",
                       kHead + "ratings_csv: [p.csv, ./p.csv]\n",
                       {{"p.csv", std::string(kPanelHeader) +

@@ -86,6 +86,8 @@ TEST_F(CliTest, GradeHelpListsItsOptions) {
                             "summary to publish\n"
                             "  --require-complete     refuse an assessment "
                             "with any outcome not rated\n"
+                            "  --allow-outside-paths  read files an assessment "
+                            "names even outside its folder\n"
                             "  -h, --help             show this help\n"
                             "  --version              show the version\n"),
             std::string::npos)

@@ -73,7 +73,7 @@ TEST_F(CompareCliTest, SameInputGivesIdenticalBytes) {
 TEST_F(CompareCliTest, AcrossRubricVersionsListsWhatCannotBeCompared) {
   const Result result = Eds(Args(
       {"compare/example-2024-25.yaml", "compare/example-2025-26-local.yaml"},
-      {"-o", "out.xlsx", "--json", "out.json"}));
+      {"-o", "out.xlsx", "--json", "out.json", "--allow-rubric-files"}));
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out,
             "Example Hospital NHS Trust (RXX), 2 years\n"
@@ -100,7 +100,7 @@ TEST_F(CompareCliTest, ChartBandsFollowEachYearsRubric) {
   if (!HaveLibreOffice()) GTEST_SKIP() << "soffice is not installed";
   ASSERT_EQ(Eds(Args({"compare/example-2024-25.yaml",
                       "compare/example-2025-26-local.yaml"},
-                     {"-o", "out.xlsx"}))
+                     {"-o", "out.xlsx", "--allow-rubric-files"}))
                 .status,
             0);
   const std::string summary = SheetsAsCsv("out.xlsx").at("Summary");

@@ -102,9 +102,10 @@ TEST_F(FindYamlFilesTest, FollowsLinksWithoutLoopingOrRepeating) {
                                                     "a/x.yaml (named)"}));
 }
 
-// A path named that cannot be read is reported; a broken link found in a
-// folder is listed like any file found, and reading it will say why it
-// cannot be read. A broken link without a YAML name is not listed.
+// A path named that cannot be read is reported; a broken link with a YAML
+// name found in a folder is skipped with a warning (the same as a link that
+// leads out: where it leads is not told), and one without a YAML name is
+// passed over.
 TEST_F(FindYamlFilesTest, ReportsEveryUnreadablePathAndGoesOn) {
   Touch("a/ok.yaml");
   fs::create_symlink("nowhere.yaml", "a/broken.yaml");
@@ -114,9 +115,11 @@ TEST_F(FindYamlFilesTest, ReportsEveryUnreadablePathAndGoesOn) {
   EXPECT_EQ(result.status.message(),
             "missing.yaml: error: cannot read: No such file or directory");
   EXPECT_EQ(result.messages,
-            "missing.yaml: error: cannot read: No such file or directory\n");
-  EXPECT_EQ(result.files,
-            (std::vector<std::string>{"a/broken.yaml", "a/ok.yaml"}));
+            "missing.yaml: error: cannot read: No such file or directory\n"
+            "a/broken.yaml: warning: skipped: a symbolic link that does not "
+            "lead to a file or folder inside the folder named\n"
+            "  hint: --follow-links follows links wherever they lead\n");
+  EXPECT_EQ(result.files, (std::vector<std::string>{"a/ok.yaml"}));
 }
 
 TEST_F(FindYamlFilesTest, AFolderWithoutYamlIsInvalidAndAMissingPathWins) {

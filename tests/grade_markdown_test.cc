@@ -135,7 +135,7 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
   GradeReport report = CompleteReport();
   Assessment& a = report.assessment;
   a.organisation.name = "A | B\nC <script>x</script> *y* _z_ [l](u) &amp; #1";
-  a.lead = "- not a list";
+  a.lead = "- not a list {::nomarkdown}";
   OutcomeEntry& entry = a.outcomes["2A"];
   entry.evidence = {
       {"Bad", "javascript:alert(1)"},
@@ -147,12 +147,13 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
   const std::string md = GradeMarkdown(report);
 
   const std::string name =
-      "A \\| B C \\<script\\>x\\</script\\> \\*y\\* \\_z\\_ \\[l\\](u) "
-      "\\&amp; \\#1";
+      "A \\| B C &lt;script&gt;x&lt;/script&gt; \\*y\\* \\_z\\_ \\[l\\](u) "
+      "&amp;amp; #1";
   EXPECT_EQ(md.rfind("# NHS Equality Delivery System 2022 — " + name + "\n", 0),
             0u);
   EXPECT_TRUE(HasLine(md, "| Name of organisation | " + name + " |"));
-  EXPECT_TRUE(HasLine(md, "| EDS lead | \\- not a list |"));
+  EXPECT_TRUE(HasLine(md, "| EDS lead | \\- not a list \\{::nomarkdown\\} |"))
+      << md;
   EXPECT_TRUE(HasLine(
       md,
       "| 2A: When at work, staff are provided with support to manage obesity, "
@@ -160,14 +161,17 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       "(javascript:alert(1)); [Odd (link) \\| "
       "here](https://example.org/a%20b%29c%7Cd%3Ce%3E); "
       "[HTTPS://example.org/caps](HTTPS://example.org/caps); *Panel's "
-      "notes:* Split \\*2:1\\* \\| see \\<b\\>minutes\\</b\\> then agreed | "
-      "2 — Achieving activity | Owner \\`x\\` |"));
+      "notes:* Split \\*2:1\\* \\| see &lt;b&gt;minutes&lt;/b&gt; then agreed "
+      "| 2 — Achieving activity | Owner \\`x\\` |"))
+      << md;
   EXPECT_TRUE(
       HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | not a date |"));
-  // No raw HTML: every '<' is escaped.
-  for (std::size_t at = md.find('<'); at != std::string::npos;
-       at = md.find('<', at + 1)) {
-    EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << md.substr(at, 20);
+  // No raw HTML: no '<' at all.
+  EXPECT_EQ(md.find('<'), std::string::npos) << md;
+  // No kramdown extension or attribute list either: every '{' is escaped.
+  for (std::size_t at = md.find('{'); at != std::string::npos;
+       at = md.find('{', at + 1)) {
+    EXPECT_TRUE(at > 0 && md[at - 1] == '\\') << md.substr(at);
   }
 }
 

@@ -273,7 +273,7 @@ TEST_F(PrintCliTest, PageCountsStayBounded) {
         {"Evidence", 1}, {"Action plan", 1}, {"Method", 2}}},
       {"compare", {{"Summary", 2}, {"Trend", 3}, {"Changes", 2}}},
       {"rollup",
-       {{"Attention", 2}, {"Organisations", 3}, {"Outcomes", 2}, {"History", 45},
+       {{"Attention", 2}, {"Organisations", 3}, {"Outcomes", 2}, {"History", 50},
         {"Ratings by year", 2}}}};
   for (const auto& [name, sheets] : most) {
     std::size_t counted = 0;

@@ -165,10 +165,12 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
 }
 
 // A file found in a folder that cannot be read fails the run (exit 3), and
-// under --skip-invalid is left out like an invalid one.
+// under --skip-invalid is left out like an invalid one. (A broken link is
+// listed only when links are followed wherever they lead.)
 TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
   fs::create_symlink("nowhere.yaml", work_ / "rollup-invalid" / "gone.yaml");
-  const Result strict = Eds({"rollup", "rollup-invalid", "-o", "out.xlsx"});
+  const Result strict =
+      Eds({"rollup", "rollup-invalid", "-o", "out.xlsx", "--follow-links"});
   EXPECT_EQ(strict.status, 3);
   EXPECT_NE(strict.err.find("eds3: rollup-invalid/gone.yaml: error: cannot "
                             "read: No such file or directory\n"),
@@ -182,8 +184,9 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
             std::string::npos)
       << strict.err;
 
-  const Result skipping = Eds({"rollup", "rollup-invalid", "--skip-invalid",
-                               "-o", "out.xlsx", "--json", "out.json"});
+  const Result skipping =
+      Eds({"rollup", "rollup-invalid", "--skip-invalid", "-o", "out.xlsx",
+           "--json", "out.json", "--follow-links"});
   EXPECT_EQ(skipping.status, 0) << skipping.err;
   EXPECT_NE(skipping.err.find("eds3: rollup-invalid/gone.yaml: warning: "
                               "cannot read: No such file or directory\n"),
@@ -219,7 +222,7 @@ TEST_F(RollupCliTest, NoChangeBetweenTotalsOfDifferentMaxima) {
   const Result result =
       Eds({"rollup", "compare/example-2024-25.yaml",
            "compare/example-2025-26-local.yaml", "-o", "out.xlsx", "--json",
-           "out.json", "--markdown", "out.md"});
+           "out.json", "--markdown", "out.md", "--allow-rubric-files"});
   ASSERT_EQ(result.status, 0) << result.err;
   const std::string json = Read("out.json");
   EXPECT_NE(json.find("\"max\": 33,"), std::string::npos) << json;

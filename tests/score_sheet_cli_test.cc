@@ -408,6 +408,8 @@ TEST_F(ScoreSheetTest, ARubricCanMakeAFlagBlockCompletion) {
   fs::create_directory(work_ / "rubrics");
   std::string rubric = ReadText(std::string(EDS_SOURCE_DIR) + "/rubrics/eds2022.yaml");
   rubric.replace(rubric.find("\ndomains:"), 0, "\nblocking_flags: [disagreement]\n");
+  // A rubric of its own: a file that claims the built-in id must equal it.
+  rubric.replace(rubric.find("id: eds2022\n"), 11, "id: eds2022-strict");
   Write("rubrics/strict.yaml", rubric);
   std::string complete = ReadText(TestData("complete.yaml"));
   complete.replace(complete.find("rubric: eds2022"), 15, "rubric: rubrics/strict.yaml");
@@ -419,7 +421,7 @@ TEST_F(ScoreSheetTest, ARubricCanMakeAFlagBlockCompletion) {
   EXPECT_EQ(strict.status, 1);
   EXPECT_EQ(strict.err,
             "eds3: a.yaml: error: flag 'disagreement' blocks completion (rubric "
-            "'eds2022' lists it under blocking_flags): Ratings for 3C span 1 to 3 "
+            "'eds2022-strict' lists it under blocking_flags): Ratings for 3C span 1 to 3 "
             "(Developing to Excelling): discuss and agree a score.\n"
             "  hint: resolve it with the panel, for example with an agreed score\n"
             "eds3: 1 of 1 file is not valid\n");

@@ -111,8 +111,9 @@ std::string Describe(const SourceLocation& where) {
 // known) everything that depends on it. Every problem goes to `diag_`.
 class AssessmentReader {
  public:
-  AssessmentReader(const YamlFile& file, FileSystem& fs, Diagnostics& diag)
-      : file_(file), fs_(fs), diag_(diag) {}
+  AssessmentReader(const YamlFile& file, FileSystem& fs, Diagnostics& diag,
+                   const LoadOptions& options)
+      : file_(file), fs_(fs), diag_(diag), options_(options) {}
 
   std::optional<LoadedAssessment> Read() {
     const YamlNode& root = file_.root();
@@ -186,6 +187,21 @@ class AssessmentReader {
     auto ref = ReadNonEmptyText(file_, node, "rubric", diag_);
     if (!ref) return;
     assessment_.rubric_ref = *ref;
+    if (IsRubricPath(*ref)) {
+      if (!options_.allow_rubric_files) {
+        file_.Error(diag_, node,
+                    fmt::format("rubric file '{}' is not accepted here: a "
+                                "file's own rubric could set its own bands",
+                                QuoteInput(*ref)),
+                    "name a built-in rubric ('eds3 rubric list'), or give "
+                    "--allow-rubric-files to grade with rubric files");
+        return;
+      }
+      if (!MayRead(node, *ref, JoinPath(DirName(file_.file()), *ref),
+                   "rubric file")) {
+        return;
+      }
+    }
     rubric_ = ResolveRubric(*ref, DirName(file_.file()), file_.Where(node),
                             file_.Line(node.line), fs_, diag_);
   }
@@ -537,7 +553,8 @@ class AssessmentReader {
     for (const Stakeholder& stakeholder : assessment_.stakeholders) {
       names.push_back(stakeholder.name);
     }
-    return fmt::format("unknown stakeholder '{}'{}", text, Suggest(text, names));
+    return fmt::format("unknown stakeholder '{}'{}", QuoteInput(text),
+                       Suggest(text, names));
   }
 
   // Reports an outcome id that the rubric lacks or that belongs elsewhere.
@@ -545,7 +562,7 @@ class AssessmentReader {
     const Domain* domain = rubric_->DomainOf(id);
     if (domain == nullptr) {
       file_.Error(diag_, where,
-                  fmt::format("unknown outcome '{}'{}", id,
+                  fmt::format("unknown outcome '{}'{}", QuoteInput(id),
                               Suggest(id, rubric_->OutcomeIds())),
                   fmt::format("rubric '{}' has the outcomes {}", rubric_->id,
                               fmt::join(rubric_->OutcomeIds(), ", ")));
@@ -699,7 +716,7 @@ class AssessmentReader {
     for (const std::string& word : rubric_->RatingWords()) {
       if (!ParseWholeNumber(word)) names.push_back(word);
     }
-    return fmt::format("'{}' is not a score{}", text, Suggest(text, names));
+    return fmt::format("'{}' is not a score{}", QuoteInput(text), Suggest(text, names));
   }
 
   std::string ScoreHint() const {
@@ -786,6 +803,28 @@ class AssessmentReader {
     return false;
   }
 
+  // True when the file the assessment names at `node` (`written` there,
+  // opened as `full`) lies inside the folder it may read from, or when that
+  // is not asked for. Otherwise reports it, with one message whether the
+  // file outside exists or not, and returns false.
+  bool MayRead(const YamlNode& node, const std::string& written,
+               const std::string& full, const char* what) {
+    if (options_.allow_outside_paths) return true;
+    const std::string folder =
+        options_.folder.empty() ? DirName(file_.file()) : options_.folder;
+    if (Locate(fs_, written, full, folder) != Containment::kOutside) {
+      return true;
+    }
+    file_.Error(diag_, node,
+                fmt::format("{} '{}' is not a file inside the folder '{}'",
+                            what, QuoteInput(written),
+                            folder.empty() ? "." : folder),
+                "files named by an assessment must be in that folder or "
+                "below it, links included; --allow-outside-paths reads them "
+                "from anywhere");
+    return false;
+  }
+
   // `score_sheets:` (or its older name `ratings_csv:`): one file or a list;
   // each a path, or a mapping naming the file, a sheet and a layout.
   void ReadScoreSheets(const YamlNode& node, const char* key) {
@@ -843,11 +882,41 @@ class AssessmentReader {
     const bool xlsx = EndsWithIgnoringCase(*path, ".xlsx");
     if (!xlsx && !request.sheet.empty()) {
       file_.Error(diag_, *path_node,
-                  fmt::format("'{}' is not a workbook (.xlsx); only a workbook has sheets", *path));
+                  fmt::format("'{}' is not a workbook (.xlsx); only a workbook has sheets",
+                              QuoteInput(*path)));
       return;
     }
+    if (!MayRead(*path_node, *path, full,
+                 std::string(key) == "ratings_csv" ? "ratings CSV"
+                                                   : "score sheet")) {
+      return;
+    }
+    // Read once, however many links name it.
+    const std::string identity = fs_.FileIdentity(full);
+    if (!identity.empty()) {
+      if (auto [it, fresh] = sheet_files_.emplace(identity, path_node->line); !fresh) {
+        file_.Error(diag_, *path_node,
+                    fmt::format("score sheet '{}' is the file listed on line {} "
+                                "under another name",
+                                QuoteInput(*path), it->second),
+                    "list each score sheet once");
+        return;
+      }
+    }
+    // Past the limit, the rest are not read: the error was given once.
+    if (sheet_bytes_ > kMaxCsvBytesPerAssessment) return;
     std::string text;
     Status status = fs_.ReadFile(full, &text);
+    sheet_bytes_ += text.size();
+    if (sheet_bytes_ > kMaxCsvBytesPerAssessment) {
+      file_.Error(diag_, *path_node,
+                  fmt::format("the score sheets up to this one hold more than {} "
+                              "bytes (10 MiB) together, the limit for one "
+                              "assessment",
+                              kMaxCsvBytesPerAssessment),
+                  "split the assessment, or remove what is not ratings");
+      return;
+    }
     if (!status.ok()) {
       const std::string& message = status.message();
       file_.Error(diag_, *path_node,
@@ -980,7 +1049,7 @@ class AssessmentReader {
       const SourceLocation& where = header.cells[i].where;
       if (!Contains(kSheetColumns, name) && !Contains(kNameColumns, name)) {
         diag_.Error(where,
-                    fmt::format("unknown column '{}'{}", header.cells[i].text,
+                    fmt::format("unknown column '{}'{}", QuoteInput(header.cells[i].text),
                                 Suggest(name, kSheetColumns)),
                     "the columns are service, outcome, stakeholder, score and optionally comment",
                     header.line);
@@ -1179,7 +1248,7 @@ class AssessmentReader {
     const Domain* domain = rubric_->DomainOf(outcome_id);
     if (domain == nullptr) {
       diag_.Error(outcome.where,
-                  fmt::format("unknown outcome '{}'{}", outcome.text,
+                  fmt::format("unknown outcome '{}'{}", QuoteInput(outcome.text),
                               Suggest(outcome.text, rubric_->OutcomeIds())),
                   "", line_text);
       ok = false;
@@ -1189,7 +1258,7 @@ class AssessmentReader {
       target_service = FindService(service.text);
       if (target_service == nullptr) {
         diag_.Error(service.where,
-                    fmt::format("unknown service '{}'{}", service.text,
+                    fmt::format("unknown service '{}'{}", QuoteInput(service.text),
                                 Suggest(service.text, service_ids_)),
                     service_ids_.empty() ? "this assessment declares no services; leave the column empty"
                                          : "a service must be declared under 'services' in the YAML",
@@ -1279,6 +1348,7 @@ class AssessmentReader {
   const YamlFile& file_;
   FileSystem& fs_;
   Diagnostics& diag_;
+  const LoadOptions& options_;
   Assessment assessment_;
   std::optional<Rubric> rubric_;
   const YamlNode* stakeholders_node_ = nullptr;
@@ -1292,6 +1362,8 @@ class AssessmentReader {
   std::size_t action_count_ = 0;
   // Each score sheet read, by its normalised path, with the line naming it.
   std::map<std::string, int> sheet_paths_;
+  std::map<std::string, int> sheet_files_;  // by FileSystem::FileIdentity
+  std::size_t sheet_bytes_ = 0;              // read for this assessment
 };
 
 }  // namespace
@@ -1310,10 +1382,12 @@ std::string Assessment::Identity() const {
 
 std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
                                                FileSystem& fs,
-                                               Diagnostics& diag) {
+                                               Diagnostics& diag,
+                                               const LoadOptions& options) {
   // The checks run key by key; a reader fixes the file from the top down.
   Diagnostics found;
-  std::optional<LoadedAssessment> loaded = AssessmentReader(yaml, fs, found).Read();
+  std::optional<LoadedAssessment> loaded =
+      AssessmentReader(yaml, fs, found, options).Read();
   found.SortByLocation();
   diag.Append(found);
   return loaded;
@@ -1322,16 +1396,18 @@ std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
 std::optional<LoadedAssessment> ParseAssessment(const std::string& text,
                                                 const std::string& path,
                                                 FileSystem& fs,
-                                                Diagnostics& diag) {
+                                                Diagnostics& diag,
+                                                const LoadOptions& options) {
   std::optional<YamlFile> yaml = YamlFile::Parse(text, path, diag);
   if (!yaml) return std::nullopt;
-  return ReadAssessment(*yaml, fs, diag);
+  return ReadAssessment(*yaml, fs, diag, options);
 }
 
 std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
                                                FileSystem& fs,
                                                Diagnostics& diag,
-                                               Status* status) {
+                                               Status* status,
+                                               const LoadOptions& options) {
   std::string text;
   Status read = fs.ReadFile(path, &text);
   if (!read.ok()) {
@@ -1342,7 +1418,8 @@ std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
     *status = read;
     return std::nullopt;
   }
-  std::optional<LoadedAssessment> loaded = ParseAssessment(text, path, fs, diag);
+  std::optional<LoadedAssessment> loaded =
+      ParseAssessment(text, path, fs, diag, options);
   *status = loaded ? Status::Ok()
                    : Status::InvalidInput(fmt::format("{}: invalid assessment", path));
   return loaded;

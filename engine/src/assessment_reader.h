@@ -13,9 +13,9 @@ namespace eds {
 // ParseAssessment once the YAML is parsed: reads the assessment from `yaml`
 // (and the rubric and CSV files it names, through `fs`). Every problem found
 // is added to `diag`; nullopt when there was any error.
-std::optional<LoadedAssessment> ReadAssessment(const YamlFile& yaml,
-                                               FileSystem& fs,
-                                               Diagnostics& diag);
+std::optional<LoadedAssessment> ReadAssessment(
+    const YamlFile& yaml, FileSystem& fs, Diagnostics& diag,
+    const LoadOptions& options = LoadOptions());
 
 }  // namespace eds
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -77,23 +78,57 @@ std::string OneLine(const std::string& text) {
   return EscapeHiddenCharacters(out);
 }
 
+// The first `characters` whole UTF-8 characters of `text` (all of it when
+// shorter), as a byte count.
+std::size_t PrefixBytes(const std::string& text, std::size_t characters) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen == characters) return i;
+    ++seen;
+  }
+  return text.size();
+}
+
+// Where a quoted line is cut: FormatDiagnostic shows up to 120 characters
+// around the caret, so nothing past 120 characters after it is ever shown.
+constexpr std::size_t kQuotedAfterCaret = 120;
+
 }  // namespace
 
 void Diagnostics::Add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::kError) {
     ++error_count_;
-    if (error_count_ > kMaxErrors) {
+    if (error_count_ > max_kept_) {
       ++dropped_;
       return;
     }
   } else if (diagnostic.severity == Severity::kWarning) {
-    if (++warning_count_ > kMaxErrors) {
+    if (++warning_count_ > max_kept_) {
       ++dropped_warnings_;
       return;
     }
   }
+  std::string& message = diagnostic.message;
+  if (message.size() > kMaxMessageBytes) {
+    std::size_t cut = kMaxMessageBytes;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    message.resize(cut);
+    message += "…";
+  }
+  std::string& line = diagnostic.source_line;
+  if (diagnostic.location.column <= 0) {
+    line.clear();
+  } else {
+    line.resize(PrefixBytes(
+        line, static_cast<std::size_t>(diagnostic.location.column) +
+                  kQuotedAfterCaret));
+  }
   items_.push_back(std::move(diagnostic));
 }
+
 
 void Diagnostics::Error(SourceLocation location, std::string message,
                         std::string hint, std::string source_line) {
@@ -144,7 +179,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out;
   const SourceLocation& loc = d.location;
   if (!loc.file.empty()) {
-    out += loc.file;
+    out += DisplayPath(loc.file);
     if (loc.line > 0) {
       out += fmt::format(":{}", loc.line);
       if (loc.column > 0) out += fmt::format(":{}", loc.column);
@@ -240,6 +275,53 @@ std::string DidYouMean(const std::string& word,
   const std::string match = ClosestMatch(word, candidates);
   if (match.empty()) return "";
   return fmt::format("; did you mean '{}'?", match);
+}
+
+std::string DisplayPath(const std::string& path) {
+  std::string out;
+  out.reserve(path.size());
+  std::size_t i = 0;
+  while (i < path.size()) {
+    const unsigned char lead = static_cast<unsigned char>(path[i]);
+    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2
+                         : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    char32_t cp = length == 1 ? lead
+                  : length == 2 ? (lead & 0x1F)
+                  : length == 3 ? (lead & 0x0F) : (lead & 0x07);
+    bool valid = length > 0 && i + length <= path.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      const unsigned char next = static_cast<unsigned char>(path[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (!valid || lead < 0x20 || lead == 0x7F) {
+      out += fmt::format("\\x{:02X}", lead);
+      ++i;
+      continue;
+    }
+    const bool hidden = (cp >= 0x80 && cp <= 0x9F) ||
+                        (cp >= 0x200B && cp <= 0x200F) ||
+                        (cp >= 0x202A && cp <= 0x202E) ||
+                        (cp >= 0x2060 && cp <= 0x2069) || cp == 0x061C ||
+                        cp == 0xFEFF;
+    if (hidden) {
+      out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
+    } else {
+      out.append(path, i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
+std::string QuoteInput(const std::string& text) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (characters == kMaxQuotedInput) return text.substr(0, i) + "…";
+    ++characters;
+  }
+  return text;
 }
 
 }  // namespace eds

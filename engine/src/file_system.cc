@@ -6,7 +6,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -56,6 +59,9 @@ Status DiskFileSystem::ReadFile(const std::string& path,
   // Read at most one byte past the limit, so a file that grows while it is
   // read cannot make us read forever.
   std::string data;
+  // One allocation for what the file holds now (copying as it grew cost a
+  // third of reading a large file).
+  data.reserve(static_cast<std::size_t>(info.st_size) + 1);
   char buffer[65536];
   while (data.size() <= kMaxFileBytes) {
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
@@ -78,6 +84,70 @@ bool DiskFileSystem::HasRead(const std::string& path) const {
   if (::stat(path.c_str(), &info) != 0) return false;
   const std::lock_guard<std::mutex> lock(mutex_);
   return read_.count({info.st_dev, info.st_ino}) > 0;
+}
+
+std::optional<std::string> FileSystem::RealPath(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) return std::nullopt;
+  return absolute.lexically_normal().string();
+}
+
+std::optional<std::string> DiskFileSystem::RealPath(const std::string& path) {
+  char resolved[PATH_MAX];
+  if (::realpath(path.empty() ? "." : path.c_str(), resolved) == nullptr) {
+    return std::nullopt;
+  }
+  return std::string(resolved);
+}
+
+bool FileSystem::IsLink(const std::string&) { return false; }
+
+std::string FileSystem::FileIdentity(const std::string& path) {
+  return RealPath(path).value_or("");
+}
+
+std::string DiskFileSystem::FileIdentity(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return "";
+  return fmt::format("{}:{}", info.st_dev, info.st_ino);
+}
+
+bool DiskFileSystem::IsLink(const std::string& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
+}
+
+Containment Locate(FileSystem& fs, const std::string& written,
+                   const std::string& path, const std::string& folder) {
+  if (written.empty() || written.front() == '/' || written.front() == '~') {
+    return Containment::kOutside;
+  }
+  namespace stdfs = std::filesystem;
+  const stdfs::path base = stdfs::path(folder.empty() ? "." : folder);
+  const stdfs::path relative =
+      stdfs::path(path).lexically_normal().lexically_relative(
+          base.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") {
+    return Containment::kOutside;
+  }
+  const std::optional<std::string> real_folder = fs.RealPath(base.string());
+  if (!real_folder) return Containment::kOutside;
+  const auto under = [&inside = *real_folder](const std::string& real) {
+    return real == inside ||
+           (real.size() > inside.size() &&
+            real.compare(0, inside.size(), inside) == 0 &&
+            (inside.back() == '/' || real[inside.size()] == '/'));
+  };
+  if (const std::optional<std::string> real = fs.RealPath(path)) {
+    return under(*real) && *real != *real_folder ? Containment::kInside
+                                                 : Containment::kOutside;
+  }
+  const std::optional<std::string> real_dir = fs.RealPath(DirName(path));
+  if (real_dir && under(*real_dir) && !fs.IsLink(path)) {
+    return Containment::kMissing;
+  }
+  return Containment::kOutside;
 }
 
 Status MemoryFileSystem::ReadFile(const std::string& path,

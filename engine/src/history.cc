@@ -46,7 +46,8 @@ void CollectRubricsAndPolicies(
     const std::vector<const OrganisationYear*>& years,
     std::vector<RubricRef>* rubrics, std::vector<Policy>* policies) {
   for (const OrganisationYear* year : years) {
-    AddOnce(*rubrics, RubricRef{year->rubric->id, year->rubric->version});
+    AddOnce(*rubrics, RubricRef{year->rubric->id, year->rubric->version,
+                                year->rubric->Provenance()});
     const bool known = std::any_of(
         policies->begin(), policies->end(),
         [&](const Policy& policy) { return SamePolicy(policy, year->policy); });
@@ -362,11 +363,17 @@ std::string DescribeRatingChange(const RatingChange& change) {
                      change.to_total->ToString(), change.to_year);
 }
 
-ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems) {
+ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems,
+                         std::size_t max_errors) {
   ExcludedFile excluded;
-  excluded.file = file;
+  excluded.file = DisplayPath(file);
+  std::size_t not_shown = problems.dropped();
   for (const Diagnostic& diagnostic : problems.items()) {
     if (diagnostic.severity != Severity::kError) continue;
+    if (excluded.errors.size() == max_errors) {
+      ++not_shown;
+      continue;
+    }
     const std::string text = FormatDiagnostic(diagnostic);
     excluded.errors.push_back(text.substr(0, text.find('\n')));
     // Hidden characters escaped as FormatDiagnostic does, so that no output
@@ -375,11 +382,11 @@ ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems) {
                                  EscapeHiddenCharacters(diagnostic.message),
                                  EscapeHiddenCharacters(diagnostic.hint)});
   }
-  excluded.more_errors = problems.dropped();
-  if (problems.dropped() > 0) {
-    excluded.errors.push_back(fmt::format("{} more error{} not shown",
-                                          problems.dropped(),
-                                          problems.dropped() == 1 ? "" : "s"));
+  excluded.more_errors = not_shown;
+  if (not_shown > 0) {
+    excluded.errors.push_back(fmt::format(
+        "{} {}error{} not shown", not_shown,
+        excluded.errors.empty() ? "" : "more ", not_shown == 1 ? "" : "s"));
   }
   return excluded;
 }

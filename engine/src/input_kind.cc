@@ -38,11 +38,12 @@ std::optional<InputKind> ClassifyInput(const std::string& text,
 
 std::optional<InputKind> ClassifyAndParseAssessment(
     const std::string& text, const std::string& path, FileSystem& fs,
-    Diagnostics& diag, std::optional<LoadedAssessment>* loaded) {
+    Diagnostics& diag, std::optional<LoadedAssessment>* loaded,
+    const LoadOptions& options) {
   std::optional<YamlFile> yaml = YamlFile::Parse(text, path, diag);
   if (!yaml) return std::nullopt;
   const std::optional<InputKind> kind = Classify(*yaml, diag);
-  if (kind == InputKind::kAssessment) *loaded = ReadAssessment(*yaml, fs, diag);
+  if (kind == InputKind::kAssessment) *loaded = ReadAssessment(*yaml, fs, diag, options);
   return kind;
 }
 

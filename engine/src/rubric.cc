@@ -472,6 +472,12 @@ void ReadPolicy(const YamlFile& file, const YamlNode& node, Diagnostics& diag,
   reader.Finish();
 }
 
+std::string Rubric::Provenance() const {
+  if (sha256.empty()) return fmt::format("{} version {}, {}", id, version, source);
+  return fmt::format("{} version {}, file {}, SHA-256 {}", id, version, source,
+                     sha256);
+}
+
 int Rubric::MaxPoints() const {
   return levels.empty() ? 0 : levels.back().points;
 }

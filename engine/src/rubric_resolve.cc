@@ -10,6 +10,7 @@
 
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
+#include "sha256.h"
 
 namespace eds {
 namespace {
@@ -86,14 +87,17 @@ std::optional<Rubric> LoadBuiltinRubric(const std::string& id) {
   return std::nullopt;
 }
 
+bool IsRubricPath(const std::string& ref) {
+  return ref.find('/') != std::string::npos || EndsWith(ref, ".yaml") ||
+         EndsWith(ref, ".yml");
+}
+
 std::optional<Rubric> ResolveRubric(const std::string& ref,
                                     const std::string& base_dir,
                                     const SourceLocation& where,
                                     const std::string& source_line,
                                     FileSystem& fs, Diagnostics& diag) {
-  const bool is_path = ref.find('/') != std::string::npos ||
-                       EndsWith(ref, ".yaml") || EndsWith(ref, ".yml");
-  if (!is_path) {
+  if (!IsRubricPath(ref)) {
     if (std::optional<Rubric> rubric = LoadBuiltinRubric(ref)) return rubric;
     const std::vector<std::string> names = BuiltinNames();
     diag.Error(where,
@@ -117,12 +121,30 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
                source_line);
     return std::nullopt;
   }
+  const std::string sha256 = Sha256Hex(text);
   static RubricFileCache cache;
-  std::optional<Rubric> rubric = cache.Parse(path, std::move(text), diag);
+  std::optional<Rubric> rubric = cache.Parse(path, text, diag);
   if (!rubric) {
     diag.Error(where, fmt::format("rubric file '{}' is not valid (see above)", path),
                "", source_line);
+    return rubric;
   }
+  // A file may not pass for a built-in rubric with other bands or points:
+  // every output would name the built-in one.
+  for (const BuiltinRubric& builtin : BuiltinRubrics()) {
+    if (builtin.name == rubric->id && builtin.text != text) {
+      diag.Error(where,
+                 fmt::format("rubric file '{}' has the id '{}' of a built-in "
+                             "rubric but differs from it",
+                             path, rubric->id),
+                 fmt::format("write 'rubric: {}' for the built-in rubric, or "
+                             "give the file an id of its own",
+                             rubric->id),
+                 source_line);
+      return std::nullopt;
+    }
+  }
+  rubric->sha256 = sha256;
   return rubric;
 }
 

@@ -97,7 +97,7 @@ class CompareWorkbook {
     columns.push_back({"Agreement reading", 10, 14});
     // Wide enough for "raters median, services median, rounding half".
     columns.push_back({"Policy", 12, 48});
-    columns.push_back({"Rubric", 10, 24});
+    columns.push_back({"Rubric", 10, 60});
     columns.push_back({"Source", 10, 60});
     // A short table under the sheet's heading lines, as grade's Summary has:
     // neither frozen nor filtered.
@@ -125,7 +125,7 @@ class CompareWorkbook {
       history::WriteAgreement(table, c, year.agreement);
       c += 2;
       table.Text(c++, PolicySummary(year.policy));
-      table.Text(c++, year.rubric->id + " " + year.rubric->version);
+      table.Text(c++, year.rubric->Provenance());
       table.Text(c++, year.source);
     }
     table.Finish();

@@ -9,6 +9,7 @@
 #include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
+#include "link_rules.h"
 #include "markdown_util.h"
 #include "report_text.h"
 
@@ -37,16 +38,6 @@ constexpr const char* kMonths[] = {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
 // A link destination with every character that could end it, break the
 // table or be read as markup percent-encoded.
 std::string EncodeUrl(std::string_view url) {
@@ -68,15 +59,15 @@ std::string EncodeUrl(std::string_view url) {
   return out;
 }
 
-// Evidence as a link when its address is a web or mail address; any other
-// scheme (javascript:, data:, a file path) is shown as text, never linked.
+// Evidence as a link when IsLiveLink allows; any other address (javascript:,
+// data:, a file path, user info, a mailto: with parameters) is shown as
+// text, never linked.
 std::string EvidenceText(const Evidence& evidence) {
   const std::string_view link = Trim(evidence.link);
   const std::string title =
       Escape(Trim(evidence.title).empty() ? link : evidence.title);
   if (link.empty()) return title;
-  if (StartsWithNoCase(link, "https://") || StartsWithNoCase(link, "http://") ||
-      StartsWithNoCase(link, "mailto:")) {
+  if (IsLiveLink(link)) {
     return fmt::format("[{}]({})", title, EncodeUrl(link));
   }
   return fmt::format("{} ({})", title, Escape(link));

@@ -42,7 +42,7 @@ std::string StampText(const std::string& tool_version,
   std::string rubric_text;
   for (const RubricRef& rubric : rubrics) {
     if (!rubric_text.empty()) rubric_text += ", ";
-    rubric_text += fmt::format("{} version {}", rubric.id, rubric.version);
+    rubric_text += fmt::format("{} ({})", rubric.id, rubric.provenance);
   }
   std::string policy_text;
   for (const Policy& policy : policies) {
@@ -77,6 +77,10 @@ void WriteRubricJson(const char* key, const Rubric& rubric, JsonWriter& json) {
   json.Key(key).BeginObject();
   json.Key("id").String(rubric.id);
   json.Key("version").String(rubric.version);
+  // Which file graded it: a reader can tell a home-made rubric apart.
+  json.Key("source").String(rubric.sha256.empty() ? rubric.source : "file");
+  json.Key("file").StringOrNull(rubric.sha256.empty() ? "" : rubric.source);
+  json.Key("sha256").StringOrNull(rubric.sha256);
   json.EndObject();
 }
 

@@ -7,6 +7,21 @@ namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
+bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// True when `rest`, the text after an '&', would make it an entity or
+// character reference ("amp;", "#38;", "#x26;"), in CommonMark's reading
+// or any looser one: letters or digits, or '#' and then some, up to ';'.
+bool StartsEntity(std::string_view rest) {
+  std::size_t i = 0;
+  if (i < rest.size() && rest[i] == '#') ++i;
+  const std::size_t first = i;
+  while (i < rest.size() && IsAsciiAlnum(rest[i])) ++i;
+  return i > first && i < rest.size() && rest[i] == ';';
+}
+
 }  // namespace
 
 std::string_view Trim(std::string_view text) {
@@ -30,20 +45,37 @@ std::string Escape(std::string_view raw) {
       continue;
     }
     switch (c) {
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '&':
+        if (StartsEntity(text.substr(i + 1))) {
+          out += "&amp;";
+          continue;
+        }
+        break;
       case '\\':
       case '`':
       case '*':
       case '_':
       case '[':
       case ']':
-      case '<':
-      case '>':
       case '|':
-      case '&':
       case '~':
-      case '#':
       case '$':
+      case '{':
+      case '}':
         out.push_back('\\');
+        break;
+      case '#':
+        // A heading's start, or a closing sequence that would be dropped.
+        if (i == 0 || (text[i - 1] == ' ' &&
+                       text.find_first_not_of('#', i) == std::string_view::npos)) {
+          out.push_back('\\');
+        }
         break;
       case '-':
       case '+':

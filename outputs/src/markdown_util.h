@@ -17,12 +17,17 @@ inline constexpr char kNothing[] = "—";
 // `text` without surrounding spaces, tabs and line ends.
 std::string_view Trim(std::string_view text);
 
-// Input text as Markdown that shows it as written and can form no markup:
+// Input text as Markdown that shows it as written and can form no markup,
+// in CommonMark, GitHub's dialect or kramdown (Jekyll, GitHub Pages):
 // surrounding white space is dropped, line ends and other control characters
-// become spaces (a table row is one line), the characters that start
-// emphasis, code, links, HTML, entities, headings, quotes, strikethrough,
-// math or table cells are escaped with a backslash, and so is a leading
-// character that would start a list, an ordered list or a heading underline.
+// become spaces (a table row is one line); '<' and '>' become "&lt;" and
+// "&gt;", so no HTML or autolink can form, and '&' becomes "&amp;" only where
+// it would begin an entity ("&amp;" written in the input), so "Fenland &
+// Wash ICS" stays as written; the characters that start emphasis, code,
+// links, strikethrough, math, table cells or kramdown's extensions and
+// attribute lists ('{', '}') are escaped with a backslash; and so is a
+// leading character that would start a heading, a list, an ordered list or
+// a heading underline.
 std::string Escape(std::string_view text);
 
 // Escaped text for a table cell, or kNothing when there is none.

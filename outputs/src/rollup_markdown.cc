@@ -101,6 +101,7 @@ class RollupMarkdownReport {
       headers.push_back(fmt::format("Domain {}", Escape(domain.id)));
     }
     headers.push_back("Change since previous year");
+    headers.push_back("Graded with rubric");
     out_ += TableHead(headers);
     for (const RollupOrganisation& organisation : result_.organisations) {
       const OrganisationYear& latest = organisation.latest();
@@ -129,6 +130,7 @@ class RollupMarkdownReport {
       } else {
         cells.push_back(kNothing);
       }
+      cells.push_back(Cell(latest.rubric->Provenance()));
       out_ += Row(cells);
     }
     out_ += "\n";

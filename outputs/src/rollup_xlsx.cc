@@ -147,6 +147,7 @@ class RollupWorkbook {
     columns.push_back({"Policy", 16, 48});
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
+    columns.push_back({"Graded with rubric", 16, 60});
     // Below the heading lines, which are written once the widths are known.
     Table table(sheet, kHeaderRow, columns);
     for (const RollupOrganisation& organisation : result_.organisations) {
@@ -190,6 +191,7 @@ class RollupWorkbook {
       }
       table.Text(c++, years);
       table.Text(c++, latest.source);
+      table.Text(c++, latest.rubric->Provenance());
     }
     table.Finish();
     Heading(sheet, columns.size());
@@ -293,7 +295,8 @@ class RollupWorkbook {
                  {"Level", 12, 16},
                  {"Total that year", 8, 12},
                  {"Rating that year", 12, 16},
-                 {"Source", 12, 60}});
+                 {"Source", 12, 60},
+                 {"Graded with rubric", 16, 60}});
     for (const RollupOrganisation& organisation : result_.organisations) {
       for (const OrganisationYear& year : organisation.years) {
         const std::string rating = year.RatingOrIncomplete();
@@ -315,6 +318,7 @@ class RollupWorkbook {
           table.Text(10, rating,
                      Filled(history::RatingColour(*year.rubric, rating)));
           table.Text(11, year.source);
+          table.Text(12, year.rubric->Provenance());
         }
       }
     }
@@ -377,12 +381,29 @@ class RollupWorkbook {
     Sheet* sheet = book_->AddSheet("Excluded");
     if (sheet == nullptr) return;
     Table table(sheet, 0, {{"File", 24, 60}, {"Problem", 40, 120}});
+    // However many files were excluded, the sheet stays far below a
+    // worksheet's 1,048,576 rows; the rest are counted in its last row.
+    constexpr std::size_t kMaxRows = 20000;
+    std::size_t rows = 0;
+    std::size_t not_shown = 0;
     for (const ExcludedFile& file : result_.excluded) {
       for (const std::string& error : file.errors) {
+        if (rows == kMaxRows) {
+          ++not_shown;
+          continue;
+        }
+        ++rows;
         table.NewRow();
         table.Text(0, file.file);
         table.Text(1, error);
       }
+    }
+    if (not_shown > 0) {
+      table.NewRow();
+      table.Text(0, fmt::format("{} more row{} not shown: the sheet lists at "
+                                "most {} (--json and --markdown list them all)",
+                                not_shown, not_shown == 1 ? "" : "s",
+                                kMaxRows));
     }
     table.Finish();
     if (result_.excluded.empty()) {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "eds/output_file.h"
+#include "link_rules.h"
 
 namespace eds {
 namespace xlsx {
@@ -513,22 +514,11 @@ void Sheet::Number(lxw_row_t row, lxw_col_t col, double value,
 
 namespace {
 
-// A link Excel opens as it is: a web or mail address in printable ASCII,
-// without the characters libxlsxwriter would have to escape (which would
-// change its length) and without spaces.
+// A link Excel opens as it is: a web or mail address IsLiveLink allows, in
+// printable ASCII, without the characters libxlsxwriter would have to escape
+// (which would change its length) and without spaces.
 bool IsPlainLink(std::string_view url) {
-  const auto starts = [&](std::string_view scheme) {
-    if (url.size() <= scheme.size()) return false;
-    for (std::size_t i = 0; i < scheme.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) {
-        return false;
-      }
-    }
-    return true;
-  };
-  if (!starts("http://") && !starts("https://") && !starts("mailto:")) {
-    return false;
-  }
+  if (!IsLiveLink(url)) return false;
   if (url.size() > kMaxUrlBytes) return false;
   for (char c : url) {
     if (c <= ' ' || c > '~') return false;

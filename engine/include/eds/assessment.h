@@ -90,6 +90,26 @@ struct Assessment {
   std::string Identity() const;
 };
 
+// What an assessment may make eds3 read besides itself. The defaults are
+// those of `grade` and `validate`; `rollup` and `compare`, which read files
+// other organisations wrote, refuse rubric files too (docs/commissioners.md,
+// "What a roll-up trusts and what it refuses").
+struct LoadOptions {
+  // The folder that files named by the assessment (`ratings_csv`, a
+  // `rubric:` path) must lie in, after links are followed; "" for the
+  // assessment's own folder.
+  std::string folder;
+  // Reads named files wherever they are (--allow-outside-paths).
+  bool allow_outside_paths = false;
+  // Grades with a rubric file named by `rubric:` (--allow-rubric-files);
+  // when false, such an assessment is invalid and the file is not read.
+  bool allow_rubric_files = true;
+};
+
+// True when a `rubric:` value names a file: it contains '/' or ends in
+// .yaml or .yml (SPEC §3). Otherwise it is a built-in id.
+bool IsRubricPath(const std::string& ref);
+
 // An assessment together with the rubric it names.
 struct LoadedAssessment {
   Assessment assessment;
@@ -101,17 +121,15 @@ struct LoadedAssessment {
 // `diag`. Returns the assessment, or nullopt when there was any error.
 // `status` becomes IoError when `path` itself cannot be read (exit 3),
 // InvalidInput for any other problem, Ok on success.
-std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
-                                               FileSystem& fs,
-                                               Diagnostics& diag,
-                                               Status* status);
+std::optional<LoadedAssessment> LoadAssessment(
+    const std::string& path, FileSystem& fs, Diagnostics& diag, Status* status,
+    const LoadOptions& options = LoadOptions());
 
 // The same from text already in memory (`path` names it in diagnostics and
 // is the base for relative rubric and CSV paths).
-std::optional<LoadedAssessment> ParseAssessment(const std::string& text,
-                                                const std::string& path,
-                                                FileSystem& fs,
-                                                Diagnostics& diag);
+std::optional<LoadedAssessment> ParseAssessment(
+    const std::string& text, const std::string& path, FileSystem& fs,
+    Diagnostics& diag, const LoadOptions& options = LoadOptions());
 
 // Resolves a `rubric:` value: a built-in id, or a path (relative to
 // `base_dir`) when it contains '/' or ends in .yaml/.yml.

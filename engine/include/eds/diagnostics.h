@@ -34,6 +34,16 @@ class Diagnostics {
   // At most this many errors, and as many warnings, are kept; later ones are
   // counted, not stored.
   static constexpr std::size_t kMaxErrors = 200;
+  // A message longer than this many bytes is cut (at a whole character) and
+  // ends in "…"; a quoted source line keeps no more than FormatDiagnostic
+  // shows after the caret. However hostile the input, a diagnostic stays
+  // small.
+  static constexpr std::size_t kMaxMessageBytes = 512;
+
+  Diagnostics() = default;
+  // Keeps at most `max_kept` errors and as many warnings (at most
+  // kMaxErrors).
+  explicit Diagnostics(std::size_t max_kept) : max_kept_(max_kept) {}
 
   void Add(Diagnostic diagnostic);
   void Error(SourceLocation location, std::string message,
@@ -56,6 +66,7 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
 
  private:
+  std::size_t max_kept_ = kMaxErrors;
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;
   std::size_t dropped_ = 0;
@@ -76,6 +87,19 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic);
 // with `word` (of two characters or more), if only one does.
 std::string ClosestMatch(const std::string& word,
                          const std::vector<std::string>& candidates);
+
+// A file or folder name as printed anywhere (terminal, workbook, JSON,
+// Markdown): control characters and bytes that are not UTF-8 as "\xNN",
+// C1 controls and the invisible and bidirectional format characters
+// (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069, U+061C, U+FEFF) as
+// "<U+202E>", so a name can neither hide text nor reorder a line.
+std::string DisplayPath(const std::string& path);
+
+// Input text as a message quotes it: at most kMaxQuotedInput characters
+// (whole UTF-8 characters), then "…" when it was longer, so that a hostile
+// value cannot make a message, or a list of them, large.
+inline constexpr std::size_t kMaxQuotedInput = 60;
+std::string QuoteInput(const std::string& text);
 
 // "; did you mean 'x'?" for the closest candidate, or "".
 std::string DidYouMean(const std::string& word,

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -26,6 +27,21 @@ class FileSystem {
 
   // True when `path` names an existing regular file.
   virtual bool IsFile(const std::string& path) = 0;
+
+  // Where `path` leads once every symbolic link in it is followed, as a
+  // canonical absolute path; nullopt when it cannot be followed to the end
+  // (missing, a broken link, a folder that cannot be searched, a loop). The
+  // default has no links: the path made absolute and normal.
+  virtual std::optional<std::string> RealPath(const std::string& path);
+
+  // True when `path` itself is a symbolic link (followed or not). The
+  // default has no links.
+  virtual bool IsLink(const std::string& path);
+
+  // The same text for every path to one file, links and hard links
+  // included; "" when there is no such file. The default: the path made
+  // absolute and normal.
+  virtual std::string FileIdentity(const std::string& path);
 };
 
 // The real disk. Remembers which files it read, so that a command can refuse
@@ -34,6 +50,9 @@ class DiskFileSystem : public FileSystem {
  public:
   Status ReadFile(const std::string& path, std::string* contents) override;
   bool IsFile(const std::string& path) override;
+  std::optional<std::string> RealPath(const std::string& path) override;
+  bool IsLink(const std::string& path) override;
+  std::string FileIdentity(const std::string& path) override;
 
   // True when `path` names a file this object has read (or opened to read):
   // the same file however the path is spelt, linked or hard-linked.
@@ -63,6 +82,24 @@ class MemoryFileSystem : public FileSystem {
 // joined to a base folder (an absolute `path` is returned unchanged).
 std::string DirName(const std::string& path);
 std::string JoinPath(const std::string& dir, const std::string& path);
+
+// Where a file named inside an input file lies, for the rule that such files
+// stay in the submitted folder.
+enum class Containment {
+  kInside,   // it resolves, after links, inside the folder
+  kOutside,  // it is written, or leads, outside the folder
+  kMissing,  // written inside, in a folder inside, and not there at all
+};
+
+// Where `path` (as it would be opened) lies relative to `folder`. `written`
+// is the path as the input file wrote it: an absolute path or one starting
+// with '~' is outside whatever it leads to, and so is one whose '..' leave
+// the folder. Then every link is followed through `fs`. Whether a path
+// outside exists, or can be read, is never told apart: a link that cannot
+// be followed to its end is kOutside, whatever the reason, and only a name
+// missing from a folder inside is kMissing.
+Containment Locate(FileSystem& fs, const std::string& written,
+                   const std::string& path, const std::string& folder);
 
 }  // namespace eds
 

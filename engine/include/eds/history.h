@@ -91,8 +91,10 @@ Movement MovementOf(const std::optional<Rational>& from,
 struct RubricRef {
   std::string id;
   std::string version;
+  std::string provenance;  // Rubric::Provenance()
   bool operator==(const RubricRef& other) const {
-    return id == other.id && version == other.version;
+    return id == other.id && version == other.version &&
+           provenance == other.provenance;
   }
 };
 
@@ -230,10 +232,17 @@ struct ExcludedFile {
   std::size_t more_errors = 0;
 };
 
+// How many errors an excluded file lists, and how many a whole rollup does:
+// a folder of hostile files can neither fill memory nor the outputs.
+inline constexpr std::size_t kMaxErrorsPerExcludedFile = 10;
+inline constexpr std::size_t kMaxExcludedErrors = 1000;
+
 // `file` as excluded for the errors in `problems`: the first line of each
 // ("file:line:col: error: message"), without the quoted source and hint,
-// and each as its parts.
-ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems);
+// and each as its parts; at most `max_errors` of them, then a line saying
+// how many more there are.
+ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems,
+                         std::size_t max_errors = kMaxErrorsPerExcludedFile);
 
 // A warning a rollup shows on its Checks sheet: a file's own warning, or two
 // files that may be one organisation under two identities, one under two

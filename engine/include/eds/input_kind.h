@@ -34,7 +34,8 @@ std::optional<InputKind> ClassifyInput(const std::string& text,
 // when it is invalid (every problem in `diag`); otherwise it is unchanged.
 std::optional<InputKind> ClassifyAndParseAssessment(
     const std::string& text, const std::string& path, FileSystem& fs,
-    Diagnostics& diag, std::optional<LoadedAssessment>* loaded);
+    Diagnostics& diag, std::optional<LoadedAssessment>* loaded,
+    const LoadOptions& options = LoadOptions());
 
 }  // namespace eds
 

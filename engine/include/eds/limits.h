@@ -15,6 +15,9 @@ inline constexpr std::size_t kMaxServices = 50;
 inline constexpr std::size_t kMaxItemsPerList = 1000;  // evidence, actions, reviewers, ...
 inline constexpr std::size_t kMaxCsvFiles = 100;
 inline constexpr std::size_t kMaxCsvRows = 100000;
+// The ratings CSV files of one assessment, together: a rollup reads at most
+// this much (and one more file) for any assessment.
+inline constexpr std::size_t kMaxCsvBytesPerAssessment = kMaxFileBytes;
 inline constexpr std::size_t kMaxTextBytes = 65536;  // one scalar value
 inline constexpr std::size_t kMaxRubricOutcomes = 200;
 // Ratings, evidence items and actions in one assessment, each: every one is

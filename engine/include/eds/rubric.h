@@ -72,6 +72,7 @@ struct Rubric {
   std::string version;
   std::string title;
   std::string source;  // "built-in" or the file path it came from
+  std::string sha256;  // of a rubric file's bytes (hex); "" when built-in
   std::vector<Level> levels;  // ascending points
   std::vector<Band> bands;    // ascending lower bounds, first is 0
   std::vector<Domain> domains;
@@ -81,6 +82,11 @@ struct Rubric {
   // Flags (SPEC §4.7 codes) that `--require-complete` refuses as it refuses
   // an unrated outcome; empty for EDS 2022.
   std::vector<std::string> blocking_flags;
+
+  // Which rubric graded a file, as every output says it: "eds2022 version
+  // 2022.1, built-in", or "local version 1, file r/local.yaml, SHA-256 …"
+  // (all 64 hex digits).
+  std::string Provenance() const;
 
   // The highest points any level gives.
   int MaxPoints() const;
