@@ -5,11 +5,19 @@
 // OUT/<system>/<code>-<place>/<YYYY-YY>.yaml.
 //
 //   eds3-bench-generate OUT [--organisations N] [--years N] [--seed N]
+//                           [--plain]
 //
 // Deterministic: its own pseudo-random numbers (SplitMix64) and integer
 // arithmetic only, no clock, no locale, so the same arguments always write
 // the same bytes on any machine. Every file is a valid assessment; about one
 // in twenty leaves an outcome unrated and grades Incomplete.
+//
+// The files are written in every style people write YAML in, mixed as they
+// mix them (see Style): quoted strings with escapes, block scalars, flow
+// collections, comments at line ends, a leading `---`, CRLF line ends, level
+// names in any case, sequences indented or not. The style is drawn from its
+// own random numbers, so the data (panels, ratings, dates) are the same as
+// in the plain style that `--plain` writes.
 
 #include <algorithm>
 #include <cstdint>
@@ -275,65 +283,223 @@ bool Rates(const std::string& group, char domain, Random& random) {
 const char* const kLevelNames[] = {"Undeveloped", "Developing", "Achieving",
                                    "Excelling"};
 
+// Remarks that panels quote in their notes: quotation marks, apostrophes and
+// letters beyond ASCII, which plain YAML cannot always hold.
+const char* const kRemarks[] = {
+    "Zo\xC3\xAB's story: \"nobody asked\" (patient panel).",
+    "One member said: \"we booked the interpreter ourselves\".",
+    "See the 'you said, we did' board.",
+    "The network's view: progress is real but slow.",
+    "Caf\xC3\xA9 conversations, #listening week."};
+
+// How one file is written. People mix styles: most files quote some
+// strings, a few use block scalars for long notes, some come from Windows.
+struct Style {
+  bool plain = true;  // the one style of --plain: nothing below
+  bool crlf = false;
+  bool document_start = false;
+  int quoting = 0;  // of every 4 strings that may be plain, how many quoted
+  bool block_notes = false;
+  bool flat_sequences = false;  // "- " in its key's column
+  bool comments = false;
+  bool flow_items = false;  // stakeholders and actions as {...}
+};
+
+Style DrawStyle(Random& random) {
+  Style style;
+  style.plain = false;
+  style.crlf = random.OneIn(8);
+  style.document_start = random.OneIn(3);
+  const int quoting = random.Below(10);
+  style.quoting = quoting < 2 ? 0 : (quoting < 8 ? 1 : 3);
+  style.block_notes = random.OneIn(4);
+  style.flat_sequences = random.OneIn(4);
+  style.comments = !random.OneIn(3);
+  style.flow_items = random.OneIn(5);
+  return style;
+}
+
+bool IsIndicator(char c) {
+  return std::string("-?:,[]{}#&*!|>'\"%@`").find(c) != std::string::npos;
+}
+
+// Whether `text` must be quoted to be read back as the same string.
+bool NeedsQuotes(const std::string& text, bool flow) {
+  if (text.empty() || IsIndicator(text[0]) || text.back() == ' ' ||
+      text.back() == ':' || text.find(": ") != std::string::npos ||
+      text.find(" #") != std::string::npos) {
+    return true;
+  }
+  return flow && text.find_first_of(",[]{}") != std::string::npos;
+}
+
+std::string SingleQuoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string DoubleQuoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// `text` cut at spaces into lines of at most `width` bytes.
+std::vector<std::string> Wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines(1);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!lines.back().empty() &&
+        lines.back().size() + 1 + word.size() > width) {
+      lines.emplace_back();
+    }
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    start = end + 1;
+  }
+  return lines;
+}
+
 class Writer {
  public:
   Writer(const Organisation& organisation,
-         const std::vector<std::string>& systems, int year, Random& random)
-      : org_(organisation), systems_(systems), year_(year), random_(random) {}
+         const std::vector<std::string>& systems, int year, Random& random,
+         const Style& style, Random& style_random)
+      : org_(organisation),
+        systems_(systems),
+        year_(year),
+        random_(random),
+        style_(style),
+        style_random_(style_random) {}
 
   std::string Assessment(int quality, int incomplete_at) {
     Header();
+    Comment("# The panel");
     out_ += "stakeholders:\n";
+    const std::string dash = Dash("");
+    const std::string field = dash + "  ";
     for (const Member& member : org_.panel) {
-      out_ += "  - id: " + member.who->id + "\n    name: " + member.name +
-              "\n    group: " + member.who->group + "\n";
+      if (style_.flow_items) {
+        out_ += dash + "- {id: " + member.who->id +
+                ", name: " + Text(member.name, true) +
+                ", group: " + member.who->group + "}\n";
+      } else {
+        out_ += dash + "- id: " + member.who->id + "\n" + field +
+                "name: " + Text(member.name) + "\n" + field +
+                "group: " + member.who->group + "\n";
+      }
     }
     const std::vector<std::string>& pool = kTypes[org_.type].services;
+    Comment("# Domain 1: commissioned or provided services");
     out_ += "services:\n";
     int item = 0;
     for (int s = 0; s < 3; ++s) {
       const std::string& service =
           pool[static_cast<std::size_t>(s + year_ + org_.service_start) %
                pool.size()];
-      out_ += "  - id: " + Slug(service) + "\n    name: " + service +
-              "\n    outcomes:\n";
+      out_ += dash + "- id: " + Slug(service) + "\n" + field +
+              "name: " + Text(service) + "\n" + field + "outcomes:\n";
       for (int o = 0; o < 4; ++o, ++item) {
-        Outcome("      ", o, quality + (s - 1) * 20, " (" + service + ")",
+        Outcome(field + "  ", o, quality + (s - 1) * 20, " (" + service + ")",
                 item == incomplete_at);
       }
     }
+    Comment("# Domains 2 and 3");
     out_ += "outcomes:\n";
     for (int o = 4; o < static_cast<int>(kOutcomes.size()); ++o, ++item) {
       Outcome("  ", o, quality, "", item == incomplete_at);
     }
-    return out_;
+    if (!style_.crlf) return out_;
+    std::string crlf;
+    for (char c : out_) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    return crlf;
   }
 
  private:
+  // `text` as a scalar in this file's style: plain where it can be, else or
+  // now and then in single or double quotes. `flow`: inside {...} or [...].
+  std::string Text(const std::string& text, bool flow = false) {
+    const bool must = NeedsQuotes(text, flow);
+    if (style_.plain && !must) return text;
+    if (!must && style_random_.Below(4) >= style_.quoting) return text;
+    return style_random_.OneIn(3) ? SingleQuoted(text) : DoubleQuoted(text);
+  }
+
+  // Where the "- " of a sequence under a key indented `indent` goes.
+  std::string Dash(const std::string& indent) const {
+    return style_.flat_sequences ? indent : indent + "  ";
+  }
+
+  void Comment(const std::string& line) {
+    if (style_.comments && style_random_.OneIn(2)) out_ += line + "\n";
+  }
+  // A comment at a line's end, now and then.
+  std::string EndComment(const std::string& text) {
+    return style_.comments && style_random_.OneIn(4) ? "  # " + text : "";
+  }
+
+  // A rating of `points` written as a level name, in any case.
+  std::string LevelName(int points) {
+    const std::string name = kLevelNames[points];
+    if (style_.plain) return name;
+    switch (style_random_.Below(5)) {
+      case 0:
+        return Lower(name);
+      case 1:
+        return Lower(name) + " activity";
+      case 2:
+        return name + " activity";
+      case 3: {
+        std::string upper = name;
+        for (char& c : upper) {
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        }
+        return upper;
+      }
+      default:
+        return name;
+    }
+  }
+
   void Header() {
     const int next = (year_ + 1) % 100;
     out_ +=
         "# EDS 2022 assessment (fictional, written by eds3-bench-generate)\n";
+    if (style_.document_start) out_ += "---\n";
     out_ += "eds3: 1\nrubric: eds2022\norganisation:\n";
-    out_ += "  name: " + org_.name + "\n  code: " + org_.code +
-            "\n  system: " + systems_[org_.system] + " ICS\n";
-    out_ += "year: " + std::to_string(year_) + "/" + TwoDigits(next) + "\n";
+    out_ += "  name: " + Text(org_.name) + "\n  code: " + Text(org_.code) +
+            "\n  system: " + Text(systems_[org_.system] + " ICS") + "\n";
+    out_ += "year: " + Text(std::to_string(year_) + "/" + TwoDigits(next)) +
+            EndComment("the reporting year") + "\n";
     out_ += "completed: " + Date(year_ + 1, 2, random_.Between(3, 24)) + "\n";
-    out_ += "lead: Head of Equality, Diversity and Inclusion\n";
-    out_ += "sponsor: Director of People\n";
+    out_ += "lead: " + Text("Head of Equality, Diversity and Inclusion") + "\n";
+    out_ += "sponsor: " + Text("Director of People") + "\n";
     if (org_.type != 0) {
-      out_ += "partners: [NHS " + systems_[org_.system] +
-              " Integrated Care Board]\n";
+      out_ += "partners: [" +
+              Text("NHS " + systems_[org_.system] + " Integrated Care Board",
+                   true) +
+              "]\n";
     }
     out_ += "engagement: [" + Date(year_, 11, random_.Between(3, 24)) + ", " +
-            Date(year_ + 1, 1, random_.Between(8, 28)) + "]\n";
+            Date(year_ + 1, 1, random_.Between(8, 28)) + "]" +
+            EndComment("panel meetings") + "\n";
     out_ += "published: " + std::to_string(year_ + 1) + "-03\n";
     out_ += "authorised: " + Date(year_ + 1, 2, random_.Between(25, 28)) + "\n";
     out_ += "review_due: " + Date(year_ + 2, 2, 28) + "\n";
     if (random_.OneIn(3)) {
-      out_ +=
-          "reviewers:\n  - name: Regional trade union officer\n"
-          "    role: trade-union\n";
+      out_ += "reviewers:\n" + Dash("") +
+              "- name: " + Text("Regional trade union officer") + "\n" +
+              Dash("") + "  role: trade-union\n";
     }
     if (org_.raters != "median" || org_.services_policy != "median" ||
         org_.rounding != "half") {
@@ -363,10 +529,11 @@ class Writer {
       const int points = Clamp(
           FloorDiv(centre + member.bias + random_.Between(-65, 65) + 50, 100));
       out_ += (count > 0 ? ", " : "") + member.who->id + ": ";
-      out_ += random_.OneIn(15) ? kLevelNames[points] : std::to_string(points);
+      out_ += random_.OneIn(15) ? LevelName(points)
+                                : Text(std::to_string(points), true);
       ++count;
     }
-    out_ += "}\n";
+    out_ += "}" + EndComment("panel scores") + "\n";
     if (random_.OneIn(12)) {
       out_ += indent +
               "  agreed: " + std::to_string(Clamp(FloorDiv(centre + 50, 100))) +
@@ -375,30 +542,67 @@ class Writer {
     const std::string slug = Slug(org_.place);
     const int evidence = random_.Below(3);
     if (evidence > 0) out_ += indent + "  evidence:\n";
+    const std::string dash = Dash(indent + "  ");
     for (int e = 0; e < evidence; ++e) {
-      out_ += indent + "    - title: " + text.evidence[e] + service + ", " +
-              std::to_string(year_) + "\n";
+      out_ += dash + "- title: " +
+              Text(text.evidence[e] + service + ", " + std::to_string(year_)) +
+              "\n";
       if (!random_.OneIn(4)) {
-        out_ += indent + "      link: https://example.org/" + slug + "/" +
-                Lower(text.id) + "-" + std::to_string(year_) + "-" +
-                std::to_string(e + 1) + ".pdf\n";
+        out_ +=
+            dash + "  link: " +
+            Text("https://example.org/" + slug + "/" + Lower(text.id) + "-" +
+                 std::to_string(year_) + "-" + std::to_string(e + 1) + ".pdf") +
+            "\n";
       }
     }
-    if (random_.OneIn(4)) out_ += indent + "  notes: " + text.note + "\n";
+    if (random_.OneIn(4)) Notes(indent + "  ", text.note);
     if (random_.OneIn(3)) {
       out_ += indent + "  actions:\n";
-      out_ += indent + "    - action: " + text.action + "\n";
-      out_ += indent + "      owner: " + text.owner + "\n";
-      out_ += indent + "      due: " +
-              Date(year_ + 1, random_.Between(6, 12), random_.Between(1, 28)) +
-              "\n";
+      const std::string due =
+          Date(year_ + 1, random_.Between(6, 12), random_.Between(1, 28));
+      if (style_.flow_items) {
+        out_ += dash + "- {action: " + Text(text.action, true) +
+                ", owner: " + Text(text.owner, true) + ", due: " + due + "}\n";
+      } else {
+        out_ += dash + "- action: " + Text(text.action) + "\n";
+        out_ += dash + "  owner: " + Text(text.owner) + "\n";
+        out_ += dash + "  due: " + due + "\n";
+      }
     }
+  }
+
+  // The panel's notes, at `indent`: plain, or with a quoted remark added,
+  // which needs quotes or a block scalar.
+  void Notes(const std::string& indent, std::string note) {
+    if (!style_.plain && style_random_.OneIn(3)) {
+      note += std::string(" ") + kRemarks[style_random_.Below(5)];
+    }
+    if (!style_.block_notes || style_random_.OneIn(3)) {
+      out_ += indent + "notes: " + Text(note) + "\n";
+      return;
+    }
+    // Block scalars: literal or folded, every chomping, now and then an
+    // indentation indicator or a more-indented line.
+    static const char* const kHeaders[] = {"|", ">-", "|-", ">", "|+"};
+    const std::string header = kHeaders[style_random_.Below(5)];
+    const bool literal = header[0] == '|';
+    out_ += indent + "notes: " + header + (style_random_.OneIn(6) ? "2" : "") +
+            "\n";
+    for (const std::string& line : Wrap(note, 48)) {
+      out_ += indent + "  " + line + "\n";
+    }
+    if (literal && style_random_.OneIn(4)) {
+      out_ += indent + "    - raised again by the panel\n";
+    }
+    if (header == "|+") out_ += "\n";
   }
 
   const Organisation& org_;
   const std::vector<std::string>& systems_;
   int year_;
   Random& random_;
+  const Style& style_;
+  Random& style_random_;
   std::string out_;
 };
 
@@ -450,19 +654,21 @@ class Codes {
 int Usage(const std::string& problem) {
   if (!problem.empty()) std::cerr << "eds3-bench-generate: " << problem << "\n";
   std::cerr << "usage: eds3-bench-generate OUT [--organisations N] "
-               "[--years N] [--seed N]\n"
+               "[--years N] [--seed N] [--plain]\n"
                "  writes N organisations (default 250) x N years (default 6) "
                "of assessments\n  into the folder OUT, which must not exist "
-               "or be empty\n";
+               "or be empty; in every YAML\n  style people write, mixed, or "
+               "with --plain the same data in plain YAML only\n";
   return 2;
 }
 
-bool ParseCount(const std::string& text, long low, long high, long* value) {
+bool ParseCount(const std::string& text, std::int64_t low, std::int64_t high,
+                std::int64_t* value) {
   if (text.empty() || text.size() > 12) return false;
   for (char c : text) {
     if (c < '0' || c > '9') return false;
   }
-  *value = std::stol(text);
+  *value = std::stoll(text);
   return *value >= low && *value <= high;
 }
 
@@ -470,16 +676,21 @@ bool ParseCount(const std::string& text, long low, long high, long* value) {
 
 int main(int argc, char** argv) {
   std::string out;
-  long organisations = 250;
-  long years = 6;
-  long seed = 20250214;
+  // Fixed width: `long` has 32 bits on some targets (wasm32).
+  std::int64_t organisations = 250;
+  std::int64_t years = 6;
+  std::int64_t seed = 20250214;
+  bool plain = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
       Usage("");
       return 0;
     }
-    if (arg == "--organisations" || arg == "--years" || arg == "--seed") {
+    if (arg == "--plain") {
+      plain = true;
+    } else if (arg == "--organisations" || arg == "--years" ||
+               arg == "--seed") {
       if (i + 1 >= argc) return Usage(arg + " needs a value");
       const std::string value = argv[++i];
       const bool ok =
@@ -502,10 +713,12 @@ int main(int argc, char** argv) {
   }
 
   Random random(static_cast<std::uint64_t>(seed));
+  // The styles have their own numbers, so --plain writes the same data.
+  Random style_random(static_cast<std::uint64_t>(seed) ^ 0x5354594C45ULL);
   Places places(random);
   Codes codes(random);
-  const int systems_count =
-      static_cast<int>(std::min<long>(kSystems, (organisations + 5) / 6));
+  const int systems_count = static_cast<int>(
+      std::min<std::int64_t>(kSystems, (organisations + 5) / 6));
   std::vector<std::string> systems;
   for (int s = 0; s < systems_count; ++s) {
     systems.push_back(random.OneIn(3) ? places.Next() + " and " + places.Next()
@@ -517,7 +730,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<Organisation> orgs;
-  for (long k = 0; k < organisations; ++k) {
+  for (std::int64_t k = 0; k < organisations; ++k) {
     Organisation org;
     org.system = static_cast<int>(k % systems_count);
     // The first organisation of each system is its board; trusts are mostly
@@ -567,7 +780,8 @@ int main(int argc, char** argv) {
       const int quality = org.quality + org.step * y + random.Between(-15, 15);
       // About one file in twenty leaves one of its 23 outcome entries unrated.
       const int incomplete_at = random.OneIn(20) ? random.Below(23) : -1;
-      Writer writer(org, systems, year, random);
+      const Style style = plain ? Style() : DrawStyle(style_random);
+      Writer writer(org, systems, year, random, style, style_random);
       const std::string text = writer.Assessment(quality, incomplete_at);
       const fs::path file = dir / (std::to_string(year) + "-" +
                                    TwoDigits((year + 1) % 100) + ".yaml");

@@ -6,7 +6,8 @@
 #   bash bench/run.sh [BUILD_DIR]        # default BUILD_DIR: build
 #
 # It generates two fictional national sets with the build's
-# eds3-bench-generate (fixed seed, so the same files every time):
+# eds3-bench-generate (fixed seed, so the same files every time; in the mixed
+# YAML styles of files written by people and other tools):
 #   1,500 files: 250 organisations (42 integrated care boards) x 6 years
 #   3,000 files: 500 organisations x 6 years
 # then times, as whole processes started from this shell (wall time from
@@ -43,7 +44,7 @@ rm -rf "$data"
 mkdir -p "$data/out"
 "$generator" "$data/national-1500" --organisations 250 --years 6
 "$generator" "$data/national-3000" --organisations 500 --years 6
-# Write the 45 MB just generated to disk now, so that eds3's own fsync of
+# Write the 40 MB just generated to disk now, so that eds3's own fsync of
 # its outputs does not wait for it.
 sync
 

@@ -1,5 +1,8 @@
 #include "simple_yaml.h"
 
+#include <deque>
+#include <string>
+
 #include "eds/limits.h"
 
 namespace eds {
@@ -56,12 +59,19 @@ bool IsNullWord(std::string_view value) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::vector<YamlEvent>* events)
-      : text_(text), size_(text.size()), events_(events) {}
+  Scanner(std::string_view text, std::vector<YamlEvent>* events,
+          std::deque<std::string>* decoded)
+      : text_(text), size_(text.size()), events_(events), decoded_(decoded) {}
 
   bool Run() {
     if (!PlainCharacters()) return false;
     SkipToContent(0);
+    if (!eof_ && indent_ == 0 && text_.compare(content_, 3, "---") == 0) {
+      // A document start marker alone on its line (a comment may follow).
+      const std::size_t after = content_ + 3;
+      if (after < size_ && text_[after] != ' ' && !IsBreak(after)) return false;
+      if (!EndLine(after)) return false;
+    }
     std::size_t colon = 0;
     if (eof_ || indent_ != 0 || !KeyAt(content_, &colon)) return false;
     return Mapping(0, content_, 1) && eof_;
@@ -97,7 +107,8 @@ class Scanner {
   // depends on its state, so such a file is left to yaml-cpp.
   bool EndsInAnUnendedBlankLine() const {
     const std::size_t newline = text_.rfind('\n');
-    const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    const std::size_t start =
+        newline == std::string_view::npos ? 0 : newline + 1;
     if (start >= size_) return false;
     std::size_t p = start;
     while (p < size_ && text_[p] == ' ') ++p;
@@ -231,10 +242,15 @@ class Scanner {
         if (!eof_ && indent_ > indent) {
           if (!Block(indent_, depth + 1)) return false;
         } else if (!eof_ && indent_ == indent && text_[content_] == '-') {
-          return false;  // a sequence in its key's column: left to yaml-cpp
+          // A sequence in its key's column.
+          if (!Sequence(indent, depth + 1, /*in_key_column=*/true)) {
+            return false;
+          }
         } else if (!EmitLeftOut()) {
           return false;
         }
+      } else if (text_[value] == '|' || text_[value] == '>') {
+        if (!BlockScalar(value, indent)) return false;
       } else {
         std::size_t end = 0;
         if (!InlineValue(value, depth + 1, &end) || !EndLine(end)) return false;
@@ -247,8 +263,9 @@ class Scanner {
   }
 
   // A block sequence whose first '-' starts the current line's content, in
-  // column `indent`.
-  bool Sequence(std::size_t indent, int depth) {
+  // column `indent`; `in_key_column`: the value of a mapping's key in that
+  // column, so it ends at the first line there that is not an item.
+  bool Sequence(std::size_t indent, int depth, bool in_key_column = false) {
     if (depth >= kMaxNestingDepth || !Emit(Type::kSequenceStart, content_)) {
       return false;
     }
@@ -270,7 +287,10 @@ class Scanner {
         if (!InlineValue(item, depth + 1, &end) || !EndLine(end)) return false;
         if (!eof_ && indent_ > indent) return false;
       }
-      if (eof_ || indent_ < indent) return EmitEnd(Type::kSequenceEnd);
+      if (eof_ || indent_ < indent ||
+          (in_key_column && indent_ == indent && text_[content_] != '-')) {
+        return EmitEnd(Type::kSequenceEnd);
+      }
       if (indent_ > indent) return false;
     }
   }
@@ -300,25 +320,160 @@ class Scanner {
     return EmitPlain(pos, last);
   }
 
-  // A quoted scalar on one line, without escapes.
+  // A quoted scalar on one line. In single quotes '' stands for one quote;
+  // in double quotes the escapes \" \\ \/ \n and \t are read (any other
+  // escape is left to yaml-cpp).
   bool Quoted(std::size_t pos, std::size_t* end) {
     const char quote = text_[pos];
     std::size_t q = pos + 1;
-    while (q < size_ && text_[q] != quote && !IsBreak(q) &&
-           !(quote == '"' && text_[q] == '\\')) {
-      ++q;
+    std::string* decoded = nullptr;  // made at the first escape
+    std::size_t copied = q;          // text_ before this is in *decoded
+    for (;; ++q) {
+      if (q >= size_ || IsBreak(q)) return false;
+      const char c = text_[q];
+      if (c == quote && quote == '\'' && q + 1 < size_ &&
+          text_[q + 1] == '\'') {
+        if (decoded == nullptr) decoded = &decoded_->emplace_back();
+        decoded->append(text_, copied, q + 1 - copied);
+        copied = ++q + 1;
+        continue;
+      }
+      if (c == quote) break;
+      if (quote == '"' && c == '\\') {
+        if (q + 1 >= size_) return false;
+        const char escape = Unescape(text_[q + 1]);
+        if (escape == 0) return false;
+        if (decoded == nullptr) decoded = &decoded_->emplace_back();
+        decoded->append(text_, copied, q - copied);
+        decoded->push_back(escape);
+        copied = ++q + 1;
+      }
     }
-    if (q >= size_ || text_[q] != quote) return false;
-    if (quote == '\'' && q + 1 < size_ && text_[q + 1] == '\'') return false;
     *end = q + 1;
-    return Emit(Type::kScalar, pos, false, true,
-                text_.substr(pos + 1, q - pos - 1));
+    if (decoded == nullptr) {
+      return Emit(Type::kScalar, pos, false, true,
+                  text_.substr(pos + 1, q - pos - 1));
+    }
+    decoded->append(text_, copied, q - copied);
+    return Emit(Type::kScalar, pos, false, true, *decoded);
+  }
+
+  // The character a double-quoted escape \`c` stands for, or 0 for one left
+  // to yaml-cpp.
+  static char Unescape(char c) {
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        return c;
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      default:
+        return 0;
+    }
+  }
+
+  // A block scalar, literal (|) or folded (>), whose header starts at `pos`
+  // on the current line, the value of a key in column `indent`. Read here:
+  // a chomping indicator (- or +) and an indentation indicator (1-9) in
+  // either order, then a comment; lines at the content's indentation, more
+  // indented ones in literal scalars only, empty lines (spaces up to the
+  // content's indentation) anywhere but before the first line; every line
+  // ended by a line break. Anything else is left to yaml-cpp.
+  bool BlockScalar(std::size_t pos, std::size_t indent) {
+    const bool literal = text_[pos] == '|';
+    char chomp = 0;
+    std::size_t content_indent = 0;  // 0: from the first line
+    std::size_t q = pos + 1;
+    for (int i = 0; i < 2 && q < size_; ++i, ++q) {
+      const char c = text_[q];
+      if ((c == '-' || c == '+') && chomp == 0) {
+        chomp = c;
+      } else if (c >= '1' && c <= '9' && content_indent == 0) {
+        content_indent = indent + static_cast<std::size_t>(c - '0');
+      } else {
+        break;
+      }
+    }
+    const std::size_t header_end = SkipSpaces(q);
+    if (header_end < size_ && text_[header_end] == '#' && header_end == q) {
+      return false;  // a comment must follow a space
+    }
+    if (header_end < size_ && text_[header_end] != '#' &&
+        !IsBreak(header_end)) {
+      return false;
+    }
+    const std::size_t header_break = text_.find('\n', header_end);
+    if (header_break == std::string_view::npos) return false;
+
+    std::string& value = decoded_->emplace_back();
+    std::size_t line = header_break + 1;  // the start of the line read
+    int line_number = line_ + 1;
+    std::size_t empty_lines = 0;  // since the last content line
+    bool content_seen = false;
+    while (line < size_) {
+      const std::size_t first = SkipSpaces(line);
+      const std::size_t spaces = first - line;
+      if (first >= size_) return false;  // a last line without a break
+      if (IsBreak(first)) {
+        if (content_indent != 0 && spaces > content_indent) return false;
+        if (!content_seen) return false;
+        ++empty_lines;
+      } else {
+        if (content_indent == 0) {
+          if (spaces <= indent) return false;  // an empty scalar
+          content_indent = spaces;
+        }
+        if (spaces < content_indent) break;  // the scalar has ended
+        if (spaces > content_indent && !literal) return false;
+        if (content_seen) {
+          if (literal) {
+            value.append(empty_lines + 1, '\n');
+          } else if (empty_lines == 0) {
+            value.push_back(' ');
+          } else {
+            value.append(empty_lines, '\n');
+          }
+        }
+        content_seen = true;
+        empty_lines = 0;
+        const std::size_t text_begin = line + content_indent;
+        std::size_t text_end = text_.find('\n', text_begin);
+        if (text_end == std::string_view::npos) return false;
+        const std::size_t next = text_end + 1;
+        if (text_[text_end - 1] == '\r') --text_end;
+        value.append(text_, text_begin, text_end - text_begin);
+        line = next;
+        ++line_number;
+        continue;
+      }
+      line = text_.find('\n', line) + 1;
+      ++line_number;
+    }
+    if (!content_seen) return false;
+    // Chomping: clip keeps one line break, strip none, keep every one. How
+    // many yaml-cpp keeps after a folded scalar depends on what follows.
+    if (chomp == '+' && !literal && empty_lines > 0) return false;
+    if (chomp != '-') value.push_back('\n');
+    if (chomp == '+') value.append(empty_lines, '\n');
+
+    if (!Emit(Type::kScalar, pos, false, true, value)) return false;
+    // Lines from `line` on are outside the scalar: move to their content.
+    line_ = line_number;
+    if (line >= size_) {
+      eof_ = true;
+      return true;
+    }
+    SkipToContent(line);
+    return true;
   }
 
   // A scalar inside a flow collection, ended by ',', '}' or ']'. Inside a
   // flow collection yaml-cpp refuses some indicators that YAML allows within
-  // a scalar ("[x?y]"), so every indicator but '-' (as in a date) is left to
-  // yaml-cpp.
+  // a scalar ("[x?y]"), so every indicator but '-' (as in a date) and a
+  // quotation mark after the start (as in "Women's") is left to yaml-cpp.
   bool FlowScalar(std::size_t* pos) {
     if (*pos >= size_) return false;
     const char c = text_[*pos];
@@ -330,7 +485,9 @@ class Scanner {
     for (; q < size_; ++q) {
       const char ch = text_[q];
       if (ch == ',' || ch == '}' || ch == ']' || IsBreak(q)) break;
-      if (ch != '-' && IsIndicator(ch)) return false;
+      if (ch != '-' && ch != '\'' && ch != '"' && IsIndicator(ch)) {
+        return false;
+      }
       if (ch != ' ') last = q + 1;
     }
     *pos = q;
@@ -376,6 +533,7 @@ class Scanner {
   std::string_view text_;
   std::size_t size_;
   std::vector<YamlEvent>* events_;
+  std::deque<std::string>* decoded_;
   bool eof_ = false;
   std::size_t line_begin_ = 0;  // where the current content line starts
   std::size_t content_ = 0;     // its first character that is not a space
@@ -385,9 +543,11 @@ class Scanner {
 
 }  // namespace
 
-bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events) {
+bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events,
+                    std::deque<std::string>* decoded) {
   events->clear();
-  return Scanner(text, events).Run();
+  decoded->clear();
+  return Scanner(text, events, decoded).Run();
 }
 
 }  // namespace eds

@@ -2,6 +2,8 @@
 #define EDS_ENGINE_SRC_SIMPLE_YAML_H_
 
 #include <cstddef>
+#include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,20 +26,48 @@ struct YamlEvent {
   std::size_t pos = 0;     // yaml-cpp's mark: byte offset,
   int line = 0;            // 0-based line,
   int column = 0;          // 0-based byte column
-  std::string_view value;  // a scalar's text (a view into the input)
+  std::string_view value;  // a scalar's text (into the input or `decoded`)
 };
 
-// The fast path of YamlFile::Parse. Reads `text` when it keeps to the plain
-// YAML that assessment files are written in (block mappings and sequences
-// indented with spaces, one-line plain and simple quoted scalars, one-line
-// flow mappings and sequences of scalars, comments; LF or CRLF line ends)
-// and gives the events yaml-cpp would give for it, marks included, into
-// `events`. Returns false, with `events` in an unspecified state, for
-// anything else (tabs, a lone carriage return, anchors, tags, block or
-// multi-line scalars, escapes, several documents, deep nesting, any syntax
-// error, ...): yaml-cpp then reads the text as before, so every diagnostic
+// The fast path of YamlFile::Parse. Reads `text` when it keeps to the YAML
+// that assessment files are written in, and gives the events yaml-cpp would
+// give for it, marks included, into `events`; a scalar whose text differs
+// from its bytes (escapes, block scalars) has its text in `decoded`, which
+// `events` point into. Returns false, with both in an unspecified state, for
+// anything else: yaml-cpp then reads the text as before, so every diagnostic
 // stays what it was.
-bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events);
+//
+// The grammar read, by design a subset of what yaml-cpp reads alike:
+//   file      = comments, [ "---" line ], block mapping at column 0
+//   block mapping = plain keys (letters, digits, _ - .; up to 256 bytes) in
+//               one column, each followed by ':' and
+//               - a block mapping or sequence indented more on the next lines,
+//               - a block sequence in the key's own column ("key:\n- x"),
+//               - nothing (a null),
+//               - or a value on its line: a flow collection, a quoted scalar,
+//                 a block scalar or a plain scalar, then spaces and a comment
+//   block sequence = "- " items in one column: a block mapping starting on
+//               the item's line, or a value on its line as above (but not a
+//               block scalar)
+//   flow collection = one line of {key: scalar, ...} (plain keys) or
+//               [scalar, ...]; scalars quoted, or plain without indicators but
+//               '-' (no nesting, no empty entries)
+//   plain scalar = one line; not starting with an indicator, no ": " or " #"
+//   quoted scalar = one line; '' in single quotes; in double quotes the
+//               escapes \" \\ \/ \n \t
+//   block scalar = | or >, a chomping indicator (- +) and an indentation
+//               indicator (1-9) in either order, a comment; lines at one
+//               indentation (literal: or more), empty lines between and after
+//               them; every line ended by a line break
+//   comments  = '#' at a line's start or after a space
+//   characters = no tab, no control character, no carriage return but in a
+//               CRLF line end, no byte-order mark or Unicode line break
+// Not read: anchors, aliases, tags, directives, several documents, "...",
+// quoted or complex keys, multi-line plain or quoted scalars, escapes other
+// than those above, nesting deeper than kMaxNestingDepth, more than 100,000
+// events, any syntax error.
+bool ScanSimpleYaml(std::string_view text, std::vector<YamlEvent>* events,
+                    std::deque<std::string>* decoded);
 
 }  // namespace eds
 

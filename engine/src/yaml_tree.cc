@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <sstream>
 #include <unordered_map>
 
@@ -617,7 +618,8 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
   // yaml-cpp would give (the benchmark in docs/performance.md); the others,
   // and every file with a syntax error, go through yaml-cpp.
   std::vector<YamlEvent> events;
-  if (ScanSimpleYaml(result.text_, &events)) {
+  std::deque<std::string> decoded;
+  if (ScanSimpleYaml(result.text_, &events, &decoded)) {
     try {
       Replay(events, builder);
     } catch (const Refusal& refusal) {

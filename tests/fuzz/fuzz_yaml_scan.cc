@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   std::vector<eds::YamlEvent> scanned;
-  if (!eds::ScanSimpleYaml(text, &scanned)) return 0;
+  std::deque<std::string> decoded;
+  if (!eds::ScanSimpleYaml(text, &scanned, &decoded)) return 0;
   std::vector<eds::testing::Event> expected;
   if (!eds::testing::YamlCppEvents(text, &expected).empty()) __builtin_trap();
   if (!(eds::testing::ScannedEvents(scanned) == expected)) __builtin_trap();
