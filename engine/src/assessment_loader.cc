@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "eds/assessment.h"
 #include "eds/limits.h"
 #include "eds/unicode.h"
+#include "parsed_sheet.h"
 #include "text_checks.h"
 #include "xlsx_reader.h"
 #include "yaml_reader.h"
@@ -94,7 +96,13 @@ std::string ColumnName(const std::string& header) {
 }
 
 // "not rated", in any case: a stakeholder who gave no rating, written down.
-bool IsNotRated(const std::string& text) { return LowerTrimmed(text) == "not rated"; }
+bool IsNotRated(const std::string& text) {
+  // Measured before lowering: a long value is never "not rated".
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return false;
+  const std::size_t last = text.find_last_not_of(" \t");
+  return last - first + 1 == 9 && LowerTrimmed(text) == "not rated";
+}
 
 bool EndsWithIgnoringCase(const std::string& text, const std::string& ending) {
   return text.size() >= ending.size() &&
@@ -105,6 +113,41 @@ std::string Describe(const SourceLocation& where) {
   if (where.line == 0) return where.file;
   if (where.column > 0) return fmt::format("{}:{}:{}", where.file, where.line, where.column);
   return fmt::format("{}:{}", where.file, where.line);
+}
+
+// Reads and parses the score sheet at `path` (a workbook when `xlsx`), its
+// locations relative (ParsedSheet).
+std::shared_ptr<const ParsedSheet> ReadAndParseSheet(FileSystem& fs,
+                                                     const std::string& path,
+                                                     bool xlsx) {
+  auto sheet = std::make_shared<ParsedSheet>();
+  sheet->xlsx = xlsx;
+  std::string text;
+  sheet->read = fs.ReadFile(path, &text);
+  sheet->bytes = text.size();
+  sheet->weight = sizeof(ParsedSheet) + sheet->read.message().size();
+  if (!sheet->read.ok()) return sheet;
+  const std::string& relative = Diagnostics::RelativeFile();
+  if (xlsx) {
+    sheet->parsed = ReadXlsx(text, relative, sheet->problems, &sheet->sheets);
+    for (const XlsxSheet& one : sheet->sheets) {
+      for (const XlsxRow& row : one.rows) {
+        sheet->weight += sizeof(XlsxRow);
+        for (const XlsxCell& cell : row.cells) {
+          sheet->weight += sizeof(XlsxCell) + cell.text.capacity();
+        }
+      }
+    }
+  } else {
+    sheet->parsed = ReadCsvTable(text, relative, sheet->problems, &sheet->table);
+    for (const TableRow& row : sheet->table.rows) {
+      sheet->weight += sizeof(TableRow) + row.line.capacity();
+      for (const TableCell& cell : row.cells) {
+        sheet->weight += sizeof(TableCell) + cell.text.capacity();
+      }
+    }
+  }
+  return sheet;
 }
 
 // Reads one assessment file: first the structure, then (once the rubric is
@@ -700,6 +743,16 @@ class AssessmentReader {
   // A score in a sheet: as in YAML, or "2 - Achieving" as the drop-down of
   // an `init` score sheet offers (the points and the name must agree).
   std::optional<int> ParseSheetScore(const std::string& text) const {
+    // A value with more letters than "3 - Excelling activity" has is no
+    // score; said before lowering it, so that a sheet of 65,000-character
+    // values costs little however many assessments name it.
+    std::size_t longest = 0;
+    for (const std::string& word : rubric_->RatingWords()) {
+      longest = std::max(longest, word.size());
+    }
+    const std::size_t letters = static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return c != ' ' && c != '\t'; }));
+    if (letters > 2 * longest + 20) return std::nullopt;
     if (auto points = rubric_->ParseRating(LowerTrimmed(text))) return points;
     const std::size_t dash = text.find(" - ");
     if (dash == std::string::npos) return std::nullopt;
@@ -905,9 +958,12 @@ class AssessmentReader {
     }
     // Past the limit, the rest are not read: the error was given once.
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) return;
-    std::string text;
-    Status status = fs_.ReadFile(full, &text);
-    sheet_bytes_ += text.size();
+    const auto read = [&] { return ReadAndParseSheet(fs_, full, xlsx); };
+    const std::shared_ptr<const ParsedSheet> sheet =
+        options_.score_sheets != nullptr && !identity.empty()
+            ? options_.score_sheets->Get(identity + (xlsx ? "|xlsx" : "|csv"), read)
+            : read();
+    sheet_bytes_ += sheet->bytes;
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) {
       file_.Error(diag_, *path_node,
                   fmt::format("the score sheets up to this one hold more than {} "
@@ -917,8 +973,8 @@ class AssessmentReader {
                   "split the assessment, or remove what is not ratings");
       return;
     }
-    if (!status.ok()) {
-      const std::string& message = status.message();
+    if (!sheet->read.ok()) {
+      const std::string& message = sheet->read.message();
       file_.Error(diag_, *path_node,
                   fmt::format("cannot read {} '{}': {}",
                               xlsx ? "score sheet" : "ratings CSV", full,
@@ -929,47 +985,58 @@ class AssessmentReader {
       return;
     }
     if (!rubric_) return;
-    ScoreTable table;
+    // The sheet's locations are relative to its path: each is given this
+    // assessment's spelling of it.
+    const std::size_t first = diag_.items().size();
+    sheet_file_ = full;
+    diag_.Append(sheet->problems);
     if (xlsx) {
-      if (!ReadXlsxTable(text, full, request, *path_node, &table)) return;
-    } else {
+      ScoreTable table;
+      if (sheet->parsed && ReadXlsxTable(sheet->sheets, full, request, *path_node, &table)) {
+        ReadScoreTable(table, request.layout);
+      }
+    } else if (sheet->table.rows.empty()) {
       // A syntax error ends the parse; the rows before it are still checked
       // so that one run reports as much as it can.
-      const bool parsed = ReadCsvTable(text, full, diag_, &table);
-      if (table.rows.empty()) {
-        if (!parsed) return;
-        diag_.Error({full, 1, 1}, "the CSV file has no header row",
+      if (sheet->parsed) {
+        diag_.Error({Diagnostics::RelativeFile(), 1, 1}, "the CSV file has no header row",
                     "the first row names the columns: service,outcome,stakeholder,score,comment");
-        return;
       }
+    } else {
+      ReadScoreTable(sheet->table, request.layout);
     }
-    ReadScoreTable(table, request.layout);
+    diag_.ResolveRelative(first, full);
+  }
+
+  // A location of the sheet being read, with its path.
+  static SourceLocation At(const SourceLocation& where, const std::string& full) {
+    if (where.file.compare(0, 1, Diagnostics::RelativeFile()) != 0) return where;
+    return {full + where.file.substr(1), where.line, where.column};
   }
 
   // The score sheet of a workbook: the sheet named in the assessment, else
   // the first whose header row (its first row with text) names the columns
   // of a long sheet or outcome ids (a wide sheet).
-  bool ReadXlsxTable(const std::string& bytes, const std::string& path,
+  bool ReadXlsxTable(const std::vector<XlsxSheet>& sheets, const std::string& path,
                      const SheetRequest& request, const YamlNode& path_node,
                      ScoreTable* table) {
-    std::vector<XlsxSheet> sheets;
-    if (!ReadXlsx(bytes, path, diag_, &sheets)) return false;
+    const std::string& relative = Diagnostics::RelativeFile();
     std::vector<std::string> names;
     for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
     for (const XlsxSheet& sheet : sheets) {
       if (!request.sheet.empty()) {
         if (LowerTrimmed(sheet.name) != LowerTrimmed(request.sheet)) continue;
         if (sheet.rows.empty()) {
-          diag_.Error({path, 0, 0}, fmt::format("sheet '{}' is empty", sheet.name),
+          diag_.Error({relative, 0, 0}, fmt::format("sheet '{}' is empty", sheet.name),
                       "the first row names the columns: service, outcome, "
                       "stakeholder, score, comment");
           return false;
         }
-        return SheetTable(sheet, path, table);
+        return SheetTable(sheet, relative, table);
       }
       if (sheet.rows.empty()) continue;
       ScoreTable header;
-      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, path, &header)) {
+      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, relative, &header)) {
         return false;
       }
       const TableRow& row = header.rows.front();
@@ -977,7 +1044,7 @@ class AssessmentReader {
       for (const TableCell& cell : row.cells) columns.insert(ColumnName(cell.text));
       const bool long_layout = columns.count("service") && columns.count("outcome") &&
                                columns.count("stakeholder") && columns.count("score");
-      if (long_layout || LooksWide(row)) return SheetTable(sheet, path, table);
+      if (long_layout || LooksWide(row)) return SheetTable(sheet, relative, table);
     }
     if (!request.sheet.empty()) {
       file_.Error(diag_, path_node,
@@ -986,7 +1053,7 @@ class AssessmentReader {
                   fmt::format("its sheets: {}", fmt::join(names, ", ")));
       return false;
     }
-    diag_.Error({path, 0, 0},
+    diag_.Error({relative, 0, 0},
                 "no sheet has a header row naming the columns service, outcome, "
                 "stakeholder and score, or columns of outcome ids (a wide sheet)",
                 fmt::format("its sheets: {}; name the one to read with '{{file: ..., "
@@ -1307,7 +1374,7 @@ class AssessmentReader {
     entry.outcome_id = outcome_id;
     Record(target_service ? target_service->id : "", outcome_id,
            who ? *who : stakeholder.text, *points, comment ? comment->text : "",
-           stakeholder.where, [&] { return line_text; }, &entry);
+           At(stakeholder.where, sheet_file_), [&] { return line_text; }, &entry);
   }
 
   Service* FindService(const std::string& text) {
@@ -1364,6 +1431,7 @@ class AssessmentReader {
   std::map<std::string, int> sheet_paths_;
   std::map<std::string, int> sheet_files_;  // by FileSystem::FileIdentity
   std::size_t sheet_bytes_ = 0;              // read for this assessment
+  std::string sheet_file_;  // the sheet being read, as this assessment names it
 };
 
 }  // namespace
