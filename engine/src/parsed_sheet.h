@@ -21,11 +21,11 @@ struct ParsedSheet {
   Status read;            // how reading the file went
   std::size_t bytes = 0;  // its size, counted against the assessment's limit
   bool xlsx = false;
-  bool parsed = false;              // the CSV parsed to its end; the xlsx read
-  ScoreTable table;                 // a CSV's rows
-  std::vector<XlsxSheet> sheets;    // a workbook's sheets
-  Diagnostics problems;             // from parsing, relative
-  std::size_t weight = 0;           // about the memory it holds, in bytes
+  bool parsed = false;            // the CSV parsed to its end; the xlsx read
+  ScoreTable table;               // a CSV's rows
+  std::vector<XlsxSheet> sheets;  // a workbook's sheets
+  Diagnostics problems;           // from parsing, relative
+  std::size_t weight = 0;         // about the memory it holds, in bytes
 };
 
 }  // namespace eds
