@@ -139,7 +139,8 @@ std::shared_ptr<const ParsedSheet> ReadAndParseSheet(FileSystem& fs,
       }
     }
   } else {
-    sheet->parsed = ReadCsvTable(text, relative, sheet->problems, &sheet->table);
+    sheet->parsed =
+        ReadCsvTable(text, relative, sheet->problems, &sheet->table);
     for (const TableRow& row : sheet->table.rows) {
       sheet->weight += sizeof(TableRow) + row.line.capacity();
       for (const TableCell& cell : row.cells) {
@@ -751,7 +752,8 @@ class AssessmentReader {
       longest = std::max(longest, word.size());
     }
     const std::size_t letters = static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return c != ' ' && c != '\t'; }));
+        std::count_if(text.begin(), text.end(),
+                      [](char c) { return c != ' ' && c != '\t'; }));
     if (letters > 2 * longest + 20) return std::nullopt;
     if (auto points = rubric_->ParseRating(LowerTrimmed(text))) return points;
     const std::size_t dash = text.find(" - ");
@@ -961,7 +963,8 @@ class AssessmentReader {
     const auto read = [&] { return ReadAndParseSheet(fs_, full, xlsx); };
     const std::shared_ptr<const ParsedSheet> sheet =
         options_.score_sheets != nullptr && !identity.empty()
-            ? options_.score_sheets->Get(identity + (xlsx ? "|xlsx" : "|csv"), read)
+            ? options_.score_sheets->Get(identity + (xlsx ? "|xlsx" : "|csv"),
+                                         read)
             : read();
     sheet_bytes_ += sheet->bytes;
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) {
@@ -992,15 +995,18 @@ class AssessmentReader {
     diag_.Append(sheet->problems);
     if (xlsx) {
       ScoreTable table;
-      if (sheet->parsed && ReadXlsxTable(sheet->sheets, full, request, *path_node, &table)) {
+      if (sheet->parsed &&
+          ReadXlsxTable(sheet->sheets, full, request, *path_node, &table)) {
         ReadScoreTable(table, request.layout);
       }
     } else if (sheet->table.rows.empty()) {
       // A syntax error ends the parse; the rows before it are still checked
       // so that one run reports as much as it can.
       if (sheet->parsed) {
-        diag_.Error({Diagnostics::RelativeFile(), 1, 1}, "the CSV file has no header row",
-                    "the first row names the columns: service,outcome,stakeholder,score,comment");
+        diag_.Error({Diagnostics::RelativeFile(), 1, 1},
+                    "the CSV file has no header row",
+                    "the first row names the columns: "
+                    "service,outcome,stakeholder,score,comment");
       }
     } else {
       ReadScoreTable(sheet->table, request.layout);
@@ -1009,17 +1015,19 @@ class AssessmentReader {
   }
 
   // A location of the sheet being read, with its path.
-  static SourceLocation At(const SourceLocation& where, const std::string& full) {
-    if (where.file.compare(0, 1, Diagnostics::RelativeFile()) != 0) return where;
+  static SourceLocation At(const SourceLocation& where,
+                           const std::string& full) {
+    if (where.file.compare(0, 1, Diagnostics::RelativeFile()) != 0)
+      return where;
     return {full + where.file.substr(1), where.line, where.column};
   }
 
   // The score sheet of a workbook: the sheet named in the assessment, else
   // the first whose header row (its first row with text) names the columns
   // of a long sheet or outcome ids (a wide sheet).
-  bool ReadXlsxTable(const std::vector<XlsxSheet>& sheets, const std::string& path,
-                     const SheetRequest& request, const YamlNode& path_node,
-                     ScoreTable* table) {
+  bool ReadXlsxTable(const std::vector<XlsxSheet>& sheets,
+                     const std::string& path, const SheetRequest& request,
+                     const YamlNode& path_node, ScoreTable* table) {
     const std::string& relative = Diagnostics::RelativeFile();
     std::vector<std::string> names;
     for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
@@ -1027,7 +1035,8 @@ class AssessmentReader {
       if (!request.sheet.empty()) {
         if (LowerTrimmed(sheet.name) != LowerTrimmed(request.sheet)) continue;
         if (sheet.rows.empty()) {
-          diag_.Error({relative, 0, 0}, fmt::format("sheet '{}' is empty", sheet.name),
+          diag_.Error({relative, 0, 0},
+                      fmt::format("sheet '{}' is empty", sheet.name),
                       "the first row names the columns: service, outcome, "
                       "stakeholder, score, comment");
           return false;
@@ -1036,7 +1045,8 @@ class AssessmentReader {
       }
       if (sheet.rows.empty()) continue;
       ScoreTable header;
-      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, relative, &header)) {
+      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, relative,
+                      &header)) {
         return false;
       }
       const TableRow& row = header.rows.front();
@@ -1044,7 +1054,8 @@ class AssessmentReader {
       for (const TableCell& cell : row.cells) columns.insert(ColumnName(cell.text));
       const bool long_layout = columns.count("service") && columns.count("outcome") &&
                                columns.count("stakeholder") && columns.count("score");
-      if (long_layout || LooksWide(row)) return SheetTable(sheet, relative, table);
+      if (long_layout || LooksWide(row))
+        return SheetTable(sheet, relative, table);
     }
     if (!request.sheet.empty()) {
       file_.Error(diag_, path_node,
@@ -1053,12 +1064,13 @@ class AssessmentReader {
                   fmt::format("its sheets: {}", fmt::join(names, ", ")));
       return false;
     }
-    diag_.Error({relative, 0, 0},
-                "no sheet has a header row naming the columns service, outcome, "
-                "stakeholder and score, or columns of outcome ids (a wide sheet)",
-                fmt::format("its sheets: {}; name the one to read with '{{file: ..., "
-                            "sheet: NAME}}'",
-                            fmt::join(names, ", ")));
+    diag_.Error(
+        {relative, 0, 0},
+        "no sheet has a header row naming the columns service, outcome, "
+        "stakeholder and score, or columns of outcome ids (a wide sheet)",
+        fmt::format("its sheets: {}; name the one to read with '{{file: ..., "
+                    "sheet: NAME}}'",
+                    fmt::join(names, ", ")));
     return false;
   }
 
@@ -1372,9 +1384,10 @@ class AssessmentReader {
         target_service ? target_service->outcomes : assessment_.outcomes;
     OutcomeEntry& entry = outcomes[outcome_id];
     entry.outcome_id = outcome_id;
-    Record(target_service ? target_service->id : "", outcome_id,
-           who ? *who : stakeholder.text, *points, comment ? comment->text : "",
-           At(stakeholder.where, sheet_file_), [&] { return line_text; }, &entry);
+    Record(
+        target_service ? target_service->id : "", outcome_id,
+        who ? *who : stakeholder.text, *points, comment ? comment->text : "",
+        At(stakeholder.where, sheet_file_), [&] { return line_text; }, &entry);
   }
 
   Service* FindService(const std::string& text) {
