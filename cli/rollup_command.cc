@@ -1,13 +1,13 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
-#include <algorithm>
 #include <climits>
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
-#include <cstddef>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -160,7 +160,7 @@ struct LoadedFile {
   Diagnostics problems{kMaxErrorsPerFile};
   Diagnostics notes;
   std::optional<OrganisationYear> year;  // for an assessment
-  ClaimedIdentity claimed;                // for an invalid file
+  ClaimedIdentity claimed;               // for an invalid file
 };
 
 // Adds the problems of a file left out under --skip-invalid to `warnings`:
@@ -203,10 +203,9 @@ std::string GapsSummary(const RollupResult& result) {
   std::vector<std::string> lines;
   for (const RollupOrganisation& organisation : result.organisations) {
     if (!organisation.out_of_date) continue;
-    lines.push_back(fmt::format("{}: latest {}, {}",
-                                WhoText(organisation.organisation),
-                                organisation.latest().year,
-                                organisation.out_of_date->message));
+    lines.push_back(fmt::format(
+        "{}: latest {}, {}", WhoText(organisation.organisation),
+        organisation.latest().year, organisation.out_of_date->message));
   }
   if (!lines.empty()) {
     text += fmt::format("Not up to date ({}): {}\n", result.years.back(),
@@ -233,11 +232,11 @@ std::string GapsSummary(const RollupResult& result) {
       lines.push_back(fmt::format("{} ({}): {}", missing.name, missing.code,
                                   missing.reason));
     }
-    text += fmt::format("Expected ({}): {} organisation{}, {} with no valid "
-                        "file for {}\n",
-                        expect.file, expect.expected,
-                        expect.expected == 1 ? "" : "s", lines.size(),
-                        year.year) +
+    text += fmt::format(
+                "Expected ({}): {} organisation{}, {} with no valid "
+                "file for {}\n",
+                expect.file, expect.expected, expect.expected == 1 ? "" : "s",
+                lines.size(), year.year) +
             ListLines(lines);
   }
   lines.clear();
@@ -344,9 +343,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   options.add_options()(
       "system", po::value(&rollup.system)->value_name("NAME"),
       "keep the organisations of this integrated care system "
-      "(organisation.system, ignoring case, punctuation and '&' for 'and')")("year",
-                              po::value(&rollup.year)->value_name("YYYY/YY"),
-                              "keep this year only")(
+      "(organisation.system, ignoring case, punctuation and '&' for 'and')")(
+      "year", po::value(&rollup.year)->value_name("YYYY/YY"),
+      "keep this year only")(
       "skip-invalid", po::bool_switch(&rollup.skip_invalid),
       "roll up the valid files and list the invalid ones as excluded")(
       "expect", po::value(&expect_path)->value_name("FILE"),
@@ -432,9 +431,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       ForEachIndex(count, threads, [&, first = i](std::size_t k) {
         LoadedFile& slot = loaded[k];
         std::optional<LoadedAssessment> assessment;
-        slot.verdict = LoadFound(files[first + k], trust.load, fs,
-                                 slot.problems, slot.notes, &assessment,
-                                 &slot.claimed);
+        slot.verdict =
+            LoadFound(files[first + k], trust.load, fs, slot.problems,
+                      slot.notes, &assessment, &slot.claimed);
         if (slot.verdict == Verdict::kAssessment) {
           slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
         }

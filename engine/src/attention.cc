@@ -198,13 +198,11 @@ Attention BuildAttention(const RollupResult& rollup,
     const OrganisationYear& latest = organisation.latest();
     if (latest.year >= latest_year) continue;
     AttentionItem item = ItemFor(AttentionReason::kOutOfDate, organisation);
-    item.message =
-        fmt::format("{}'s latest assessment is for {}, not {}{}.",
-                    OrganisationText(item.organisation), latest.year,
-                    latest_year,
-                    organisation.out_of_date
-                        ? ": " + organisation.out_of_date->message
-                        : std::string());
+    item.message = fmt::format(
+        "{}'s latest assessment is for {}, not {}{}.",
+        OrganisationText(item.organisation), latest.year, latest_year,
+        organisation.out_of_date ? ": " + organisation.out_of_date->message
+                                 : std::string());
     attention.items.push_back(std::move(item));
   }
   for (const RollupOrganisation& organisation : rollup.organisations) {

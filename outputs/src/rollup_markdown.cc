@@ -22,10 +22,10 @@ using markdown::TableHead;
 
 // The headline counts, as rows of the header table.
 std::string CountRows(const RollupCounts& counts) {
-  std::string rows = Row({"Organisations included",
-                          std::to_string(counts.included)}) +
-                     Row({"Organisations excluded (every file invalid)",
-                          std::to_string(counts.excluded)});
+  std::string rows =
+      Row({"Organisations included", std::to_string(counts.included)}) +
+      Row({"Organisations excluded (every file invalid)",
+           std::to_string(counts.excluded)});
   if (counts.missing) {
     rows += Row({"Organisations missing (expected, no file)",
                  std::to_string(*counts.missing)});
@@ -40,12 +40,11 @@ std::string WhoCell(const Organisation& organisation) {
 // Organisations whose latest year is older than the rollup's, and those
 // whose every file was excluded, one row each, saying why.
 std::string NotUpToDateSection(const RollupResult& result) {
-  if (result.counts.out_of_date == 0 &&
-      result.excluded_organisations.empty()) {
+  if (result.counts.out_of_date == 0 && result.excluded_organisations.empty()) {
     return "";
   }
-  std::string out = fmt::format("## Not up to date ({})\n\n",
-                                Escape(result.years.back()));
+  std::string out =
+      fmt::format("## Not up to date ({})\n\n", Escape(result.years.back()));
   out += TableHead({"Organisation", "Code", "Latest year", "Why"});
   for (const RollupOrganisation& organisation : result.organisations) {
     if (!organisation.out_of_date) continue;
@@ -56,10 +55,10 @@ std::string NotUpToDateSection(const RollupResult& result) {
   }
   for (const ExcludedOrganisation& organisation :
        result.excluded_organisations) {
-    out += Row({WhoCell(organisation.organisation),
-                Cell(organisation.organisation.code), kNothing,
-                Cell("every file excluded: " +
-                     ListInWords(organisation.files))});
+    out +=
+        Row({WhoCell(organisation.organisation),
+             Cell(organisation.organisation.code), kNothing,
+             Cell("every file excluded: " + ListInWords(organisation.files))});
   }
   return out + "\n";
 }
@@ -69,9 +68,9 @@ std::string ExpectedSection(const RollupResult& result) {
   if (!result.expect) return "";
   const ExpectResult& expect = *result.expect;
   std::string out = "## Expected organisations\n\n";
-  out += fmt::format("{} organisation{} on the register {}.\n\n",
-                     expect.expected, expect.expected == 1 ? "" : "s",
-                     Escape(expect.file));
+  out +=
+      fmt::format("{} organisation{} on the register {}.\n\n", expect.expected,
+                  expect.expected == 1 ? "" : "s", Escape(expect.file));
   for (const ExpectedYear& year : expect.years) {
     out += fmt::format("### No valid file for {}\n\n", Escape(year.year));
     if (year.missing.empty()) {

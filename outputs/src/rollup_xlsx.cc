@@ -75,10 +75,9 @@ class RollupWorkbook {
     scope.push_back(fmt::format(
         "Organisations: {} included, {} excluded{}", result_.counts.included,
         result_.counts.excluded,
-        result_.counts.missing
-            ? fmt::format(", {} missing (see Expected)",
-                          *result_.counts.missing)
-            : ""));
+        result_.counts.missing ? fmt::format(", {} missing (see Expected)",
+                                             *result_.counts.missing)
+                               : ""));
     if (result_.options.skip_invalid) {
       scope.push_back(
           fmt::format("Files excluded as invalid: {} (see Excluded)",
@@ -250,10 +249,10 @@ class RollupWorkbook {
     }
     table.Finish();
     lxw_row_t row = table.last_row() + 2;
-    sheet->Text(row++, 0,
-                fmt::format("{} organisation{} on the register {}.",
-                            expect.expected, expect.expected == 1 ? "" : "s",
-                            expect.file));
+    sheet->Text(
+        row++, 0,
+        fmt::format("{} organisation{} on the register {}.", expect.expected,
+                    expect.expected == 1 ? "" : "s", expect.file));
     ++row;
     sheet->Text(row++, 0, "Files of organisations not on the register", Bold());
     if (expect.unexpected.empty()) sheet->Text(row++, 0, "None.");

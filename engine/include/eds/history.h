@@ -301,7 +301,7 @@ std::size_t CheckAcrossFiles(std::vector<OrganisationYear>& years,
 
 // Why an organisation's latest year in a rollup is older than the rollup's.
 struct OutOfDate {
-  std::string year;    // the rollup's latest year
+  std::string year;  // the rollup's latest year
   // "excluded-file": a file of it claiming a later year (or no readable
   // year) was excluded as invalid; "no-file": no file for `year` was given.
   std::string reason;
@@ -402,8 +402,8 @@ struct Attention {
 // An organisation every file of which was excluded (--skip-invalid), known
 // only by what its files claim.
 struct ExcludedOrganisation {
-  Organisation organisation;  // code, name and system as claimed
-  std::string identity;       // ClaimedIdentity::identity; "" if none
+  Organisation organisation;       // code, name and system as claimed
+  std::string identity;            // ClaimedIdentity::identity; "" if none
   std::vector<std::string> files;  // its excluded files, in the order given
   std::string message;             // one sentence
 };
@@ -439,9 +439,9 @@ struct UnexpectedFile {
   std::string message;  // one sentence
 };
 struct ExpectResult {
-  std::string file;   // the register's path
-  int expected = 0;   // organisations on it (after --system)
-  std::vector<ExpectedYear> years;         // the years checked
+  std::string file;                 // the register's path
+  int expected = 0;                 // organisations on it (after --system)
+  std::vector<ExpectedYear> years;  // the years checked
   std::vector<UnexpectedFile> unexpected;  // by file
 };
 
