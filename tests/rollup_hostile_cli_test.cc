@@ -71,13 +71,9 @@ std::vector<std::pair<std::string, std::string>> HonestFiles() {
   };
 }
 
-// The JSON object of the organisation named `name` in a roll-up's JSON, or
-// "" (strings are skipped when matching braces).
-std::string OrganisationObject(const std::string& json,
-                               const std::string& name) {
-  const std::size_t at = json.find("\"name\": \"" + name + "\"");
-  if (at == std::string::npos) return "";
-  const std::size_t start = json.rfind('{', at);
+// The JSON value that starts at `start` (an object or array), or "" (strings
+// are skipped when matching brackets).
+std::string ValueAt(const std::string& json, std::size_t start) {
   int depth = 0;
   bool in_string = false;
   for (std::size_t i = start; i < json.size(); ++i) {
@@ -90,13 +86,26 @@ std::string OrganisationObject(const std::string& json,
       }
     } else if (c == '"') {
       in_string = true;
-    } else if (c == '{') {
+    } else if (c == '{' || c == '[') {
       ++depth;
-    } else if (c == '}' && --depth == 0) {
+    } else if ((c == '}' || c == ']') && --depth == 0) {
       return json.substr(start, i - start + 1);
     }
   }
   return "";
+}
+
+// The object of the organisation named `name` in the `organisations` array
+// of a roll-up's JSON (its graded rows), or "".
+std::string OrganisationObject(const std::string& json,
+                               const std::string& name) {
+  const std::string key = "\n  \"organisations\": [";  // top level
+  const std::size_t array_at = json.find(key);
+  if (array_at == std::string::npos) return "";
+  const std::string rows = ValueAt(json, array_at + key.size() - 1);
+  const std::size_t at = rows.find("\"name\": \"" + name + "\"");
+  if (at == std::string::npos) return "";
+  return ValueAt(rows, rows.rfind('{', at));
 }
 
 struct Measured {
