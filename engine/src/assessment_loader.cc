@@ -457,9 +457,11 @@ class AssessmentReader {
     for (const auto& [key, value] : node.entries) {
       if (!rubric_) continue;
       const RatingSpot spot = At(key);
-      const auto [id, domain] = checker_.CheckOutcome(RatingSource::kYaml, key.text, spot);
+      const auto [id, domain] =
+          checker_.CheckOutcome(RatingSource::kYaml, key.text, spot);
       if (domain == nullptr ||
-          !checker_.CheckPlacement(RatingSource::kYaml, *domain, id, in_service, spot)) {
+          !checker_.CheckPlacement(RatingSource::kYaml, *domain, id, in_service,
+                                   spot)) {
         continue;
       }
       if (auto [it, fresh] = seen.emplace(id, key.line); !fresh) {
@@ -505,7 +507,9 @@ class AssessmentReader {
     }
     if (const YamlNode* agreed = reader.Optional("agreed")) {
       if (auto text = ReadText(file_, *agreed, "agreed", diag_)) {
-        if (auto points = checker_.ParseScore(*text, At(*agreed))) entry->agreed = *points;
+        if (auto points = checker_.ParseScore(*text, At(*agreed))) {
+          entry->agreed = *points;
+        }
       }
     }
     if (const YamlNode* evidence = reader.Optional("evidence")) {
@@ -591,11 +595,13 @@ class AssessmentReader {
                   "leave the stakeholder out, or write 'not rated' if they did "
                   "not rate it");
     } else if (!score.IsScalar()) {
-      file_.Error(diag_, score,
-                  fmt::format("a rating must be a score, not {}", KindName(score)),
-                  checker_.ScoreHint());
+      file_.Error(
+          diag_, score,
+          fmt::format("a rating must be a score, not {}", KindName(score)),
+          checker_.ScoreHint());
     } else {
-      points = checker_.CheckScore(RatingSource::kYaml, score.text, At(score), &ok);
+      points =
+          checker_.CheckScore(RatingSource::kYaml, score.text, At(score), &ok);
     }
     if (!ok || !points) return;
     checker_.Record(service, outcome_id, stakeholder, *points, "", spot, entry);
@@ -603,7 +609,8 @@ class AssessmentReader {
 
   // A node's place, and its line to quote (copied only for a message).
   RatingSpot At(const YamlNode& node) const {
-    return RatingSpot{file_.Where(node), [this, line = node.line] { return file_.Line(line); }};
+    return RatingSpot{file_.Where(node),
+                      [this, line = node.line] { return file_.Line(line); }};
   }
 
   bool WithinLimit(std::size_t* count, const char* what,

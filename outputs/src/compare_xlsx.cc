@@ -181,7 +181,9 @@ class CompareWorkbook {
     const auto add_series = [&](xlsx::Col col) -> xlsx::ChartSeries* {
       xlsx::ChartSeries* series =
           chart->AddSeries(kSummarySheet, first, last_row, 0, col);
-      if (series != nullptr) series->NameFromCell(kSummarySheet, header_row, col);
+      if (series != nullptr) {
+        series->NameFromCell(kSummarySheet, header_row, col);
+      }
       return series;
     };
     if (xlsx::ChartSeries* total = add_series(1)) {
@@ -191,8 +193,9 @@ class CompareWorkbook {
     for (std::size_t i = 0; i < lines.size(); ++i) {
       xlsx::ChartSeries* series = add_series(static_cast<xlsx::Col>(2 + i));
       if (series == nullptr) continue;
-      series->Line(Darker(xlsx::ParseColour(lines[i]->colour).value_or(0xBFBFBF)),
-                   2, /*dashed=*/true);
+      series->Line(
+          Darker(xlsx::ParseColour(lines[i]->colour).value_or(0xBFBFBF)), 2,
+          /*dashed=*/true);
       series->SetMarker(xlsx::ChartSeries::Marker::kNone);
     }
     Rational highest = rubric_.MaxTotal();

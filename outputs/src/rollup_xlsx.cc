@@ -354,7 +354,8 @@ class RollupWorkbook {
     chart->SetTitle("Organisations by rating and year");
     for (std::size_t i = 0; i < result_.ratings.size(); ++i) {
       const auto col = static_cast<xlsx::Col>(1 + i);
-      xlsx::ChartSeries* series = chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
+      xlsx::ChartSeries* series =
+          chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
       if (series == nullptr) return;
       series->NameFromCell(kRatingsSheet, 0, col);
       series->Fill(
