@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The WebAssembly command line (node eds3.js) against the native eds3: the
+# same exit status, the same printed text and the same output bytes, for the
+# bundled example (grade), a comparison, the 40-organisation roll-up and
+# every bad input of the end-to-end tests (validate) and the end-to-end
+# tests' own assessments (grade).
+#   bash web/test/cli-parity.sh NATIVE_EDS3 WASM_EDS3_JS
+# Nothing here needs threads, mount or popen, so no case is skipped.
+set -euo pipefail
+native="$(realpath "$1")"
+wasm="$(realpath "$2")"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/inputs"
+cp -R "$root/examples" "$root/tests/testdata" "$work/inputs/"
+passed=0
+failed=0
+
+# Runs "eds3 ARGS..." with both builds in copies of the same folder and
+# compares everything they printed and wrote.
+check() {
+  local name="$1"; shift
+  local side
+  for side in native wasm; do
+    rm -rf "$work/$side" && mkdir -p "$work/$side"
+    cp -al "$work/inputs/." "$work/$side/"
+    local status=0
+    if [ "$side" = native ]; then
+      (cd "$work/$side" && "$native" "$@" >../$side.out 2>../$side.err) || status=$?
+    else
+      (cd "$work/$side" && node "$wasm" "$@" >../$side.out 2>../$side.err) || status=$?
+    fi
+    echo "$status" > "$work/$side.status"
+  done
+  if diff -r "$work/native" "$work/wasm" >/dev/null &&
+     cmp -s "$work/native.out" "$work/wasm.out" &&
+     cmp -s "$work/native.err" "$work/wasm.err" &&
+     cmp -s "$work/native.status" "$work/wasm.status"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name (eds3 $*)"
+    diff -r "$work/native" "$work/wasm" | head -5 || true
+    diff "$work/native.out" "$work/wasm.out" | head -5 || true
+    diff "$work/native.err" "$work/wasm.err" | head -5 || true
+    diff "$work/native.status" "$work/wasm.status" || true
+  fi
+}
+
+example=examples/northmoor-ambulance-2024-25.yaml
+check grade grade "$example" -o out.xlsx --json out.json --markdown out.md
+check compare compare examples/rollup/severnvale/rha-carrow/*.yaml -o out.xlsx --json out.json --markdown out.md
+check rollup rollup examples/rollup -o out.xlsx --json out.json --markdown out.md
+check init init --org "Northmoor Ambulance" --year 2025/26 -o new.yaml
+check usage grade --no-such-option
+for file in "$root"/tests/testdata/bad/*.yaml; do
+  relative="${file#"$root"/}"
+  check "validate $relative" validate "$relative"
+done
+for file in "$root"/tests/testdata/cli/*.yaml; do
+  relative="${file#"$root"/}"
+  check "grade $relative" grade "$relative" -o out.xlsx --json out.json
+done
+echo "cli-parity: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
