@@ -150,7 +150,7 @@
     return element('table', {}, element('caption', { text: caption }), element('thead', {}, head), element('tbody', {}, ...body));
   }
 
-  function showGrade(result) {
+  function showGrade(result, stdout) {
     const box = $('grade');
     const org = result.organisation;
     box.append(element('h3', { text: `${org.name}${org.code ? ` (${org.code})` : ''}, ${result.year}` }));
@@ -163,17 +163,22 @@
       box.append(table(`Domain ${d.id} outcomes`, ['Outcome', 'Score', 'Level', 'Flags'],
         d.outcomes.map((o) => [`${o.id} ${o.title}`, number(o.score), o.level || 'not scored', o.flags.join(', ') || 'none'])));
     }
-    const agreement = result.agreement;
-    if (agreement && agreement.alpha !== undefined && agreement.alpha !== null) {
-      box.append(element('p', { text: `Panel agreement: Krippendorff's alpha (ordinal) ${agreement.alpha}, from ${agreement.pairable} pairable ratings.` }));
+    // Panel agreement as the command line's summary words it.
+    const lines = stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('Panel agreement'));
+    if (first >= 0) {
+      let last = first + 1;
+      while (last < lines.length && lines[last].startsWith('  ')) last += 1;
+      box.append(element('h4', { text: 'Panel agreement' }));
+      box.append(element('p', { text: lines.slice(first, last).map((l) => l.trim().replace(/([^.:;])$/, '$1.')).join(' ').replace(/^Panel agreement: /, '') }));
     }
     if (result.flags && result.flags.length) {
       box.append(element('h4', { text: 'Flags' }));
-      box.append(element('ul', {}, ...result.flags.map((f) => element('li', { text: typeof f === 'string' ? f : `${f.kind || f.flag || ''}: ${f.message || JSON.stringify(f)}` }))));
+      box.append(element('ul', {}, ...result.flags.map((f) => element('li', { text: `${f.code}: ${f.message}` }))));
     }
     if (result.missing && result.missing.length) {
       box.append(element('h4', { text: 'Not scored yet' }));
-      box.append(element('ul', {}, ...result.missing.map((m) => element('li', { text: typeof m === 'string' ? m : JSON.stringify(m) }))));
+      box.append(element('ul', {}, ...result.missing.map((m) => element('li', { text: m }))));
     }
   }
 
@@ -212,7 +217,7 @@
     $('downloads').append(downloads);
     if (mode === 'grade') {
       const json = JSON.parse(new TextDecoder().decode(result.outputs[names.json]));
-      showGrade(json);
+      showGrade(json, result.stdout);
       $('status').textContent = (json.complete
         ? `Graded: total ${json.total} of ${json.max}, ${json.rating}.`
         : `Graded as Incomplete: ${json.missing.length} not scored.`) +

@@ -124,6 +124,8 @@ test('grading the example offers the native workbook, JSON and Markdown', async 
   const text = await page.$eval('#grade', (box) => box.textContent);
   assert.match(text, /Domain 3 Inclusive leadership/);
   assert.match(text, /2B When at work, staff are free from abuse/);
+  assert.match(text, /Panel agreement/);
+  assert.match(text, /disagreement: Ratings for 2B span 0 to 2/);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'web-graded.png'), fullPage: true });
 });
 

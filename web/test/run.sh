@@ -19,5 +19,5 @@ echo "web: dist/eds3.html is the page these sources build"
 bash web/test/cli-parity.sh "$native/cli/eds3" "$wasm/eds3/cli/eds3.js"
 (cd web && npm ci --no-audit --no-fund --loglevel=error)
 EDS3_NATIVE="$native/cli/eds3" EDS3_PAGE="$PWD/dist/eds3.html" \
-  node --test web/test/
+  node --test web/test/page.test.mjs
 echo "web: the web tests took $((SECONDS - started)) s"
