@@ -53,15 +53,15 @@ fi
 # when the archive has it, otherwise the archive's newest of the same upstream
 # version (a security update's Debian revision).
 source_version() {
-  local package="$1" source version upstream
+  local package="$1" source version upstream versions
   read -r source version < <(dpkg-query -W -f='${source:Package} ${source:Version}\n' "$package")
-  if apt-cache "${apt_options[@]}" showsrc "$source" | grep -qx "Version: $version"; then
+  versions="$(apt-cache "${apt_options[@]}" showsrc "$source" | sed -n 's/^Version: //p')"
+  if grep -qxF "$version" <<< "$versions"; then
     echo "$source $version"
     return
   fi
   upstream="${version%-*}"
-  version="$(apt-cache "${apt_options[@]}" showsrc "$source" | sed -n 's/^Version: //p' |
-             grep -F "$upstream-" | sort -V | tail -n1)"
+  version="$(grep -F "$upstream-" <<< "$versions" | sort -V | tail -n1 || true)"
   if [ -z "$version" ]; then
     echo "eds3 web: no source of $source $upstream in the archive" >&2
     exit 1
