@@ -21,12 +21,19 @@ mkdir -p "$deps/apt/lists/partial" "$deps/apt/cache/archives/partial" \
 #   configure  emconfigure ./configure, then make install
 #   boost-po   Boost.Program_options' sources compiled alone (the rest of
 #              Boost is header-only for eds3 and comes from the native headers)
+#   unistring  only the parts of libunistring that eds3 calls, compiled alone
+#              (web/unistring.sh: its configure takes most of an hour under
+#              emscripten)
+# SOURCE_SUBDIR=DIR among the options: the CMake project is in that folder.
 libraries=(
   "zlib1g-dev configure --static"
   "libfmt-dev cmake -DFMT_DOC=OFF -DFMT_TEST=OFF"
   "libyaml-cpp-dev cmake -DYAML_CPP_BUILD_TESTS=OFF -DYAML_CPP_BUILD_TOOLS=OFF -DYAML_CPP_BUILD_CONTRIB=OFF"
   "libxlsxwriter-dev cmake -DUSE_SYSTEM_MINIZIP=OFF -DUSE_NO_MD5=ON -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF"
   "libboost-program-options1.74-dev boost-po"
+  "libunistring-dev unistring"
+  "libexpat1-dev cmake SOURCE_SUBDIR=expat -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_SHARED_LIBS=OFF"
+  "libzip-dev cmake -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF -DENABLE_WINDOWS_CRYPTO=OFF -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF"
 )
 
 apt_options=(
@@ -95,10 +102,16 @@ for line in "${libraries[@]}"; do
     (cd "$work" && apt-get "${apt_options[@]}" source -qq "$source=$version" 2>&1 |
        grep -v '^dpkg-source: info' || true)
     tree="$(find "$work" -mindepth 1 -maxdepth 1 -type d)"
-    if [ "$kind" = configure ]; then
+    if [ "$kind" = unistring ]; then
+      bash "$(dirname "$0")/unistring.sh" "$tree" "$prefix" "$flags" "$jobs"
+    elif [ "$kind" = configure ]; then
       (cd "$tree" && CFLAGS="$flags" emconfigure ./configure --prefix="$prefix" $options >/dev/null &&
          emmake make -j"$jobs" install >/dev/null)
     else
+      if [[ "$options" == SOURCE_SUBDIR=* ]]; then
+        read -r subdir options <<< "$options"
+        tree="$tree/${subdir#SOURCE_SUBDIR=}"
+      fi
       CFLAGS="$flags" CXXFLAGS="$flags" emcmake cmake -S "$tree" -B "$work/build" \
         -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
         -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_FIND_ROOT_PATH="$prefix" \

@@ -16,6 +16,18 @@ if ! cmp -s "$wasm/eds3/web/eds3.html" dist/eds3.html; then
   exit 1
 fi
 echo "web: dist/eds3.html is the page these sources build"
+# The part of libunistring built for WebAssembly (web/unistring.sh) against
+# Debian's native library, on every code point.
+cc -O2 web/test/unistring-check.c -o "$wasm/unistring-check" -lunistring
+emcc -Oz -sSINGLE_FILE=1 -I"$wasm/deps/prefix/include" web/test/unistring-check.c \
+  "$wasm/deps/prefix/lib/libunistring.a" -o "$wasm/unistring-check.js"
+expected="$("$wasm/unistring-check")"
+actual="$(node "$wasm/unistring-check.js")"
+if [ "$expected" != "$actual" ]; then
+  echo "web: libunistring for WebAssembly differs from the native one ($actual, not $expected)" >&2
+  exit 1
+fi
+echo "web: libunistring for WebAssembly agrees with the native one on every code point"
 bash web/test/cli-parity.sh "$native/cli/eds3" "$wasm/eds3/cli/eds3.js"
 (cd web && npm ci --no-audit --no-fund --loglevel=error)
 EDS3_NATIVE="$native/cli/eds3" EDS3_PAGE="$PWD/dist/eds3.html" \
