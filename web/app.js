@@ -76,6 +76,26 @@
   const isYaml = (path) => /\.ya?ml$/i.test(path);
   const baseName = (path) => path.split('/').pop().replace(/\.[^.]*$/, '');
 
+  // The output files every run asks for, as the command line's options: one
+  // download each, in this order. 'json' is what the page reads the grade from.
+  const kOutputs = [
+    { kind: 'workbook', option: '-o', ending: 'xlsx', label: 'the workbook',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    { kind: 'json', option: '--json', ending: 'json', label: 'the JSON', type: 'application/json' },
+    { kind: 'markdown', option: '--markdown', ending: 'md', label: 'the Markdown summary', type: 'text/markdown' },
+  ];
+
+  // The output files' names from `base`, and the options that ask for them.
+  function outputsNamed(base) {
+    const names = {};
+    const tail = [];
+    for (const output of kOutputs) {
+      names[output.kind] = `${base}.${output.ending}`;
+      tail.push(output.option, names[output.kind]);
+    }
+    return { names, tail };
+  }
+
   // The command line for the chosen mode and files, and its output files.
   function commandFor(mode) {
     const yamls = chosen.map((f) => f.path).filter(isYaml).sort();
@@ -83,12 +103,10 @@
       if (yamls.length !== 1) {
         return { problem: `Grading needs exactly one assessment (YAML) file; you chose ${yamls.length}.` };
       }
-      const base = baseName(yamls[0]);
-      const names = { workbook: `${base}.xlsx`, json: `${base}.json`, markdown: `${base}.md` };
-      return { names, args: ['grade', yamls[0], '-o', names.workbook, '--json', names.json, '--markdown', names.markdown] };
+      const { names, tail } = outputsNamed(baseName(yamls[0]));
+      return { names, args: ['grade', yamls[0], ...tail] };
     }
-    const names = { workbook: `${mode}.xlsx`, json: `${mode}.json`, markdown: `${mode}.md` };
-    const tail = ['-o', names.workbook, '--json', names.json, '--markdown', names.markdown];
+    const { names, tail } = outputsNamed(mode);
     if (mode === 'compare') {
       if (yamls.length < 2) {
         return { problem: `Comparing needs two or more assessment (YAML) files of one organisation; you chose ${yamls.length}.` };
@@ -103,11 +121,6 @@
     return { names, args: ['rollup', ...paths, ...tail] };
   }
 
-  const kLabels = { workbook: 'the workbook', json: 'the JSON', markdown: 'the Markdown summary', html: 'the HTML report' };
-  const kTypes = {
-    workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    json: 'application/json', markdown: 'text/markdown', html: 'text/html',
-  };
 
   function download(name, bytes, type, label) {
     const url = URL.createObjectURL(new Blob([bytes], { type }));
@@ -211,8 +224,9 @@
       return;
     }
     const downloads = element('div', { class: 'downloads' }, element('h3', { text: 'Downloads' }));
-    for (const [kind, name] of Object.entries(names)) {
-      if (result.outputs[name]) downloads.append(download(name, result.outputs[name], kTypes[kind], kLabels[kind]));
+    for (const output of kOutputs) {
+      const name = names[output.kind];
+      if (result.outputs[name]) downloads.append(download(name, result.outputs[name], output.type, output.label));
     }
     $('downloads').append(downloads);
     if (mode === 'grade') {

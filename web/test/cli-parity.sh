@@ -48,8 +48,37 @@ check() {
   fi
 }
 
+# The example's score sheet as an .xlsx workbook (inline strings, numbers as
+# numbers), so that the reading of workbooks (libzip, expat) is compared too.
+python3 - "$work/inputs/examples" <<'PYTHON'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+folder = sys.argv[1]
+with open(f"{folder}/northmoor-ambulance-2024-25-panel.csv", newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+def cell(value):
+    if value.replace(".", "", 1).isdigit():
+        return f"<c><v>{value}</v></c>"
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+sheet = "".join(f"<row>{''.join(cell(v) for v in row)}</row>" for row in rows)
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(f"{folder}/northmoor-ambulance-2024-25-panel.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{relationships}"><sheets>'
+               '<sheet name="Scores" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels",
+               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/>'
+               "</Relationships>")
+    z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>{sheet}</sheetData></worksheet>')
+PYTHON
+sed 's/^ratings_csv: northmoor-ambulance-2024-25-panel.csv$/score_sheets: [northmoor-ambulance-2024-25-panel.xlsx]/' \
+  "$work/inputs/examples/northmoor-ambulance-2024-25.yaml" > "$work/inputs/examples/from-workbook.yaml"
+grep -q '^score_sheets: \[northmoor-ambulance-2024-25-panel.xlsx\]$' "$work/inputs/examples/from-workbook.yaml"
+
 example=examples/northmoor-ambulance-2024-25.yaml
 check grade grade "$example" -o out.xlsx --json out.json --markdown out.md
+check "grade with an .xlsx score sheet" grade examples/from-workbook.yaml -o out.xlsx --json out.json
 check compare compare examples/rollup/severnvale/rha-carrow/*.yaml -o out.xlsx --json out.json --markdown out.md
 check rollup rollup examples/rollup -o out.xlsx --json out.json --markdown out.md
 check init init --org "Northmoor Ambulance" --year 2025/26 -o new.yaml
