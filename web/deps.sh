@@ -25,6 +25,9 @@ mkdir -p "$deps/apt/lists/partial" "$deps/apt/cache/archives/partial" \
 #              (web/unistring.sh: its configure takes most of an hour under
 #              emscripten)
 # SOURCE_SUBDIR=DIR among the options: the CMake project is in that folder.
+# libzip's sizes of off_t and size_t are given (emscripten's): CMake's
+# check_type_size reads them out of the compiled program, and misreads
+# emscripten's output as 9.
 libraries=(
   "zlib1g-dev configure --static"
   "libfmt-dev cmake -DFMT_DOC=OFF -DFMT_TEST=OFF"
@@ -33,7 +36,7 @@ libraries=(
   "libboost-program-options1.74-dev boost-po"
   "libunistring-dev unistring"
   "libexpat1-dev cmake SOURCE_SUBDIR=expat -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_SHARED_LIBS=OFF"
-  "libzip-dev cmake -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF -DENABLE_WINDOWS_CRYPTO=OFF -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF"
+  "libzip-dev cmake -DHAVE_SIZEOF_OFF_T=TRUE -DSIZEOF_OFF_T=8 -DHAVE_SIZEOF_SIZE_T=TRUE -DSIZEOF_SIZE_T=4 -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF -DENABLE_WINDOWS_CRYPTO=OFF -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF"
 )
 
 apt_options=(
@@ -116,6 +119,11 @@ for line in "${libraries[@]}"; do
         -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
         -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_FIND_ROOT_PATH="$prefix" \
         -DCMAKE_PREFIX_PATH="$prefix" $options >/dev/null
+      if [ "$source" = expat ]; then
+        # Debian's security patches test "#if XML_DTD == 1", as autotools
+        # defines it; expat's CMake defines XML_DTD and XML_NS empty.
+        sed -i 's/^#define \(XML_DTD\|XML_NS\)$/#define \1 1/' "$work/build/expat_config.h"
+      fi
       cmake --build "$work/build" -j"$jobs" --target install >/dev/null
     fi
   fi
