@@ -17,7 +17,9 @@ if ! cmp -s "$wasm/eds3/web/eds3.html" dist/eds3.html; then
 fi
 echo "web: dist/eds3.html is the page these sources build"
 # The part of libunistring built for WebAssembly (web/unistring.sh) against
-# Debian's native library, on every code point.
+# Debian's native library, on every code point. (emcc's own tools need
+# Debian's JavaScript modules when the node found first is not Debian's.)
+export NODE_PATH="${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs"
 cc -O2 web/test/unistring-check.c -o "$wasm/unistring-check" -lunistring
 emcc -Oz -sSINGLE_FILE=1 -I"$wasm/deps/prefix/include" web/test/unistring-check.c \
   "$wasm/deps/prefix/lib/libunistring.a" -o "$wasm/unistring-check.js"
