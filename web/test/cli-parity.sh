@@ -12,8 +12,9 @@ wasm="$(realpath "$2")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/inputs"
-cp -R "$root/examples" "$root/tests/testdata" "$work/inputs/"
+mkdir -p "$work/inputs/tests"
+cp -R "$root/examples" "$work/inputs/"
+cp -R "$root/tests/testdata" "$work/inputs/tests/"
 passed=0
 failed=0
 
@@ -33,7 +34,10 @@ check() {
     fi
     echo "$status" > "$work/$side.status"
   done
-  if diff -r "$work/native" "$work/wasm" >/dev/null &&
+  if grep -q "cannot read: No such file" "$work/native.err"; then
+    failed=$((failed + 1))
+    echo "FAILED: $name: the native eds3 could not read its input (a missing test file)"
+  elif diff -r "$work/native" "$work/wasm" >/dev/null &&
      cmp -s "$work/native.out" "$work/wasm.out" &&
      cmp -s "$work/native.err" "$work/wasm.err" &&
      cmp -s "$work/native.status" "$work/wasm.status"; then
