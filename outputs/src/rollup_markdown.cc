@@ -20,6 +20,80 @@ using markdown::kNothing;
 using markdown::Row;
 using markdown::TableHead;
 
+// The headline counts, as rows of the header table.
+std::string CountRows(const RollupCounts& counts) {
+  std::string rows =
+      Row({"Organisations included", std::to_string(counts.included)}) +
+      Row({"Organisations excluded (every file invalid)",
+           std::to_string(counts.excluded)});
+  if (counts.missing) {
+    rows += Row({"Organisations missing (expected, no file)",
+                 std::to_string(*counts.missing)});
+  }
+  return rows;
+}
+
+std::string WhoCell(const Organisation& organisation) {
+  return organisation.name.empty() ? kNothing : Cell(organisation.name);
+}
+
+// Organisations whose latest year is older than the rollup's, and those
+// whose every file was excluded, one row each, saying why.
+std::string NotUpToDateSection(const RollupResult& result) {
+  if (result.counts.out_of_date == 0 && result.excluded_organisations.empty()) {
+    return "";
+  }
+  std::string out =
+      fmt::format("## Not up to date ({})\n\n", Escape(result.years.back()));
+  out += TableHead({"Organisation", "Code", "Latest year", "Why"});
+  for (const RollupOrganisation& organisation : result.organisations) {
+    if (!organisation.out_of_date) continue;
+    out += Row({WhoCell(organisation.organisation),
+                Cell(organisation.organisation.code),
+                Escape(organisation.latest().year),
+                Cell(organisation.out_of_date->message)});
+  }
+  for (const ExcludedOrganisation& organisation :
+       result.excluded_organisations) {
+    out +=
+        Row({WhoCell(organisation.organisation),
+             Cell(organisation.organisation.code), kNothing,
+             Cell("every file excluded: " + ListInWords(organisation.files))});
+  }
+  return out + "\n";
+}
+
+// The register (--expect) against the rollup.
+std::string ExpectedSection(const RollupResult& result) {
+  if (!result.expect) return "";
+  const ExpectResult& expect = *result.expect;
+  std::string out = "## Expected organisations\n\n";
+  out +=
+      fmt::format("{} organisation{} on the register {}.\n\n", expect.expected,
+                  expect.expected == 1 ? "" : "s", Escape(expect.file));
+  for (const ExpectedYear& year : expect.years) {
+    out += fmt::format("### No valid file for {}\n\n", Escape(year.year));
+    if (year.missing.empty()) {
+      out += "Every organisation expected has a valid file.\n\n";
+      continue;
+    }
+    out += TableHead({"Organisation", "Code", "Register line", "Why"});
+    for (const ExpectedMissing& missing : year.missing) {
+      out += Row({Cell(missing.name), Cell(missing.code),
+                  std::to_string(missing.line), Cell(missing.reason)});
+    }
+    out += "\n";
+  }
+  out += "### Files of organisations not on the register\n\n";
+  if (expect.unexpected.empty()) return out + "None.\n\n";
+  out += TableHead({"File", "Organisation", "Code", "Year"});
+  for (const UnexpectedFile& file : expect.unexpected) {
+    out += Row({Cell(file.file), Cell(file.organisation.name),
+                Cell(file.organisation.code), Escape(file.year)});
+  }
+  return out + "\n";
+}
+
 class RollupMarkdownReport {
  public:
   explicit RollupMarkdownReport(const RollupResult& result)
@@ -29,6 +103,8 @@ class RollupMarkdownReport {
     Header();
     Attention();
     Organisations();
+    out_ += NotUpToDateSection(result_);
+    out_ += ExpectedSection(result_);
     RatingsByYear();
     Excluded();
     Checks();
@@ -57,6 +133,7 @@ class RollupMarkdownReport {
         Row({"Organisations", std::to_string(result_.organisations.size())});
     out_ += Row({"Assessments", std::to_string(assessments)});
     out_ += Row({"Years", years});
+    out_ += CountRows(result_.counts);
     if (!result_.options.system.empty()) {
       out_ += Row({"Integrated Care System", Cell(result_.options.system)});
     }
