@@ -4,15 +4,21 @@
 #   test     runs the whole test suite: the unit, golden-file and end-to-end
 #            tests, then the same suite under ASan+UBSan and bounded fuzzing
 #            of every loader (.ci/sanitize-and-fuzz.sh), or
-#   bench    runs the national benchmark (bench/run.sh, docs/performance.md).
+#   bench    runs the national benchmark (bench/run.sh, docs/performance.md), or
+#   web      builds the page eds3.html and eds3 for Node with WebAssembly
+#            (web/build.sh, docs/web.md): from Debian's emscripten and the
+#            Debian source packages of the libraries.
+# The test mode builds the web page too: it must equal dist/eds3.html, the
+# WebAssembly eds3 must match the native one byte for byte, and the page is
+# tested in headless Chromium (web/test/).
 # Run as root (apt installs what is missing; nothing is downloaded otherwise).
 # Quick when everything is already installed and built.
 set -euo pipefail
 
 mode="${1:-}"
 case "$mode" in
-  example|test|bench) ;;
-  *) echo "usage: bash .ci/eds3.sh example|test|bench" >&2; exit 2 ;;
+  example|test|bench|web) ;;
+  *) echo "usage: bash .ci/eds3.sh example|test|bench|web" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.."
 
@@ -32,6 +38,15 @@ if [ "$mode" = test ]; then
   # through.
   packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema cmark-gfm)
 fi
+if [ "$mode" = test ] || [ "$mode" = web ]; then
+  # emscripten compiles for WebAssembly; dpkg-dev unpacks the Debian source
+  # packages that apt-get source fetches (web/deps.sh).
+  packages+=(emscripten dpkg-dev xz-utils)
+fi
+if [ "$mode" = test ]; then
+  # The browser tests drive Debian's Chromium from Node (web/test/).
+  packages+=(chromium)
+fi
 if [ "$mode" = bench ]; then
   # GNU time reports each run's wall time and peak resident memory.
   packages+=(time)
@@ -49,8 +64,25 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# Node and npm: Debian's unless a node is installed already (NodeSource's
+# nodejs brings its own npm and conflicts with Debian's npm package).
+if [ "$mode" = test ] || [ "$mode" = web ]; then
+  need=()
+  command -v node >/dev/null || need+=(nodejs)
+  [ "$mode" = test ] && ! command -v npm >/dev/null && need+=(npm)
+  if [ "${#need[@]}" -gt 0 ]; then
+    echo "eds3 setup: installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+fi
 
 jobs="$(nproc)"
+if [ "$mode" = web ]; then
+  bash web/build.sh build-wasm
+  exit 0
+fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 if [ "$mode" = example ]; then
   # Only the tool: the tests are built by the test command.
@@ -74,4 +106,5 @@ if [ "$mode" = bench ]; then
 fi
 
 ctest --test-dir build --output-on-failure -j"$jobs"
+bash web/test/run.sh build build-wasm
 bash .ci/sanitize-and-fuzz.sh

@@ -2,9 +2,84 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "eds/json_writer.h"
+
 namespace eds::cli {
+namespace {
+
+// The diagnostics printed since the last TakePrintedDiagnosticsJson, when
+// they are recorded at all.
+struct PrintedDiagnostics {
+  std::mutex mutex;
+  std::optional<std::vector<Diagnostic>> items;
+};
+
+PrintedDiagnostics& Printed() {
+  static PrintedDiagnostics printed;
+  return printed;
+}
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+}  // namespace
+
+void RecordPrintedDiagnostics() {
+  std::lock_guard<std::mutex> lock(Printed().mutex);
+  if (!Printed().items) Printed().items.emplace();
+}
+
+std::string TakePrintedDiagnosticsJson() {
+  std::vector<Diagnostic> items;
+  {
+    std::lock_guard<std::mutex> lock(Printed().mutex);
+    if (Printed().items) items.swap(*Printed().items);
+  }
+  JsonWriter json;
+  json.BeginArray();
+  for (const Diagnostic& diagnostic : items) {
+    json.BeginObject()
+        .Key("severity")
+        .String(SeverityName(diagnostic.severity))
+        .Key("file")
+        .String(diagnostic.location.file)
+        .Key("line")
+        .Int(diagnostic.location.line)
+        .Key("column")
+        .Int(diagnostic.location.column)
+        .Key("message")
+        .String(diagnostic.message)
+        .Key("hint")
+        .String(diagnostic.hint)
+        .Key("source_line")
+        .String(diagnostic.source_line)
+        .EndObject();
+  }
+  json.EndArray();
+  return json.Text();
+}
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
+  {
+    std::lock_guard<std::mutex> lock(Printed().mutex);
+    if (Printed().items) {
+      Printed().items->insert(Printed().items->end(), diag.items().begin(),
+                              diag.items().end());
+    }
+  }
   for (const Diagnostic& diagnostic : diag.items()) {
     err << "eds3: " << FormatDiagnostic(diagnostic);
   }

@@ -9,17 +9,23 @@
 namespace eds::cli {
 namespace {
 
-constexpr std::size_t kMaxThreads = 8;
+[[maybe_unused]] constexpr std::size_t kMaxThreads = 8;
 // Fewer items than this per thread are not worth a thread's start-up.
-constexpr std::size_t kMinItemsPerThread = 8;
+[[maybe_unused]] constexpr std::size_t kMinItemsPerThread = 8;
 
 }  // namespace
 
 std::size_t ThreadsFor(std::size_t count) {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  // WebAssembly built without threads: a std::thread cannot start.
+  (void)count;
+  return 1;
+#else
   const std::size_t cores =
       std::max<std::size_t>(1, std::thread::hardware_concurrency());
   return std::min({cores, kMaxThreads,
                    std::max<std::size_t>(1, count / kMinItemsPerThread)});
+#endif
 }
 
 void ForEachIndex(std::size_t count, std::size_t threads,

@@ -1,10 +1,10 @@
 #include "eds/json_writer.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
-#include <system_error>
+
+#include "shortest_double.h"
 
 namespace eds {
 namespace {
@@ -100,18 +100,6 @@ void AppendEscaped(std::string_view text, std::string* out) {
     ++i;
   }
   out->push_back('"');
-}
-
-// The shortest text that reads back as `value` (std::to_chars guarantees
-// round-tripping and is independent of the locale).
-std::string ShortestDouble(double value) {
-  char buffer[64];
-  const std::to_chars_result result =
-      std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (result.ec != std::errc()) {
-    throw std::logic_error("JsonWriter: cannot format a number");
-  }
-  return std::string(buffer, result.ptr);
 }
 
 }  // namespace
