@@ -205,8 +205,14 @@ std::string CellHtml(const Cell& cell, bool row_header) {
   return out;
 }
 
+// More columns than fit across A4 portrait at a readable size.
+constexpr std::size_t kWideColumns = 7;
+
 std::string TableHtml(const Block& table) {
-  std::string out = "<table>\n<caption>" + InlineHtml(table.caption) +
+  // A table of many columns prints on a landscape page of its own.
+  const bool wide = table.headers.size() > kWideColumns;
+  std::string out = (wide ? "<table class=\"wide\">" : "<table>") +
+                    std::string("\n<caption>") + InlineHtml(table.caption) +
                     "</caption>\n<thead>\n<tr>";
   for (const Inline& header : table.headers) {
     out += "<th scope=\"col\">" + InlineHtml(header) + "</th>";
@@ -270,7 +276,7 @@ a:focus { outline: 3px solid #212b32; background: #ffeb3b; color: #212b32; }
 table { border-collapse: collapse; margin: 0 0 1.25rem; width: 100%; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 th, td { border: 1px solid #768692; padding: 0.3rem 0.5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e8edee; }
 tbody th { font-weight: bold; }
 .level-0 { background: #fbe3e4; }
@@ -281,6 +287,7 @@ tbody th { font-weight: bold; }
 footer { border-top: 1px solid #768692; margin-top: 2rem; padding-top: 0.5rem;
   font-size: 0.9rem; }
 @page { size: A4; margin: 15mm 14mm 16mm; }
+@page wide { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h1 { font-size: 17pt; }
@@ -293,6 +300,8 @@ footer { border-top: 1px solid #768692; margin-top: 2rem; padding-top: 0.5rem;
   table, .level-0, .level-1, .level-2, .level-3, thead th {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: #212b32; }
+  table.wide { page: wide; font-size: 8pt; }
+  table.wide th, table.wide td { padding: 1pt 3pt; }
 }
 </style>
 )";
