@@ -1,13 +1,13 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
-#include <algorithm>
 #include <climits>
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
-#include <cstddef>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -23,6 +23,7 @@
 #include "eds/history.h"
 #include "eds/history_outputs.h"
 #include "eds/input_kind.h"
+#include "eds/register.h"
 #include "eds/version.h"
 #include "file_walk.h"
 #include "history_cli.h"
@@ -40,7 +41,8 @@ const CommandSpec kRollup = {
     "rollup",
     "eds3 rollup PATH... [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
     "[--html OUT.html] "
-    "[--system NAME] [--year YYYY/YY] [--skip-invalid] [--allow-rubric-files] "
+    "[--system NAME] [--year YYYY/YY] [--skip-invalid] [--expect FILE] "
+    "[--allow-rubric-files] "
     "[--allow-outside-paths] [--follow-links]",
     "Roll up many organisations' assessments (and years) for commissioners.",
     "PATH",
@@ -64,6 +66,13 @@ const CommandSpec kRollup = {
     "--skip-invalid the valid files are rolled up and the others listed as\n"
     "excluded, and so are files found in a folder that cannot be read; a\n"
     "file named on the command line that cannot be read always fails the run.\n"
+    "An organisation whose latest year is older than the rollup's is marked\n"
+    "'not up to date' with the reason (an excluded file, or no file); one\n"
+    "whose every file was excluded keeps a row saying so, under the code and\n"
+    "name its files claim. --expect FILE takes the register of organisations\n"
+    "expected (CSV with the header code,name or code,name,system) and lists\n"
+    "every one with no valid file for the latest year (the --year given), and\n"
+    "every file of an organisation not on it; a bad register fails the run.\n"
     "Exit status: 0 rolled up, 1 invalid input or nothing to roll up, 2 usage\n"
     "error, 3 a path cannot be read or an output cannot be written.\n"};
 
@@ -72,9 +81,12 @@ enum class Verdict { kAssessment, kSkipped, kInvalid, kUnreadable };
 
 // Reads and loads one file, adding its problems to `diag` and its note when
 // skipped to `notes`.
+// An invalid file's `claimed` identity is read from its text, so that its
+// organisation is still named in the outputs.
 Verdict LoadFound(const FoundFile& file, const LoadOptions& trust,
                   FileSystem& fs, Diagnostics& diag, Diagnostics& notes,
-                  std::optional<LoadedAssessment>* loaded) {
+                  std::optional<LoadedAssessment>* loaded,
+                  ClaimedIdentity* claimed) {
   if (!file.problem.empty()) {
     diag.Error({file.path, 0, 0}, file.problem);
     return Verdict::kUnreadable;
@@ -91,7 +103,10 @@ Verdict LoadFound(const FoundFile& file, const LoadOptions& trust,
   // A file that is not a YAML mapping at all is invalid, found or named.
   const std::optional<InputKind> kind =
       ClassifyAndParseAssessment(text, file.path, fs, diag, loaded, options);
-  if (!kind) return Verdict::kInvalid;
+  if (!kind || (*kind == InputKind::kAssessment && !*loaded)) {
+    *claimed = ReadClaimedIdentity(text);
+    return Verdict::kInvalid;
+  }
   if (*kind != InputKind::kAssessment) {
     if (file.named) {
       diag.Error({file.path, 0, 0},
@@ -146,6 +161,7 @@ struct LoadedFile {
   Diagnostics problems{kMaxErrorsPerFile};
   Diagnostics notes;
   std::optional<OrganisationYear> year;  // for an assessment
+  ClaimedIdentity claimed;               // for an invalid file
 };
 
 // Adds the problems of a file left out under --skip-invalid to `warnings`:
@@ -159,6 +175,84 @@ void AddAsWarnings(const Diagnostics& problems, Diagnostics& warnings) {
   }
 }
 
+// How many lines a list of the summary shows; the outputs hold them all.
+constexpr std::size_t kSummaryListLines = 20;
+
+// `lines` indented under their heading, at most kSummaryListLines of them.
+std::string ListLines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size() && i < kSummaryListLines; ++i) {
+    text += "  " + lines[i] + "\n";
+  }
+  if (lines.size() > kSummaryListLines) {
+    text += fmt::format("  and {} more (see the outputs)\n",
+                        lines.size() - kSummaryListLines);
+  }
+  return text;
+}
+
+std::string WhoText(const Organisation& organisation) {
+  if (organisation.code.empty()) return organisation.name;
+  if (organisation.name.empty()) return "code " + organisation.code;
+  return fmt::format("{} ({})", organisation.name, organisation.code);
+}
+
+// The organisations not up to date, those whose every file was excluded,
+// and what the register expected, for the terminal.
+std::string GapsSummary(const RollupResult& result) {
+  std::string text;
+  std::vector<std::string> lines;
+  for (const RollupOrganisation& organisation : result.organisations) {
+    if (!organisation.out_of_date) continue;
+    lines.push_back(fmt::format(
+        "{}: latest {}, {}", WhoText(organisation.organisation),
+        organisation.latest().year, organisation.out_of_date->message));
+  }
+  if (!lines.empty()) {
+    text += fmt::format("Not up to date ({}): {}\n", result.years.back(),
+                        lines.size()) +
+            ListLines(lines);
+  }
+  lines.clear();
+  for (const ExcludedOrganisation& organisation :
+       result.excluded_organisations) {
+    lines.push_back(fmt::format("{}: every file excluded: {}",
+                                WhoText(organisation.organisation),
+                                ListInWords(organisation.files)));
+  }
+  if (!lines.empty()) {
+    text += fmt::format("Organisations with every file excluded: {}\n",
+                        lines.size()) +
+            ListLines(lines);
+  }
+  if (!result.expect) return text;
+  const ExpectResult& expect = *result.expect;
+  for (const ExpectedYear& year : expect.years) {
+    lines.clear();
+    for (const ExpectedMissing& missing : year.missing) {
+      lines.push_back(fmt::format("{} ({}): {}", missing.name, missing.code,
+                                  missing.reason));
+    }
+    text += fmt::format(
+                "Expected ({}): {} organisation{}, {} with no valid "
+                "file for {}\n",
+                expect.file, expect.expected, expect.expected == 1 ? "" : "s",
+                lines.size(), year.year) +
+            ListLines(lines);
+  }
+  lines.clear();
+  for (const UnexpectedFile& file : expect.unexpected) {
+    lines.push_back(fmt::format("{}: {} {}", file.file,
+                                WhoText(file.organisation), file.year));
+  }
+  if (!lines.empty()) {
+    text += fmt::format("Not on the register: {} file{}\n", lines.size(),
+                        lines.size() == 1 ? "" : "s") +
+            ListLines(lines);
+  }
+  return text;
+}
+
 std::string Summary(const RollupResult& result) {
   std::size_t assessments = 0;
   for (const RollupOrganisation& organisation : result.organisations) {
@@ -168,6 +262,11 @@ std::string Summary(const RollupResult& result) {
       "Rolled up {} organisation{}, {} assessment{}, {}\n",
       result.organisations.size(), result.organisations.size() == 1 ? "" : "s",
       assessments, assessments == 1 ? "" : "s", DescribeYears(result.years));
+  text += fmt::format("Organisations: {} included, {} excluded{}\n",
+                      result.counts.included, result.counts.excluded,
+                      result.counts.missing
+                          ? fmt::format(", {} missing", *result.counts.missing)
+                          : "");
   for (const RatingCounts& counts : result.ratings_by_year) {
     std::string parts;
     for (std::size_t i = 0; i < counts.counts.size(); ++i) {
@@ -182,7 +281,7 @@ std::string Summary(const RollupResult& result) {
         fmt::format("Excluded as invalid: {} file{}\n", result.excluded.size(),
                     result.excluded.size() == 1 ? "" : "s");
   }
-  return text;
+  return text + GapsSummary(result);
 }
 
 // The problem with writing `output` when the folders in `inputs` are rolled
@@ -239,16 +338,20 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
               std::ostream& err) {
   HistoryOutputPaths paths;
   RollupOptions rollup;
+  std::string expect_path;
   po::options_description options;
   AddHistoryOutputOptions(options, &paths);
   options.add_options()(
       "system", po::value(&rollup.system)->value_name("NAME"),
       "keep the organisations of this integrated care system "
-      "(organisation.system, ignoring case, punctuation and '&' for 'and')")("year",
-                              po::value(&rollup.year)->value_name("YYYY/YY"),
-                              "keep this year only")(
+      "(organisation.system, ignoring case, punctuation and '&' for 'and')")(
+      "year", po::value(&rollup.year)->value_name("YYYY/YY"),
+      "keep this year only")(
       "skip-invalid", po::bool_switch(&rollup.skip_invalid),
-      "roll up the valid files and list the invalid ones as excluded");
+      "roll up the valid files and list the invalid ones as excluded")(
+      "expect", po::value(&expect_path)->value_name("FILE"),
+      "the register of organisations expected (CSV: code,name[,system]); "
+      "list who has no valid file and files not on it");
   TrustOptions trust;
   AddTrustOptions(options, kOutsidePaths | kRubricFiles | kFollowLinks,
                   &trust);
@@ -280,6 +383,22 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
 
   StagedHistoryOutputs outputs(paths);
   Status status = outputs.Stage(err);
+  // The register is read first; its problems are reported with the files'.
+  Diagnostics register_problems;
+  std::optional<Register> expected;
+  if (!expect_path.empty()) {
+    std::string text;
+    DiskFileSystem register_fs;
+    Status read = register_fs.ReadFile(expect_path, &text);
+    if (read.ok()) {
+      expected.emplace();
+      read = ReadRegister(text, DisplayPath(expect_path), register_problems,
+                          &*expected);
+    } else {
+      AddReadError(expect_path, read, register_problems);
+    }
+    status = Worse(status, read);
+  }
 
   std::vector<FoundFile> files;
   Diagnostics walk_diag;
@@ -291,6 +410,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   Diagnostics diag;   // the problems that fail the run
   Diagnostics notes;  // files skipped as not assessments
   Diagnostics warnings;  // the problems of files excluded (--skip-invalid)
+  diag.Append(register_problems);
   std::vector<OrganisationYear> years;
   std::vector<ExcludedFile> excluded;
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
@@ -312,8 +432,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       ForEachIndex(count, threads, [&, first = i](std::size_t k) {
         LoadedFile& slot = loaded[k];
         std::optional<LoadedAssessment> assessment;
-        slot.verdict = LoadFound(files[first + k], trust.load, fs,
-                                 slot.problems, slot.notes, &assessment);
+        slot.verdict =
+            LoadFound(files[first + k], trust.load, fs, slot.problems,
+                      slot.notes, &assessment, &slot.claimed);
         if (slot.verdict == Verdict::kAssessment) {
           slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
         }
@@ -354,6 +475,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
               file.path, problems,
               std::min(kMaxErrorsPerExcludedFile,
                        kMaxExcludedErrors - excluded_errors)));
+          excluded.back().claimed = std::move(slot.claimed);
           excluded_errors += std::min(
               problems.error_count(),
               std::min(kMaxErrorsPerExcludedFile,
@@ -402,6 +524,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
                   diag, &result);
   PrintDiagnostics(diag, err);
   if (!status.ok()) return status.ExitCode();
+  if (expected) CheckExpected(*expected, &result);
   if (!result.excluded.empty()) {
     err << fmt::format(
         "eds3: warning: {} invalid file{} excluded (--skip-invalid); see "

@@ -71,6 +71,15 @@ inline std::string Unzipped(const fs::path& zip, const std::string& member) {
   return out;
 }
 
+// The top-level "organisations" array of a rollup's JSON: the organisations
+// rolled up, without the excluded files (whose claimed names are listed).
+inline std::string RolledUp(const std::string& json) {
+  const std::size_t start = json.find("\n  \"organisations\": [");
+  const std::size_t end = json.find("\n  \"excluded\": [");
+  if (start == std::string::npos || end == std::string::npos) return json;
+  return json.substr(start, end - start);
+}
+
 inline std::string TestData(const std::string& name) {
   return std::string(EDS_TESTDATA_DIR) + "/cli/" + name;
 }

@@ -844,7 +844,7 @@ TEST(AttentionTest, ListsWhatTheKnownSystemWasBuiltToShow) {
   EXPECT_EQ(items[4].change, Rational(-4));
   EXPECT_EQ(items[6].message,
             "D Old Trust (RD)'s latest assessment is for 2023/24, not "
-            "2024/25.");
+            "2024/25: no file for 2024/25.");
   EXPECT_EQ(items[8].message,
             "broken.yaml was left out as invalid (1 error; the first: unknown "
             "key 'yeer').");

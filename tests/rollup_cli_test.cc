@@ -45,6 +45,7 @@ TEST_F(RollupCliTest, FolderMatchesGolden) {
   EXPECT_EQ(result.err, std::string(kNotesSkipped) + kAlphaUnderTwoCodes);
   EXPECT_EQ(result.out,
             "Rolled up 5 organisations, 7 assessments, 2023/24 to 2024/25\n"
+            "Organisations: 5 included, 0 excluded\n"
             "  2023/24: 1 Developing, 1 Incomplete\n"
             "  2024/25: 1 Undeveloped, 3 Developing, 1 Achieving\n"
             "Wrote:\n"
@@ -78,6 +79,7 @@ TEST_F(RollupCliTest, JsonToStandardOutputWithoutAWorkbook) {
   EXPECT_EQ(result.err, std::string(kNotesSkipped) + kAlphaUnderTwoCodes +
                             "Rolled up 5 organisations, 7 assessments, "
                             "2023/24 to 2024/25\n"
+                            "Organisations: 5 included, 0 excluded\n"
                             "  2023/24: 1 Developing, 1 Incomplete\n"
                             "  2024/25: 1 Undeveloped, 3 Developing, 1 "
                             "Achieving\n"
@@ -109,6 +111,7 @@ TEST_F(RollupCliTest, FiltersKeepOneSystemOrOneYear) {
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out,
             "Rolled up 2 organisations, 3 assessments, 2023/24 to 2024/25\n"
+            "Organisations: 2 included, 0 excluded\n"
             "  2023/24: 1 Developing\n"
             "  2024/25: 1 Developing, 1 Achieving\n"
             "Wrote:\n"
@@ -123,6 +126,7 @@ TEST_F(RollupCliTest, FiltersKeepOneSystemOrOneYear) {
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out,
             "Rolled up 2 organisations, 2 assessments, 2023/24\n"
+            "Organisations: 2 included, 0 excluded\n"
             "  2023/24: 1 Developing, 1 Incomplete\n"
             "Wrote:\n"
             "  workbook  out.xlsx\n");
@@ -145,8 +149,12 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
             "'excluded' and the Excluded sheet\n");
   EXPECT_EQ(result.out,
             "Rolled up 1 organisation, 1 assessment, 2024/25\n"
+            "Organisations: 1 included, 1 excluded\n"
             "  2024/25: 1 Achieving\n"
             "Excluded as invalid: 2 files\n"
+            "Organisations with every file excluded: 1\n"
+            "  Echo Hospital NHS Trust (RE5): every file excluded: "
+            "rollup-invalid/bad-key-2024-25.yaml\n"
             "Wrote:\n"
             "  workbook  out.xlsx\n"
             "  JSON      out.json\n");
@@ -166,7 +174,13 @@ TEST_F(RollupCliTest, SkipInvalidRollsUpTheRestAndListsTheExcluded) {
                 "          \"hint\": null\n"
                 "        }\n"
                 "      ],\n"
-                "      \"more_problems\": 0\n"
+                "      \"more_problems\": 0,\n"
+                "      \"claimed\": {\n"
+                "        \"code\": \"RE5\",\n"
+                "        \"name\": \"Echo Hospital NHS Trust\",\n"
+                "        \"system\": \"North ICS\",\n"
+                "        \"year\": \"2024/25\"\n"
+                "      }\n"
                 "    },\n"
                 "    {\n"
                 "      \"file\": \"rollup-invalid/list.yaml\",\n"),
@@ -266,15 +280,21 @@ TEST_F(RollupCliTest, RepeatedOrganisationAndYear) {
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out,
             "Rolled up 1 organisation, 1 assessment, 2024/25\n"
+            "Organisations: 1 included, 1 excluded\n"
             "  2024/25: 1 Developing\n"
             "Excluded as invalid: 2 files\n"
+            "Organisations with every file excluded: 1\n"
+            "  Delta Hospital NHS Trust (RD4): every file excluded: "
+            "rollup-duplicate/delta-a-2024-25.yaml and "
+            "rollup-duplicate/delta-b-2024-25.yaml\n"
             "Wrote:\n"
             "  workbook  out.xlsx\n"
             "  JSON      out.json\n");
   const std::string json = Read("out.json");
   EXPECT_NE(json.find("\"name\": \"Foxtrot Hospital NHS Trust\""),
             std::string::npos);
-  EXPECT_EQ(json.find("\"name\": \"Delta Hospital NHS Trust\""),
+  EXPECT_EQ(eds::testing::RolledUp(json).find(
+                "\"name\": \"Delta Hospital NHS Trust\""),
             std::string::npos);
   EXPECT_NE(json.find("\"file\": \"rollup-duplicate/delta-a-2024-25.yaml\""),
             std::string::npos);

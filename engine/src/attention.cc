@@ -198,10 +198,11 @@ Attention BuildAttention(const RollupResult& rollup,
     const OrganisationYear& latest = organisation.latest();
     if (latest.year >= latest_year) continue;
     AttentionItem item = ItemFor(AttentionReason::kOutOfDate, organisation);
-    item.message =
-        fmt::format("{}'s latest assessment is for {}, not {}.",
-                    OrganisationText(item.organisation), latest.year,
-                    latest_year);
+    item.message = fmt::format(
+        "{}'s latest assessment is for {}, not {}{}.",
+        OrganisationText(item.organisation), latest.year, latest_year,
+        organisation.out_of_date ? ": " + organisation.out_of_date->message
+                                 : std::string());
     attention.items.push_back(std::move(item));
   }
   for (const RollupOrganisation& organisation : rollup.organisations) {
@@ -215,6 +216,10 @@ Attention BuildAttention(const RollupResult& rollup,
     AttentionItem item;
     item.reason = AttentionReason::kExcluded;
     item.file = file.file;
+    // Who the file says it is about, so that its organisation is named.
+    item.organisation = {file.claimed.name, file.claimed.code,
+                         file.claimed.system};
+    item.year = file.claimed.year;
     const std::size_t errors = file.problems.size() + file.more_errors;
     item.message = fmt::format(
         "{} was left out as invalid ({} error{}{}).", file.file, errors,

@@ -10,6 +10,7 @@
 
 #include "eds/file_system.h"
 #include "eds/unicode.h"
+#include "rollup_gaps.h"
 #include "text_checks.h"
 
 namespace eds {
@@ -483,6 +484,10 @@ std::size_t RemoveRepeatedYears(std::vector<OrganisationYear>& years,
       Diagnostics problem;
       problem.Error(where, message, hint);
       excluded.push_back(ExcludeFile(year.source, problem));
+      // Valid but repeated: who it is about is known, not merely claimed.
+      excluded.back().claimed = {year.organisation.code, year.organisation.name,
+                                 year.organisation.system, year.year,
+                                 year.identity};
     } else if (same[0] != i) {
       diag.Error(where, message, hint);
       ++errors;
@@ -832,6 +837,7 @@ Status Rollup(std::vector<OrganisationYear> years,
   }
   for (const Level& level : out.rubric->levels) out.levels.push_back(level.name);
   out.spreads = SpreadsOf(out);
+  MarkOutOfDateAndExcluded(&out);
   out.attention = BuildAttention(out, {});
   *result = std::move(out);
   return Status::Ok();

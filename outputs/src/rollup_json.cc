@@ -1,6 +1,8 @@
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "eds/history.h"
 #include "eds/history_outputs.h"
@@ -67,6 +69,108 @@ void WriteAttention(const Attention& attention, JsonWriter& json) {
   json.EndObject();
 }
 
+void WriteStrings(const char* key, const std::vector<std::string>& items,
+                  JsonWriter& json) {
+  json.Key(key).BeginArray();
+  for (const std::string& item : items) json.String(item);
+  json.EndArray();
+}
+
+void WriteOutOfDate(const std::optional<OutOfDate>& out_of_date,
+                    JsonWriter& json) {
+  json.Key("out_of_date");
+  if (!out_of_date) {
+    json.Null();
+    return;
+  }
+  json.BeginObject();
+  json.Key("year").String(out_of_date->year);
+  json.Key("reason").String(out_of_date->reason);
+  WriteStrings("files", out_of_date->files, json);
+  json.Key("message").String(out_of_date->message);
+  json.EndObject();
+}
+
+void WriteClaimed(const ClaimedIdentity& claimed, JsonWriter& json) {
+  json.Key("claimed").BeginObject();
+  json.Key("code").StringOrNull(claimed.code);
+  json.Key("name").StringOrNull(claimed.name);
+  json.Key("system").StringOrNull(claimed.system);
+  json.Key("year").StringOrNull(claimed.year);
+  json.EndObject();
+}
+
+void WriteExcludedOrganisations(const RollupResult& result, JsonWriter& json) {
+  json.Key("excluded_organisations").BeginArray();
+  for (const ExcludedOrganisation& organisation :
+       result.excluded_organisations) {
+    json.BeginObject();
+    json.Key("name").StringOrNull(organisation.organisation.name);
+    json.Key("code").StringOrNull(organisation.organisation.code);
+    json.Key("system").StringOrNull(organisation.organisation.system);
+    WriteStrings("files", organisation.files, json);
+    json.Key("message").String(organisation.message);
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+void WriteCounts(const RollupCounts& counts, JsonWriter& json) {
+  json.Key("counts").BeginObject();
+  json.Key("included").Int(counts.included);
+  json.Key("excluded").Int(counts.excluded);
+  json.Key("missing");
+  if (counts.missing) {
+    json.Int(*counts.missing);
+  } else {
+    json.Null();
+  }
+  json.Key("out_of_date").Int(counts.out_of_date);
+  json.EndObject();
+}
+
+void WriteExpect(const std::optional<ExpectResult>& expect, JsonWriter& json) {
+  json.Key("expect");
+  if (!expect) {
+    json.Null();
+    return;
+  }
+  json.BeginObject();
+  json.Key("file").String(expect->file);
+  json.Key("expected").Int(expect->expected);
+  json.Key("years").BeginArray();
+  for (const ExpectedYear& year : expect->years) {
+    json.BeginObject();
+    json.Key("year").String(year.year);
+    json.Key("missing").BeginArray();
+    for (const ExpectedMissing& missing : year.missing) {
+      json.BeginObject();
+      json.Key("code").String(missing.code);
+      json.Key("name").String(missing.name);
+      json.Key("system").StringOrNull(missing.system);
+      json.Key("line").Int(missing.line);
+      json.Key("reason").String(missing.reason);
+      json.Key("message").String(missing.message);
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("unexpected").BeginArray();
+  for (const UnexpectedFile& file : expect->unexpected) {
+    json.BeginObject();
+    json.Key("file").String(file.file);
+    json.Key("name").String(file.organisation.name);
+    json.Key("code").StringOrNull(file.organisation.code);
+    json.Key("year").String(file.year);
+    json.Key("message").String(file.message);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+}
+
 }  // namespace
 
 std::string RollupJson(const RollupResult& result) {
@@ -92,6 +196,7 @@ std::string RollupJson(const RollupResult& result) {
     json.Key("previous_year").StringOrNull(previous ? previous->year : "");
     history::WriteChangeJson(organisation.change, organisation.no_change,
                              json);
+    WriteOutOfDate(organisation.out_of_date, json);
     json.EndObject();
   }
   json.EndArray();
@@ -113,9 +218,13 @@ std::string RollupJson(const RollupResult& result) {
     }
     json.EndArray();
     json.Key("more_problems").Int(static_cast<std::int64_t>(file.more_errors));
+    WriteClaimed(file.claimed, json);
     json.EndObject();
   }
   json.EndArray();
+  WriteExcludedOrganisations(result, json);
+  WriteCounts(result.counts, json);
+  WriteExpect(result.expect, json);
 
   json.Key("checks").BeginArray();
   for (const RollupCheck& check : result.checks) {

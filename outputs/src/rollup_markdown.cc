@@ -31,6 +31,23 @@ Inline CellText(const std::string& text) {
 }
 
 // The rollup as a format-free document (report_doc.h).
+// The headline counts, as rows of the header table.
+void AddCountRows(const RollupCounts& counts, Block& table) {
+  table.rows.push_back(
+      {Text("Organisations included"), Text(std::to_string(counts.included))});
+  table.rows.push_back({Text("Organisations excluded (every file invalid)"),
+                        Text(std::to_string(counts.excluded))});
+  if (counts.missing) {
+    table.rows.push_back({Text("Organisations missing (expected, no file)"),
+                          Text(std::to_string(*counts.missing))});
+  }
+}
+
+Inline WhoCell(const Organisation& organisation) {
+  return organisation.name.empty() ? Text(kNothing)
+                                   : CellText(organisation.name);
+}
+
 class RollupDocument {
  public:
   explicit RollupDocument(const RollupResult& result)
@@ -40,6 +57,8 @@ class RollupDocument {
     Header();
     Attention();
     Organisations();
+    NotUpToDate();
+    Expected();
     OutcomeLevels();
     RatingsByYear();
     Excluded();
@@ -70,6 +89,7 @@ class RollupDocument {
     table.rows.push_back(
         {Text("Assessments"), Text(std::to_string(assessments))});
     table.rows.push_back({Text("Years"), report::JoinInline(years, ", ")});
+    AddCountRows(result_.counts, table);
     if (!result_.options.system.empty()) {
       table.rows.push_back(
           {Text("Integrated Care System"), CellText(result_.options.system)});
@@ -152,6 +172,76 @@ class RollupDocument {
       }
       cells.push_back(CellText(latest.rubric->Provenance()));
       table.rows.push_back(cells);
+    }
+  }
+
+  // Organisations whose latest year is older than the rollup's, and those
+  // whose every file was excluded, one row each, saying why.
+  void NotUpToDate() {
+    if (result_.counts.out_of_date == 0 &&
+        result_.excluded_organisations.empty()) {
+      return;
+    }
+    doc_.Heading(
+        2, Text("Not up to date (") + Input(result_.years.back()) + Text(")"));
+    Block& table = doc_.Table(
+        Text("Organisations not up to date, and why"),
+        {Text("Organisation"), Text("Code"), Text("Latest year"), Text("Why")});
+    for (const RollupOrganisation& organisation : result_.organisations) {
+      if (!organisation.out_of_date) continue;
+      table.rows.push_back({WhoCell(organisation.organisation),
+                            CellText(organisation.organisation.code),
+                            Input(organisation.latest().year),
+                            CellText(organisation.out_of_date->message)});
+    }
+    for (const ExcludedOrganisation& organisation :
+         result_.excluded_organisations) {
+      table.rows.push_back({WhoCell(organisation.organisation),
+                            CellText(organisation.organisation.code),
+                            Text(kNothing),
+                            CellText("every file excluded: " +
+                                     ListInWords(organisation.files))});
+    }
+  }
+
+  // The register (--expect) against the rollup.
+  void Expected() {
+    if (!result_.expect) return;
+    const ExpectResult& expect = *result_.expect;
+    doc_.Heading(2, Text("Expected organisations"));
+    doc_.Paragraph(
+        Text(fmt::format("{} organisation{} on the register ", expect.expected,
+                         expect.expected == 1 ? "" : "s")) +
+        Input(expect.file) + Text("."));
+    for (const ExpectedYear& year : expect.years) {
+      doc_.Heading(3, Text("No valid file for ") + Input(year.year));
+      if (year.missing.empty()) {
+        doc_.Paragraph(Text("Every organisation expected has a valid file."));
+        continue;
+      }
+      Block& table =
+          doc_.Table(Text("Organisations expected with no valid file for ") +
+                         Input(year.year),
+                     {Text("Organisation"), Text("Code"), Text("Register line"),
+                      Text("Why")});
+      for (const ExpectedMissing& missing : year.missing) {
+        table.rows.push_back({CellText(missing.name), CellText(missing.code),
+                              Text(std::to_string(missing.line)),
+                              CellText(missing.reason)});
+      }
+    }
+    doc_.Heading(3, Text("Files of organisations not on the register"));
+    if (expect.unexpected.empty()) {
+      doc_.Paragraph(Text("None."));
+      return;
+    }
+    Block& table = doc_.Table(
+        Text("Files of organisations not on the register"),
+        {Text("File"), Text("Organisation"), Text("Code"), Text("Year")});
+    for (const UnexpectedFile& file : expect.unexpected) {
+      table.rows.push_back(
+          {CellText(file.file), CellText(file.organisation.name),
+           CellText(file.organisation.code), Input(file.year)});
     }
   }
 

@@ -39,6 +39,7 @@ class RollupWorkbook {
     Outcomes();
     History();
     RatingsByYear();
+    if (result_.expect) Expected();
     if (result_.options.skip_invalid) Excluded();
     if (!result_.checks.empty()) Checks();
   }
@@ -71,6 +72,12 @@ class RollupWorkbook {
     if (!result_.options.year.empty()) {
       scope.push_back("Year shown: " + result_.options.year);
     }
+    scope.push_back(fmt::format(
+        "Organisations: {} included, {} excluded{}", result_.counts.included,
+        result_.counts.excluded,
+        result_.counts.missing ? fmt::format(", {} missing (see Expected)",
+                                             *result_.counts.missing)
+                               : ""));
     if (result_.options.skip_invalid) {
       scope.push_back(
           fmt::format("Files excluded as invalid: {} (see Excluded)",
@@ -148,6 +155,8 @@ class RollupWorkbook {
     columns.push_back({"Years assessed", 12, 30});
     columns.push_back({"Source", 12, 60});
     columns.push_back({"Graded with rubric", 16, 60});
+    columns.push_back(
+        {"Not up to date (" + result_.years.back() + ")", 16, 60});
     // Below the heading lines, which are written once the widths are known.
     Table table(sheet, kHeaderRow, columns);
     for (const RollupOrganisation& organisation : result_.organisations) {
@@ -192,9 +201,68 @@ class RollupWorkbook {
       table.Text(c++, years);
       table.Text(c++, latest.source);
       table.Text(c++, latest.rubric->Provenance());
+      if (organisation.out_of_date) {
+        table.Text(c++, organisation.out_of_date->message);
+      }
     }
+    ExcludedOrganisationRows(table, columns.size() - 1);
     table.Finish();
     Heading(sheet, columns.size());
+  }
+
+  // A row for each organisation whose every file was excluded, with only
+  // who it claims to be and why in `why_column`.
+  void ExcludedOrganisationRows(Table& table, std::size_t why_column) {
+    for (const ExcludedOrganisation& organisation :
+         result_.excluded_organisations) {
+      table.NewRow();
+      table.Text(0, organisation.organisation.name);
+      table.Text(1, organisation.organisation.code);
+      table.Text(2, organisation.organisation.system);
+      table.Text(6, "Excluded");
+      table.Text(why_column,
+                 "every file excluded: " + ListInWords(organisation.files));
+    }
+  }
+
+  // The register (--expect): who has no valid file, and files of
+  // organisations not on it.
+  void Expected() {
+    const ExpectResult& expect = *result_.expect;
+    Sheet* sheet = book_->AddSheet("Expected");
+    if (sheet == nullptr) return;
+    Table table(sheet, 0,
+                {{"Year", 9, 10},
+                 {"Organisation", 24, 50},
+                 {"Code", 8, 10},
+                 {"Register line", 8, 10},
+                 {"Why", 40, 90}});
+    for (const ExpectedYear& year : expect.years) {
+      for (const ExpectedMissing& missing : year.missing) {
+        table.NewRow();
+        table.Text(0, year.year);
+        table.Text(1, missing.name);
+        table.Text(2, missing.code);
+        table.Number(3, missing.line);
+        table.Text(4, missing.reason);
+      }
+    }
+    table.Finish();
+    lxw_row_t row = table.last_row() + 2;
+    sheet->Text(
+        row++, 0,
+        fmt::format("{} organisation{} on the register {}.", expect.expected,
+                    expect.expected == 1 ? "" : "s", expect.file));
+    ++row;
+    sheet->Text(row++, 0, "Files of organisations not on the register", Bold());
+    if (expect.unexpected.empty()) sheet->Text(row++, 0, "None.");
+    for (const UnexpectedFile& file : expect.unexpected) {
+      sheet->Text(row, 0, file.year);
+      sheet->Text(row, 1, file.organisation.name);
+      sheet->Text(row, 2, file.organisation.code);
+      sheet->Text(row, 4, file.file);
+      ++row;
+    }
   }
 
   // Organisation x outcome for each organisation's latest year, each score

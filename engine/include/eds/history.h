@@ -221,6 +221,28 @@ struct ExcludedProblem {
   std::string hint;  // empty for none
 };
 
+// Who an invalid file says it is about, read line by line without trusting
+// it (see ReadClaimedIdentity): each value unquoted, hidden characters
+// escaped, at most kMaxQuotedInput characters; "" when not found or not
+// UTF-8.
+struct ClaimedIdentity {
+  std::string code;  // as written (upper case when it is an ODS code)
+  std::string name;
+  std::string system;
+  std::string year;
+  // Who the file would be across years, as OrganisationYear::identity: its
+  // code when that has the form of an ODS code, else its name in NFKC form
+  // when it gives no code; "" when neither can be told.
+  std::string identity;
+};
+
+// The organisation, system and year an assessment's text claims, from the
+// top-level `organisation:` block (block style) and `year:` lines of its
+// first kMaxClaimScan bytes. Never throws and never fails: a file it cannot
+// read claims nothing.
+inline constexpr std::size_t kMaxClaimScan = 64 * 1024;
+ClaimedIdentity ReadClaimedIdentity(const std::string& text) noexcept;
+
 // A file left out of a rollup under --skip-invalid, and why.
 struct ExcludedFile {
   std::string file;
@@ -230,6 +252,8 @@ struct ExcludedFile {
   // found beyond the cap and not kept.
   std::vector<ExcludedProblem> problems = {};
   std::size_t more_errors = 0;
+  // Who the file says it is about, so that its organisation is not lost.
+  ClaimedIdentity claimed = {};
 };
 
 // How many errors an excluded file lists, and how many a whole rollup does:
@@ -275,6 +299,16 @@ std::size_t CheckAcrossFiles(std::vector<OrganisationYear>& years,
                              Diagnostics& diag,
                              std::vector<RollupCheck>* checks);
 
+// Why an organisation's latest year in a rollup is older than the rollup's.
+struct OutOfDate {
+  std::string year;  // the rollup's latest year
+  // "excluded-file": a file of it claiming a later year (or no readable
+  // year) was excluded as invalid; "no-file": no file for `year` was given.
+  std::string reason;
+  std::vector<std::string> files;  // the excluded files, for "excluded-file"
+  std::string message;  // "excluded file a.yaml" or "no file for 2024/25"
+};
+
 struct RollupOrganisation {
   Organisation organisation;            // as its latest year gives it
   std::vector<OrganisationYear> years;  // chronological, never empty
@@ -287,6 +321,8 @@ struct RollupOrganisation {
   // maximum totals, so their totals cannot be subtracted.
   bool same_scale = true;
   NoChange no_change = NoChange::kNone;  // why `change` is nullopt
+  // Set when its latest year is older than the rollup's latest year.
+  std::optional<OutOfDate> out_of_date;
 
   const OrganisationYear& latest() const { return years.back(); }
   // The year before the latest, or nullptr.
@@ -363,6 +399,52 @@ struct Attention {
   std::vector<std::string> rules;
 };
 
+// An organisation every file of which was excluded (--skip-invalid), known
+// only by what its files claim.
+struct ExcludedOrganisation {
+  Organisation organisation;       // code, name and system as claimed
+  std::string identity;            // ClaimedIdentity::identity; "" if none
+  std::vector<std::string> files;  // its excluded files, in the order given
+  std::string message;             // one sentence
+};
+
+// The headline counts of a rollup: organisations with a row of results,
+// organisations known only from excluded files, and (with a register)
+// expected organisations with no file at all.
+struct RollupCounts {
+  int included = 0;
+  int excluded = 0;
+  std::optional<int> missing;  // nullopt without a register
+  int out_of_date = 0;         // included ones whose latest year is older
+};
+
+// The commissioner's register checked against a rollup (eds/register.h).
+struct ExpectedMissing {
+  std::string code;
+  std::string name;    // as the register gives it
+  std::string system;  // as the register gives it; may be empty
+  int line = 0;        // its line in the register
+  // Why: "no file", "excluded file a.yaml", or "latest year 2023/24".
+  std::string reason;
+  std::string message;  // one sentence
+};
+struct ExpectedYear {
+  std::string year;
+  std::vector<ExpectedMissing> missing;  // register order
+};
+struct UnexpectedFile {
+  std::string file;
+  Organisation organisation;
+  std::string year;
+  std::string message;  // one sentence
+};
+struct ExpectResult {
+  std::string file;                 // the register's path
+  int expected = 0;                 // organisations on it (after --system)
+  std::vector<ExpectedYear> years;  // the years checked
+  std::vector<UnexpectedFile> unexpected;  // by file
+};
+
 struct RollupResult {
   // Sorted by name, then code (byte order).
   std::vector<RollupOrganisation> organisations;
@@ -382,6 +464,10 @@ struct RollupResult {
   std::vector<std::string> levels;
   std::vector<OutcomeSpread> spreads;  // aligned with `outcomes`
   Attention attention;
+  // Organisations every file of which was excluded, by name then code.
+  std::vector<ExcludedOrganisation> excluded_organisations;
+  RollupCounts counts;
+  std::optional<ExpectResult> expect;  // with --expect
   // The rubric of the latest year (of the first organisation having it).
   std::shared_ptr<const Rubric> rubric;
   std::vector<RubricRef> rubrics;  // every one used, in order of first use
@@ -418,6 +504,9 @@ inline constexpr int kBiggestChanges = 5;
 // The spread of the organisations' latest years over the levels, one per
 // entry of rollup.outcomes (needs rollup.levels).
 std::vector<OutcomeSpread> SpreadsOf(const RollupResult& rollup);
+
+// "a.yaml", "a.yaml and b.yaml", "a.yaml, b.yaml and c.yaml".
+std::string ListInWords(const std::vector<std::string>& items);
 
 Attention BuildAttention(const RollupResult& rollup,
                          const std::vector<Organisation>& missing);
