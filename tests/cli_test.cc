@@ -682,9 +682,9 @@ TEST_F(CliTest, BundledExampleAgreesWithOneContestedOutcome) {
 // fixture's TearDown runs check_html.py on it.
 TEST_F(CliTest, GradeWritesTheHtmlReport) {
   const std::string examples = std::string(EDS_SOURCE_DIR) + "/examples/";
-  const Result result = Eds(
-      {"grade", examples + "northmoor-ambulance-2024-25.yaml", "--html",
-       "report.html"});
+  const Result result =
+      Eds({"grade", examples + "northmoor-ambulance-2024-25.yaml", "--html",
+           "report.html"});
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_NE(result.out.find("\nWrote:\n  HTML      report.html\n"),
             std::string::npos)
@@ -710,19 +710,20 @@ TEST_F(CliTest, GradeHtmlShowsHostileTextAsText) {
   std::string text = Read("complete.yaml");
   const std::string line =
       "  2A: {ratings: {patients-forum: 2, staff-networks: 2}}";
-  text.replace(text.find(line), line.size(),
-               "  2A:\n"
-               "    ratings: {patients-forum: 2, staff-networks: 2}\n"
-               "    notes: \"<script>alert(1)</script> {::nomarkdown}<b>x</b>"
-               "{:/}\"\n"
-               "    evidence:\n"
-               "      - {title: \"<svg onload=alert(1)>\", link: "
-               "\"javascript:alert(1)\"}\n"
-               "      - {title: \"Minutes\", link: \"JaVaScRiPt:alert(2)\"}\n"
-               "      - {title: \"Report\", link: \"https://example.org/r?a=1&b=2\"}\n"
-               "    actions:\n"
-               "      - {action: \"Fix \\u202E it\", owner: \"<i "
-               "onclick=x>Lead</i>\"}\n");
+  text.replace(
+      text.find(line), line.size(),
+      "  2A:\n"
+      "    ratings: {patients-forum: 2, staff-networks: 2}\n"
+      "    notes: \"<script>alert(1)</script> {::nomarkdown}<b>x</b>"
+      "{:/}\"\n"
+      "    evidence:\n"
+      "      - {title: \"<svg onload=alert(1)>\", link: "
+      "\"javascript:alert(1)\"}\n"
+      "      - {title: \"Minutes\", link: \"JaVaScRiPt:alert(2)\"}\n"
+      "      - {title: \"Report\", link: \"https://example.org/r?a=1&b=2\"}\n"
+      "    actions:\n"
+      "      - {action: \"Fix \\u202E it\", owner: \"<i "
+      "onclick=x>Lead</i>\"}\n");
   Write("hostile.yaml", text);
   const Result result = Eds({"grade", "hostile.yaml", "--html", "h.html"});
   ASSERT_EQ(result.status, 0) << result.err;

@@ -402,19 +402,23 @@ TEST_F(RollupStaleTest, HtmlShowsTheGapsAndTheRegister) {
                              "register.csv", "--html", "out.html"});
   EXPECT_EQ(result.status, 0) << result.err;
   const std::string html = Read("out.html");
-  EXPECT_TRUE(Has(html, "<tr><th scope=\"row\">Organisations missing "
-                        "(expected, no file)</th><td>1</td></tr>"))
+  EXPECT_TRUE(Has(html,
+                  "<tr><th scope=\"row\">Organisations missing "
+                  "(expected, no file)</th><td>1</td></tr>"))
       << html;
-  EXPECT_TRUE(Has(html, "<h2>Not up to date (2024/25)</h2>\n<table>\n"
-                        "<caption>Organisations not up to date, and why"
-                        "</caption>"))
+  EXPECT_TRUE(Has(html,
+                  "<h2>Not up to date (2024/25)</h2>\n<table>\n"
+                  "<caption>Organisations not up to date, and why"
+                  "</caption>"))
       << html;
-  EXPECT_TRUE(Has(html, "<h2>Expected organisations</h2>\n<p>3 organisations "
-                        "on the register register.csv.</p>\n<h3>No valid "
-                        "file for 2024/25</h3>"))
+  EXPECT_TRUE(Has(html,
+                  "<h2>Expected organisations</h2>\n<p>3 organisations "
+                  "on the register register.csv.</p>\n<h3>No valid "
+                  "file for 2024/25</h3>"))
       << html;
-  EXPECT_TRUE(Has(html, "<tr><th scope=\"row\">New, &lt;b&gt;Trust&lt;/b&gt;"
-                        "</th><td>RN1</td>"))
+  EXPECT_TRUE(Has(html,
+                  "<tr><th scope=\"row\">New, &lt;b&gt;Trust&lt;/b&gt;"
+                  "</th><td>RN1</td>"))
       << html;
 }
 
