@@ -9,12 +9,12 @@
 #include <fmt/ranges.h>
 
 #include "assessment_reader.h"
-#include "csv.h"
 #include "eds/assessment.h"
 #include "eds/limits.h"
 #include "eds/unicode.h"
+#include "rating_checker.h"
+#include "score_sheet_reader.h"
 #include "text_checks.h"
-#include "xlsx_reader.h"
 #include "yaml_reader.h"
 #include "yaml_tree.h"
 
@@ -28,44 +28,6 @@ const std::vector<std::string> kTopKeys = {
     "services",   "outcomes", "ratings_csv", "score_sheets"};
 const std::vector<std::string> kOutcomeKeys = {"ratings", "agreed", "evidence",
                                                "notes", "actions"};
-const std::vector<std::string> kSheetColumns = {"service", "outcome",
-                                                "stakeholder", "score", "comment"};
-// Columns a score sheet may carry for the people filling it in (`init`
-// writes them beside the ids); their contents are not read.
-const std::vector<std::string> kNameColumns = {"service name", "outcome title",
-                                               "stakeholder name"};
-
-constexpr char kBlankScoreHint[] =
-    "leave the row out, or write 'not rated' if the stakeholder did not rate it";
-
-// How a score sheet is laid out: one row per rating (long), or one row per
-// stakeholder and one column per outcome (wide, as Microsoft Forms exports).
-enum class Layout { kDetect, kLong, kWide };
-
-struct SheetRequest {
-  std::string sheet;  // the workbook sheet named in the assessment, or ""
-  Layout layout = Layout::kDetect;
-};
-
-std::string Upper(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool Blank(const std::string& text) {
-  return text.find_first_not_of(" \t") == std::string::npos;
-}
-
-std::string LowerTrimmed(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  const std::size_t last = text.find_last_not_of(" \t");
-  std::string out = text.substr(first, last - first + 1);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string AsciiUpper(std::string text) {
   for (char& c : text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -86,25 +48,9 @@ std::string AcademicYearOf(int start) {
   return fmt::format("{}/{:02}", start, (start + 1) % 100);
 }
 
-// A column header as a name: lower case, trimmed, '_' read as a space.
-std::string ColumnName(const std::string& header) {
-  std::string name = LowerTrimmed(header);
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
-// "not rated", in any case: a stakeholder who gave no rating, written down.
-bool IsNotRated(const std::string& text) { return LowerTrimmed(text) == "not rated"; }
-
 bool EndsWithIgnoringCase(const std::string& text, const std::string& ending) {
   return text.size() >= ending.size() &&
          LowerTrimmed(text.substr(text.size() - ending.size())) == ending;
-}
-
-std::string Describe(const SourceLocation& where) {
-  if (where.line == 0) return where.file;
-  if (where.column > 0) return fmt::format("{}:{}:{}", where.file, where.line, where.column);
-  return fmt::format("{}:{}", where.file, where.line);
 }
 
 // Reads one assessment file: first the structure, then (once the rubric is
@@ -113,7 +59,9 @@ class AssessmentReader {
  public:
   AssessmentReader(const YamlFile& file, FileSystem& fs, Diagnostics& diag,
                    const LoadOptions& options)
-      : file_(file), fs_(fs), diag_(diag), options_(options) {}
+      : file_(file), fs_(fs), diag_(diag), options_(options) {
+    context_.assessment = &assessment_;
+  }
 
   std::optional<LoadedAssessment> Read() {
     const YamlNode& root = file_.root();
@@ -150,7 +98,9 @@ class AssessmentReader {
     if (const YamlNode* policy = top.Optional("policy")) {
       ReadPolicy(file_, *policy, diag_, &assessment_.policy);
     }
+    context_.rubric = rubric_ ? &*rubric_ : nullptr;
     stakeholders_node_ = top.Optional("stakeholders");
+    context_.stakeholders_declared = stakeholders_node_ != nullptr;
     if (stakeholders_node_) ReadStakeholders(*stakeholders_node_);
     if (const YamlNode* services = top.Optional("services")) ReadServices(*services);
     if (const YamlNode* outcomes = top.Optional("outcomes")) ReadOutcomes(*outcomes);
@@ -423,7 +373,7 @@ class AssessmentReader {
       }
       reader.Finish();
       if (!stakeholder.id.empty()) {
-        stakeholder_ids_.push_back(stakeholder.id);
+        context_.stakeholder_ids.push_back(stakeholder.id);
         assessment_.stakeholders.push_back(stakeholder);
       }
     }
@@ -451,7 +401,7 @@ class AssessmentReader {
                   fmt::format("{} services; the limit is {}", node.items.size(), kMaxServices));
       return;
     }
-    services_given_ = true;
+    context_.services_given = true;
     std::map<std::string, int> seen;
     for (const YamlNode& item : node.items) {
       MappingReader reader(file_, item, diag_, "a service", {"id", "name", "outcomes"});
@@ -484,7 +434,7 @@ class AssessmentReader {
       }
       reader.Finish();
       if (service.id.empty()) assessment_.services.pop_back();
-      else service_ids_.push_back(service.id);
+      else context_.service_ids.push_back(service.id);
     }
   }
 
@@ -506,8 +456,14 @@ class AssessmentReader {
     std::map<std::string, int> seen;  // outcome id -> its line
     for (const auto& [key, value] : node.entries) {
       if (!rubric_) continue;
-      const std::string id = OutcomeId(key.text);
-      if (!CheckOutcomeId(key, id, in_service)) continue;
+      const RatingSpot spot = At(key);
+      const auto [id, domain] =
+          checker_.CheckOutcome(RatingSource::kYaml, key.text, spot);
+      if (domain == nullptr ||
+          !checker_.CheckPlacement(RatingSource::kYaml, *domain, id, in_service,
+                                   spot)) {
+        continue;
+      }
       if (auto [it, fresh] = seen.emplace(id, key.line); !fresh) {
         file_.Error(diag_, key,
                     fmt::format("outcome {} is given twice (first on line {})", id,
@@ -519,71 +475,6 @@ class AssessmentReader {
       entry.outcome_id = id;
       ReadOutcomeEntry(value, service, id, &entry);
     }
-  }
-
-  // An outcome id as the rubric spells it, when `text` is one in another
-  // letter case or with spaces around it ("2a" is 2A); else `text`.
-  std::string OutcomeId(const std::string& text) const {
-    if (rubric_->DomainOf(text) != nullptr) return text;
-    std::string upper = Upper(text);
-    const std::size_t first = upper.find_first_not_of(" \t");
-    if (first == std::string::npos) return text;
-    upper = upper.substr(first, upper.find_last_not_of(" \t") - first + 1);
-    return rubric_->DomainOf(upper) != nullptr ? upper : text;
-  }
-
-  // The id of the stakeholder `text` names: a declared id, or (ignoring case
-  // and spaces around it) a declared id or name that only one stakeholder
-  // has. nullopt for none.
-  std::optional<std::string> StakeholderId(const std::string& text) const {
-    if (Contains(stakeholder_ids_, text)) return text;
-    const std::string wanted = LowerTrimmed(text);
-    if (Contains(stakeholder_ids_, wanted)) return wanted;
-    std::optional<std::string> found;
-    for (const Stakeholder& stakeholder : assessment_.stakeholders) {
-      if (LowerTrimmed(stakeholder.name) != wanted) continue;
-      if (found) return std::nullopt;
-      found = stakeholder.id;
-    }
-    return found;
-  }
-
-  std::string UnknownStakeholder(const std::string& text) const {
-    std::vector<std::string> names = stakeholder_ids_;
-    for (const Stakeholder& stakeholder : assessment_.stakeholders) {
-      names.push_back(stakeholder.name);
-    }
-    return fmt::format("unknown stakeholder '{}'{}", QuoteInput(text),
-                       Suggest(text, names));
-  }
-
-  // Reports an outcome id that the rubric lacks or that belongs elsewhere.
-  bool CheckOutcomeId(const YamlNode& where, const std::string& id, bool in_service) {
-    const Domain* domain = rubric_->DomainOf(id);
-    if (domain == nullptr) {
-      file_.Error(diag_, where,
-                  fmt::format("unknown outcome '{}'{}", QuoteInput(id),
-                              Suggest(id, rubric_->OutcomeIds())),
-                  fmt::format("rubric '{}' has the outcomes {}", rubric_->id,
-                              fmt::join(rubric_->OutcomeIds(), ", ")));
-      return false;
-    }
-    if (in_service && !domain->per_service) {
-      file_.Error(diag_, where,
-                  fmt::format("outcome {} is not rated per service", id),
-                  fmt::format("only domain {} ({}) is rated per service; move "
-                              "{} under the top-level 'outcomes'",
-                              PerServiceDomain()->id, PerServiceDomain()->name, id));
-      return false;
-    }
-    if (!in_service && domain->per_service && services_given_) {
-      file_.Error(diag_, where,
-                  fmt::format("outcome {} is rated per service in this file", id),
-                  "give domain " + domain->id +
-                      " either under each service or under 'outcomes', not both");
-      return false;
-    }
-    return true;
   }
 
   void ReadOutcomeEntry(const YamlNode& node, const std::string& service,
@@ -616,7 +507,9 @@ class AssessmentReader {
     }
     if (const YamlNode* agreed = reader.Optional("agreed")) {
       if (auto text = ReadText(file_, *agreed, "agreed", diag_)) {
-        if (auto points = ParseScore(*text, *agreed)) entry->agreed = *points;
+        if (auto points = checker_.ParseScore(*text, At(*agreed))) {
+          entry->agreed = *points;
+        }
       }
     }
     if (const YamlNode* evidence = reader.Optional("evidence")) {
@@ -688,119 +581,42 @@ class AssessmentReader {
     entry->actions.push_back(action);
   }
 
-  // A score as SPEC §3 allows: a level's digit, or its name or alias.
-  std::optional<int> ParseScore(const std::string& text, const YamlNode& where) {
-    std::optional<int> points = rubric_->ParseRating(text);
-    if (!points) {
-      file_.Error(diag_, where, ScoreProblem(text), ScoreHint());
-    }
-    return points;
-  }
-
-  // A score in a sheet: as in YAML, or "2 - Achieving" as the drop-down of
-  // an `init` score sheet offers (the points and the name must agree).
-  std::optional<int> ParseSheetScore(const std::string& text) const {
-    if (auto points = rubric_->ParseRating(LowerTrimmed(text))) return points;
-    const std::size_t dash = text.find(" - ");
-    if (dash == std::string::npos) return std::nullopt;
-    const auto points = rubric_->ParseRating(LowerTrimmed(text.substr(0, dash)));
-    const auto name = rubric_->ParseRating(LowerTrimmed(text.substr(dash + 3)));
-    if (points && name && *points == *name) return points;
-    return std::nullopt;
-  }
-
-  std::string ScoreProblem(const std::string& text) const {
-    if (text.empty()) return "a score must not be empty";
-    // Only level names are suggested: '4' is not a typo of '0'.
-    std::vector<std::string> names;
-    for (const std::string& word : rubric_->RatingWords()) {
-      if (!ParseWholeNumber(word)) names.push_back(word);
-    }
-    return fmt::format("'{}' is not a score{}", QuoteInput(text), Suggest(text, names));
-  }
-
-  std::string ScoreHint() const {
-    std::vector<std::string> words;
-    for (const Level& level : rubric_->levels) {
-      words.push_back(fmt::format("{} ({})", level.points, level.name));
-    }
-    return fmt::format("a score is one of {}", fmt::join(words, ", "));
-  }
-
-  // `who` is the rating's key in a YAML `ratings` mapping. Its line is copied
-  // only for a message: a file may hold a million ratings on long lines.
+  // A YAML rating: the YAML front end of the checker. `who` is the rating's
+  // key in a `ratings` mapping.
   void AddRating(const std::string& service, const std::string& outcome_id,
                  const YamlNode& who, const YamlNode& score,
                  OutcomeEntry* entry) {
-    std::string stakeholder = who.text;
-    const SourceLocation where = file_.Where(who);
-    const auto line = [&] { return file_.Line(who.line); };
-    any_rating_ = true;
-    bool ok = true;
-    if (stakeholders_node_ != nullptr) {
-      if (auto id = StakeholderId(stakeholder)) {
-        stakeholder = *id;
-      } else {
-        diag_.Error(where, UnknownStakeholder(stakeholder),
-                    "every rating names a stakeholder declared under "
-                    "'stakeholders' (by its id or its name)",
-                    line());
-        ok = false;
-      }
-    }
+    const RatingSpot spot = At(who);
+    std::string stakeholder;
+    bool ok = checker_.CheckStakeholder(who.text, spot, &stakeholder);
     std::optional<int> points;
     if (score.IsNull()) {
       file_.Error(diag_, score, "a rating must not be empty",
                   "leave the stakeholder out, or write 'not rated' if they did "
                   "not rate it");
     } else if (!score.IsScalar()) {
-      file_.Error(diag_, score,
-                  fmt::format("a rating must be a score, not {}", KindName(score)),
-                  ScoreHint());
-    } else if (IsNotRated(score.text)) {
-      return;
+      file_.Error(
+          diag_, score,
+          fmt::format("a rating must be a score, not {}", KindName(score)),
+          checker_.ScoreHint());
     } else {
-      points = ParseScore(score.text, score);
+      points =
+          checker_.CheckScore(RatingSource::kYaml, score.text, At(score), &ok);
     }
     if (!ok || !points) return;
-    Record(service, outcome_id, stakeholder, *points, "", where, line, entry);
+    checker_.Record(service, outcome_id, stakeholder, *points, "", spot, entry);
   }
 
-  // Keeps a rating after checking it was not given before. `line` gives the
-  // source line to quote, called only when there is a problem.
-  void Record(const std::string& service, const std::string& outcome_id,
-              const std::string& stakeholder, int points, std::string comment,
-              const SourceLocation& where,
-              const std::function<std::string()>& line, OutcomeEntry* entry) {
-    const std::string key = service + '\n' + outcome_id + '\n' + stakeholder;
-    auto [it, fresh] = rating_places_.emplace(key, where);
-    if (!fresh) {
-      diag_.Error(where,
-                  fmt::format("stakeholder '{}' rates {}{} twice: here and at {}",
-                              stakeholder, outcome_id,
-                              service.empty() ? "" : " for service '" + service + "'",
-                              Describe(it->second)),
-                  "keep one rating per stakeholder and outcome", line());
-      return;
-    }
-    if (!WithinLimit(&rating_count_, "ratings", where, line)) return;
-    entry->ratings.push_back(Rating{stakeholder, points, std::move(comment), where});
+  // A node's place, and its line to quote (copied only for a message).
+  RatingSpot At(const YamlNode& node) const {
+    return RatingSpot{file_.Where(node),
+                      [this, line = node.line] { return file_.Line(line); }};
   }
 
-  // Counts one more item of a kind (ratings, evidence items, actions) that
-  // becomes a row of a workbook sheet; past kMaxItemsPerAssessment reports
-  // it once, where the limit is crossed, and returns false.
   bool WithinLimit(std::size_t* count, const char* what,
                    const SourceLocation& where,
                    const std::function<std::string()>& line) {
-    if (++*count <= kMaxItemsPerAssessment) return true;
-    if (*count == kMaxItemsPerAssessment + 1) {
-      diag_.Error(where,
-                  fmt::format("more than {} {} in one assessment",
-                              kMaxItemsPerAssessment, what),
-                  "", line());
-    }
-    return false;
+    return WithinItemLimit(count, what, where, line, diag_);
   }
 
   // True when the file the assessment names at `node` (`written` there,
@@ -929,416 +745,21 @@ class AssessmentReader {
       return;
     }
     if (!rubric_) return;
-    ScoreTable table;
-    if (xlsx) {
-      if (!ReadXlsxTable(text, full, request, *path_node, &table)) return;
-    } else {
-      // A syntax error ends the parse; the rows before it are still checked
-      // so that one run reports as much as it can.
-      const bool parsed = ReadCsvTable(text, full, diag_, &table);
-      if (table.rows.empty()) {
-        if (!parsed) return;
-        diag_.Error({full, 1, 1}, "the CSV file has no header row",
-                    "the first row names the columns: service,outcome,stakeholder,score,comment");
-        return;
-      }
-    }
-    ReadScoreTable(table, request.layout);
-  }
-
-  // The score sheet of a workbook: the sheet named in the assessment, else
-  // the first whose header row (its first row with text) names the columns
-  // of a long sheet or outcome ids (a wide sheet).
-  bool ReadXlsxTable(const std::string& bytes, const std::string& path,
-                     const SheetRequest& request, const YamlNode& path_node,
-                     ScoreTable* table) {
-    std::vector<XlsxSheet> sheets;
-    if (!ReadXlsx(bytes, path, diag_, &sheets)) return false;
-    std::vector<std::string> names;
-    for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
-    for (const XlsxSheet& sheet : sheets) {
-      if (!request.sheet.empty()) {
-        if (LowerTrimmed(sheet.name) != LowerTrimmed(request.sheet)) continue;
-        if (sheet.rows.empty()) {
-          diag_.Error({path, 0, 0}, fmt::format("sheet '{}' is empty", sheet.name),
-                      "the first row names the columns: service, outcome, "
-                      "stakeholder, score, comment");
-          return false;
-        }
-        return SheetTable(sheet, path, table);
-      }
-      if (sheet.rows.empty()) continue;
-      ScoreTable header;
-      if (!SheetTable(XlsxSheet{sheet.name, {sheet.rows.front()}}, path, &header)) {
-        return false;
-      }
-      const TableRow& row = header.rows.front();
-      std::set<std::string> columns;
-      for (const TableCell& cell : row.cells) columns.insert(ColumnName(cell.text));
-      const bool long_layout = columns.count("service") && columns.count("outcome") &&
-                               columns.count("stakeholder") && columns.count("score");
-      if (long_layout || LooksWide(row)) return SheetTable(sheet, path, table);
-    }
-    if (!request.sheet.empty()) {
-      file_.Error(diag_, path_node,
-                  fmt::format("the workbook '{}' has no sheet '{}'{}", path, request.sheet,
-                              Suggest(request.sheet, names)),
-                  fmt::format("its sheets: {}", fmt::join(names, ", ")));
-      return false;
-    }
-    diag_.Error({path, 0, 0},
-                "no sheet has a header row naming the columns service, outcome, "
-                "stakeholder and score, or columns of outcome ids (a wide sheet)",
-                fmt::format("its sheets: {}; name the one to read with '{{file: ..., "
-                            "sheet: NAME}}'",
-                            fmt::join(names, ", ")));
-    return false;
-  }
-
-  // A worksheet as a table as wide as its header row; each cell located as
-  // "panel.xlsx:Scores!D14".
-  bool SheetTable(const XlsxSheet& sheet, const std::string& path, ScoreTable* table) {
-    const bool plain = std::all_of(sheet.name.begin(), sheet.name.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-    });
-    const std::string prefix =
-        path + ":" + (plain ? sheet.name : "'" + sheet.name + "'") + "!";
-    const auto where = [&](int column, int row) {
-      return SourceLocation{prefix + CellName(column, row), 0, 0};
-    };
-    const int width = sheet.rows.front().cells.back().column;
-    if (sheet.rows.size() * static_cast<std::size_t>(width) > kMaxXlsxCells) {
-      diag_.Error(where(width, sheet.rows.front().number),
-                  fmt::format("the sheet has more than {} cells", kMaxXlsxCells));
-      return false;
-    }
-    for (const XlsxRow& row : sheet.rows) {
-      TableRow out;
-      out.where = where(1, row.number);
-      for (int column = 1; column <= width; ++column) {
-        out.cells.push_back({"", where(column, row.number)});
-      }
-      bool row_ok = true;
-      for (const XlsxCell& cell : row.cells) {
-        if (cell.column > width) {
-          diag_.Error(where(cell.column, row.number),
-                      "a value in a column that has no header",
-                      "name every column in the first row, or delete the value");
-          row_ok = false;
-          break;
-        }
-        out.cells[static_cast<std::size_t>(cell.column) - 1].text = cell.text;
-      }
-      if (row_ok) table->rows.push_back(std::move(out));
-    }
-    return true;
-  }
-
-  void ReadScoreTable(const ScoreTable& table, Layout layout) {
-    const TableRow& header = table.rows.front();
-    if (layout == Layout::kWide ||
-        (layout == Layout::kDetect && LooksWide(header))) {
-      ReadWideTable(table);
-      return;
-    }
-    // Column positions by name, from the header.
-    std::map<std::string, std::size_t> column;
-    bool header_ok = true;
-    for (std::size_t i = 0; i < header.cells.size(); ++i) {
-      const std::string name = ColumnName(header.cells[i].text);
-      const SourceLocation& where = header.cells[i].where;
-      if (!Contains(kSheetColumns, name) && !Contains(kNameColumns, name)) {
-        diag_.Error(where,
-                    fmt::format("unknown column '{}'{}", QuoteInput(header.cells[i].text),
-                                Suggest(name, kSheetColumns)),
-                    "the columns are service, outcome, stakeholder, score and optionally comment",
-                    header.line);
-        header_ok = false;
-      } else if (!column.emplace(name, i).second) {
-        diag_.Error(where, fmt::format("column '{}' is named twice", name), "",
-                    header.line);
-        header_ok = false;
-      }
-    }
-    for (const char* required : {"service", "outcome", "stakeholder", "score"}) {
-      if (column.count(required) == 0) {
-        diag_.Error(header.where,
-                    fmt::format("the header has no '{}' column", required),
-                    "the first row names the columns: service,outcome,stakeholder,score,comment",
-                    header.line);
-        header_ok = false;
-      }
-    }
-    if (!header_ok) return;
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
-      const TableRow& row = table.rows[r];
-      if (row.cells.size() != header.cells.size()) {
-        diag_.Error(row.where,
-                    fmt::format("this row has {} field{}; the header has {}",
-                                row.cells.size(),
-                                row.cells.size() == 1 ? "" : "s", header.cells.size()),
-                    table.width_hint, row.line);
-        continue;
-      }
-      const auto cell = [&](const char* name) -> const TableCell& {
-        return row.cells[column.at(name)];
-      };
-      const auto comment = column.find("comment");
-      SheetRating(cell("service"), cell("outcome"), cell("stakeholder"), cell("score"),
-                  comment == column.end() ? nullptr : &row.cells[comment->second],
-                  row.line);
-    }
-  }
-
-  // A wide sheet (a Microsoft Forms export): one row per stakeholder, one
-  // column per outcome (of a service) whose header holds the outcome's id.
-  bool LooksWide(const TableRow& header) const {
-    for (const TableCell& cell : header.cells) {
-      if (ColumnName(cell.text) == "outcome") return false;
-    }
-    for (const TableCell& cell : header.cells) {
-      if (!OutcomeInHeader(cell.text).empty()) return true;
-    }
-    return false;
-  }
-
-  // The outcome id that a header names as a word ("NHS 111 - 1A Access"),
-  // or "" for none or for two.
-  std::string OutcomeInHeader(const std::string& text) const {
-    std::string found;
-    for (const std::string& id : rubric_->OutcomeIds()) {
-      const std::string upper = Upper(text);
-      for (std::size_t at = upper.find(id); at != std::string::npos;
-           at = upper.find(id, at + 1)) {
-        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(upper[at - 1]));
-        const std::size_t end = at + id.size();
-        const bool ends = end == upper.size() ||
-                          !std::isalnum(static_cast<unsigned char>(upper[end]));
-        if (!starts || !ends) continue;
-        if (!found.empty() && found != id) return "";
-        found = id;
-      }
-    }
-    return found;
-  }
-
-  // The declared service a header names (by id or name, as a part of the
-  // header ignoring case), or nullptr; `twice` is set when two match.
-  const Service* ServiceInHeader(const std::string& text, bool* twice) const {
-    const std::string lower = LowerTrimmed(text);
-    const Service* found = nullptr;
-    *twice = false;
-    for (const Service& service : assessment_.services) {
-      if (lower.find(service.id) == std::string::npos &&
-          lower.find(LowerTrimmed(service.name)) == std::string::npos) {
-        continue;
-      }
-      if (found != nullptr) *twice = true;
-      found = &service;
-    }
-    return found;
-  }
-
-  void ReadWideTable(const ScoreTable& table) {
-    const TableRow& header = table.rows.front();
-    // What each column holds.
-    struct WideColumn {
-      std::size_t index;
-      std::string service, outcome;
-      std::size_t comment = SIZE_MAX;  // the column of its comments, if any
-    };
-    std::vector<WideColumn> scores;
-    std::vector<std::pair<std::size_t, std::string>> comments;  // column, key
-    std::size_t stakeholder = SIZE_MAX;
-    std::size_t name = SIZE_MAX;
-    bool ok = true;
-    for (std::size_t i = 0; i < header.cells.size(); ++i) {
-      const TableCell& cell = header.cells[i];
-      const std::string column = ColumnName(cell.text);
-      if (column == "stakeholder") {
-        stakeholder = i;
-        continue;
-      }
-      if (column == "name") {
-        name = i;
-        continue;
-      }
-      const std::string outcome = OutcomeInHeader(cell.text);
-      if (outcome.empty()) continue;  // a column of the form: time, email...
-      const Domain* domain = rubric_->DomainOf(outcome);
-      std::string service;
-      if (domain->per_service && services_given_) {
-        bool twice = false;
-        const Service* found = ServiceInHeader(cell.text, &twice);
-        if (found == nullptr || twice) {
-          diag_.Error(cell.where,
-                      fmt::format("column '{}' rates {} but names {} declared service",
-                                  cell.text, outcome, twice ? "more than one" : "no"),
-                      fmt::format("put one service's id or name in the column's "
-                                  "header; services: {}",
-                                  fmt::join(service_ids_, ", ")),
-                      header.line);
-          ok = false;
-          continue;
-        }
-        service = found->id;
-      }
-      const std::string key = service + '\n' + outcome;
-      if (LowerTrimmed(cell.text).find("comment") != std::string::npos) {
-        comments.emplace_back(i, key);
-        continue;
-      }
-      for (const WideColumn& other : scores) {
-        if (other.service + '\n' + other.outcome == key) {
-          diag_.Error(cell.where,
-                      fmt::format("column '{}' rates {}{} again (also column {})",
-                                  cell.text, outcome,
-                                  service.empty() ? "" : " for service '" + service + "'",
-                                  other.index + 1),
-                      "", header.line);
-          ok = false;
-        }
-      }
-      scores.push_back({i, service, outcome});
-    }
-    if (stakeholder == SIZE_MAX) stakeholder = name;
-    if (stakeholder == SIZE_MAX) {
-      diag_.Error(header.where,
-                  "the wide score sheet has no 'stakeholder' (or 'name') column",
-                  "one row per stakeholder: a column naming the stakeholder, "
-                  "then one column per outcome",
-                  header.line);
-      ok = false;
-    }
-    if (!ok) return;
-    for (auto& [index, key] : comments) {
-      for (WideColumn& score : scores) {
-        if (score.service + '\n' + score.outcome == key) score.comment = index;
-      }
-    }
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
-      const TableRow& row = table.rows[r];
-      if (row.cells.size() != header.cells.size()) {
-        diag_.Error(row.where,
-                    fmt::format("this row has {} field{}; the header has {}",
-                                row.cells.size(),
-                                row.cells.size() == 1 ? "" : "s", header.cells.size()),
-                    table.width_hint, row.line);
-        continue;
-      }
-      for (const WideColumn& score : scores) {
-        const TableCell& value = row.cells[score.index];
-        if (Blank(value.text)) continue;  // a question left unanswered
-        TableCell service{score.service, value.where};
-        TableCell outcome{score.outcome, value.where};
-        SheetRating(service, outcome, row.cells[stakeholder], value,
-                    score.comment == SIZE_MAX ? nullptr : &row.cells[score.comment],
-                    row.line);
-      }
-    }
-  }
-
-  // One rating from a score sheet, checked as a YAML rating is.
-  void SheetRating(const TableCell& service, const TableCell& outcome,
-                   const TableCell& stakeholder, const TableCell& score,
-                   const TableCell* comment, const std::string& line_text) {
-    bool ok = true;
-    any_rating_ = true;
-    const std::string outcome_id = OutcomeId(outcome.text);
-    const Domain* domain = rubric_->DomainOf(outcome_id);
-    if (domain == nullptr) {
-      diag_.Error(outcome.where,
-                  fmt::format("unknown outcome '{}'{}", QuoteInput(outcome.text),
-                              Suggest(outcome.text, rubric_->OutcomeIds())),
-                  "", line_text);
-      ok = false;
-    }
-    Service* target_service = nullptr;
-    if (!Blank(service.text)) {
-      target_service = FindService(service.text);
-      if (target_service == nullptr) {
-        diag_.Error(service.where,
-                    fmt::format("unknown service '{}'{}", QuoteInput(service.text),
-                                Suggest(service.text, service_ids_)),
-                    service_ids_.empty() ? "this assessment declares no services; leave the column empty"
-                                         : "a service must be declared under 'services' in the YAML",
-                    line_text);
-        ok = false;
-      } else if (domain != nullptr && !domain->per_service) {
-        diag_.Error(service.where,
-                    fmt::format("outcome {} is not rated per service; leave 'service' empty",
-                                outcome_id),
-                    "", line_text);
-        ok = false;
-      }
-    } else if (domain != nullptr && domain->per_service && services_given_) {
-      diag_.Error(service.where,
-                  fmt::format("outcome {} is rated per service in this assessment; name the service",
-                              outcome_id),
-                  fmt::format("services: {}", fmt::join(service_ids_, ", ")), line_text);
-      ok = false;
-    }
-    std::optional<std::string> who;
-    if (stakeholders_node_ != nullptr) {
-      who = StakeholderId(stakeholder.text);
-      if (!who) {
-        diag_.Error(stakeholder.where, UnknownStakeholder(stakeholder.text),
-                    "every rating names a stakeholder declared under 'stakeholders' "
-                    "(by its id or its name)",
-                    line_text);
-        ok = false;
-      }
-    }
-    std::optional<int> points;
-    if (Blank(score.text)) {
-      diag_.Error(score.where, "the score is empty", kBlankScoreHint, line_text);
-      ok = false;
-    } else if (!IsNotRated(score.text)) {
-      points = ParseSheetScore(score.text);
-      if (!points) {
-        diag_.Error(score.where, ScoreProblem(score.text), ScoreHint(), line_text);
-        ok = false;
-      }
-    }
-    if (!ok || !points) return;
-    std::map<std::string, OutcomeEntry>& outcomes =
-        target_service ? target_service->outcomes : assessment_.outcomes;
-    OutcomeEntry& entry = outcomes[outcome_id];
-    entry.outcome_id = outcome_id;
-    Record(target_service ? target_service->id : "", outcome_id,
-           who ? *who : stakeholder.text, *points, comment ? comment->text : "",
-           stakeholder.where, [&] { return line_text; }, &entry);
-  }
-
-  Service* FindService(const std::string& text) {
-    const std::string wanted = LowerTrimmed(text);
-    Service* by_name = nullptr;
-    int names = 0;
-    for (Service& service : assessment_.services) {
-      if (service.id == text || service.id == wanted) return &service;
-      if (LowerTrimmed(service.name) == wanted) {
-        by_name = &service;
-        ++names;
-      }
-    }
-    return names == 1 ? by_name : nullptr;
+    ReadScoreSheetRatings(text, full, xlsx, request, At(*path_node), context_,
+                          checker_, diag_);
   }
 
   void CheckRatingsHaveStakeholders() {
-    if (any_rating_ && stakeholders_node_ == nullptr) {
+    if (checker_.any_rating() && stakeholders_node_ == nullptr) {
       file_.Error(diag_, file_.root(),
                   "the assessment has ratings but no 'stakeholders' list",
                   "declare who rates under 'stakeholders' (id, name, group)");
     }
   }
 
-  // The "did you mean" part of a message. Past the error cap a message is
-  // only counted, never shown, so the search (the costly part of an error,
-  // and a hostile file can hold a million errors) is skipped.
   std::string Suggest(const std::string& word,
                       const std::vector<std::string>& candidates) const {
-    if (diag_.error_count() >= Diagnostics::kMaxErrors) return "";
-    return DidYouMean(word, candidates);
+    return eds::Suggest(diag_, word, candidates);
   }
 
   static bool Contains(const std::vector<std::string>& list, const std::string& item) {
@@ -1352,12 +773,9 @@ class AssessmentReader {
   Assessment assessment_;
   std::optional<Rubric> rubric_;
   const YamlNode* stakeholders_node_ = nullptr;
-  std::vector<std::string> stakeholder_ids_;
-  std::vector<std::string> service_ids_;
-  bool services_given_ = false;
-  bool any_rating_ = false;
-  std::map<std::string, SourceLocation> rating_places_;
-  std::size_t rating_count_ = 0;
+  // What ratings are checked against, filled as the file is read.
+  RatingContext context_;
+  RatingChecker checker_{context_, diag_};
   std::size_t evidence_count_ = 0;
   std::size_t action_count_ = 0;
   // Each score sheet read, by its normalised path, with the line naming it.

@@ -10,7 +10,7 @@
 #include "eds/history_outputs.h"
 #include "history_common.h"
 #include "report_text.h"
-#include "xlsx_util.h"
+#include "xlsx_table.h"
 
 namespace eds {
 namespace {
@@ -27,7 +27,7 @@ constexpr char kSummarySheet[] = "Summary";
 
 // Band colours are cell fills, too pale for a line on white, so band lines
 // are drawn in a darker shade of them.
-lxw_color_t Darker(lxw_color_t colour) {
+xlsx::Colour Darker(xlsx::Colour colour) {
   const auto shade = [&](int shift) {
     return ((((colour >> shift) & 0xFFu) * 3u) / 5u) << shift;
   };
@@ -53,10 +53,10 @@ class CompareWorkbook {
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
     sheet->Text(0, 0, title + ": year on year", Title());
-    lxw_row_t row = 2;
+    xlsx::Row row = 2;
     // Labels and values wrap, the values across the columns of the year
     // table below, so that none is cut off by a cell or the page's edge.
-    constexpr lxw_col_t kLastColumn = 5;
+    constexpr xlsx::Col kLastColumn = 5;
     const auto item = [&](const char* label, const std::string& value) {
       if (value.empty()) return;
       sheet->WrapText(row, 0, label, Bold());
@@ -82,7 +82,7 @@ class CompareWorkbook {
 
   // Total, rating and domain scores per year, then the chart's data and the
   // chart itself below.
-  void YearTable(Sheet* sheet, lxw_row_t header_row) {
+  void YearTable(Sheet* sheet, xlsx::Row header_row) {
     // Narrow enough to print one page wide, the long texts wrapping.
     std::vector<Table::Column> columns = {{"Year", 18, 22},
                                           // Wide enough for the chart
@@ -137,7 +137,7 @@ class CompareWorkbook {
   // The totals against the band lines: the lower bound of every band above
   // the first, named by the latest year's rubric and placed, year by year,
   // where that year's rubric puts it.
-  void ChartData(Sheet* sheet, lxw_row_t label_row) {
+  void ChartData(Sheet* sheet, xlsx::Row label_row) {
     sheet->Text(label_row, 0,
                 "Chart data: the total, and the lowest total of each rating",
                 Bold());
@@ -153,7 +153,7 @@ class CompareWorkbook {
     options.freeze_header = false;
     options.filter = false;
     options.fit_widths = false;
-    const lxw_row_t header_row = label_row + 1;
+    const xlsx::Row header_row = label_row + 1;
     Table table(sheet, header_row, columns, options);
     for (const OrganisationYear& year : result_.years) {
       table.NewRow();
@@ -172,52 +172,38 @@ class CompareWorkbook {
     Chart(sheet, header_row, lines, table.last_row());
   }
 
-  void Chart(Sheet* sheet, lxw_row_t header_row,
-             const std::vector<const Band*>& lines, lxw_row_t last_row) {
-    lxw_chart* chart = book_->AddChart(LXW_CHART_LINE);
+  void Chart(Sheet* sheet, xlsx::Row header_row,
+             const std::vector<const Band*>& lines, xlsx::Row last_row) {
+    xlsx::Chart* chart = book_->AddChart(xlsx::Chart::Type::kLine);
     if (chart == nullptr) return;
-    // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
-    chart_title_set_name(chart, "Total score by year against the rating bands");
-    const lxw_row_t first = header_row + 1;
-    const auto add_series = [&](lxw_col_t col) -> lxw_chart_series* {
-      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      if (series == nullptr) {
-        book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
-        return nullptr;
+    chart->SetTitle("Total score by year against the rating bands");
+    const xlsx::Row first = header_row + 1;
+    const auto add_series = [&](xlsx::Col col) -> xlsx::ChartSeries* {
+      xlsx::ChartSeries* series =
+          chart->AddSeries(kSummarySheet, first, last_row, 0, col);
+      if (series != nullptr) {
+        series->NameFromCell(kSummarySheet, header_row, col);
       }
-      chart_series_set_categories(series, kSummarySheet, first, 0, last_row, 0);
-      chart_series_set_values(series, kSummarySheet, first, col, last_row, col);
-      // Named from the heading cell, so no text is read as a formula.
-      chart_series_set_name_range(series, kSummarySheet, header_row, col);
       return series;
     };
-    if (lxw_chart_series* total = add_series(1)) {
-      lxw_chart_line line = {};
-      line.color = 0x1F4E79;
-      line.width = 2.5;
-      chart_series_set_line(total, &line);
-      chart_series_set_marker_type(total, LXW_CHART_MARKER_CIRCLE);
+    if (xlsx::ChartSeries* total = add_series(1)) {
+      total->Line(0x1F4E79, 2.5);
+      total->SetMarker(xlsx::ChartSeries::Marker::kCircle);
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      lxw_chart_series* series = add_series(static_cast<lxw_col_t>(2 + i));
+      xlsx::ChartSeries* series = add_series(static_cast<xlsx::Col>(2 + i));
       if (series == nullptr) continue;
-      lxw_chart_line line = {};
-      line.color =
-          Darker(xlsx::ParseColour(lines[i]->colour).value_or(0xBFBFBF));
-      line.dash_type = LXW_CHART_LINE_DASH_DASH;
-      line.width = 2;
-      chart_series_set_line(series, &line);
-      chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+      series->Line(
+          Darker(xlsx::ParseColour(lines[i]->colour).value_or(0xBFBFBF)), 2,
+          /*dashed=*/true);
+      series->SetMarker(xlsx::ChartSeries::Marker::kNone);
     }
-    lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
-    chart_axis_set_min(y_axis, 0);
     Rational highest = rubric_.MaxTotal();
     for (const OrganisationYear& year : result_.years) {
       highest = std::max(highest, year.rubric->MaxTotal());
     }
-    chart_axis_set_max(y_axis, highest.ToDouble());
-    chart_axis_set_name(y_axis, "Total");
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart->ValueAxis(0, highest.ToDouble(), "Total");
+    chart->LegendAtBottom();
     sheet->InsertChart(last_row + 2, 0, chart, 1.4, 1.2);
   }
 

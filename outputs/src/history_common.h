@@ -12,7 +12,7 @@
 
 #include "eds/history.h"
 #include "eds/json_writer.h"
-#include "xlsx_util.h"
+#include "xlsx_table.h"
 
 namespace eds::history {
 

@@ -10,7 +10,7 @@
 #include "eds/history_outputs.h"
 #include "history_common.h"
 #include "report_text.h"
-#include "xlsx_util.h"
+#include "xlsx_table.h"
 
 namespace eds {
 namespace {
@@ -46,14 +46,14 @@ class RollupWorkbook {
 
  private:
   // The header row of a table under the Heading.
-  static constexpr lxw_row_t kHeaderRow = 4;
+  static constexpr xlsx::Row kHeaderRow = 4;
 
   // What the rollup holds, above a table of `columns` columns whose widths
   // are set: a title, the stamp, the filters, each wrapped within the part
   // of the table on the first printed page.
   void Heading(Sheet* sheet, std::size_t columns) {
-    const lxw_col_t last =
-        sheet->LastColumnOnFirstPage(static_cast<lxw_col_t>(columns - 1));
+    const xlsx::Col last =
+        sheet->LastColumnOnFirstPage(static_cast<xlsx::Col>(columns - 1));
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
     sheet->Text(0, 0,
@@ -123,7 +123,7 @@ class RollupWorkbook {
       table.Text(5, outcome.message);
     }
     table.Finish();
-    lxw_row_t row = table.last_row() + 2;
+    xlsx::Row row = table.last_row() + 2;
     if (attention.items.empty() && attention.outcomes.empty()) {
       sheet->Text(row++, 0, "Nothing needs attention by these rules.");
       ++row;
@@ -248,7 +248,7 @@ class RollupWorkbook {
       }
     }
     table.Finish();
-    lxw_row_t row = table.last_row() + 2;
+    xlsx::Row row = table.last_row() + 2;
     sheet->Text(
         row++, 0,
         fmt::format("{} organisation{} on the register {}.", expect.expected,
@@ -302,14 +302,14 @@ class RollupWorkbook {
     }
     table.Finish();
     SystemRows(sheet, table.last_row() + 2);
-    Key(sheet, static_cast<lxw_col_t>(columns.size() + 1));
+    Key(sheet, static_cast<xlsx::Col>(columns.size() + 1));
   }
 
   // Below the heat map, the system row per outcome: how many organisations
   // are at each level, and the median score in its level's colour.
-  void SystemRows(Sheet* sheet, lxw_row_t row) {
+  void SystemRows(Sheet* sheet, xlsx::Row row) {
     const auto outcome_col = [](std::size_t i) {
-      return static_cast<lxw_col_t>(3 + i);
+      return static_cast<xlsx::Col>(3 + i);
     };
     sheet->Text(row++, 0, "System (latest years)", Bold());
     for (std::size_t level = 0; level < result_.levels.size(); ++level) {
@@ -332,8 +332,8 @@ class RollupWorkbook {
     }
   }
 
-  void Key(Sheet* sheet, lxw_col_t col) {
-    lxw_row_t row = 0;
+  void Key(Sheet* sheet, xlsx::Col col) {
+    xlsx::Row row = 0;
     sheet->Text(row++, col, "Key", Bold());
     for (const Level& level : rubric_.levels) {
       sheet->Text(row++, col, fmt::format("{} ({})", level.name, level.points),
@@ -416,32 +416,22 @@ class RollupWorkbook {
 
   // One stacked column per year, one segment per rating in its band colour,
   // below the table, so that both print on one page.
-  void Chart(Sheet* sheet, lxw_row_t last_row) {
-    lxw_chart* chart = book_->AddChart(LXW_CHART_COLUMN_STACKED);
+  void Chart(Sheet* sheet, xlsx::Row last_row) {
+    xlsx::Chart* chart = book_->AddChart(xlsx::Chart::Type::kStackedColumn);
     if (chart == nullptr) return;
-    // Fixed words: libxlsxwriter would read a title starting "=" as a formula.
-    chart_title_set_name(chart, "Organisations by rating and year");
+    chart->SetTitle("Organisations by rating and year");
     for (std::size_t i = 0; i < result_.ratings.size(); ++i) {
-      const auto col = static_cast<lxw_col_t>(1 + i);
-      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      if (series == nullptr) {
-        book_->Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series");
-        return;
-      }
-      chart_series_set_categories(series, kRatingsSheet, 1, 0, last_row, 0);
-      chart_series_set_values(series, kRatingsSheet, 1, col, last_row, col);
-      // Named from the heading cell, so no text is read as a formula.
-      chart_series_set_name_range(series, kRatingsSheet, 0, col);
-      lxw_chart_fill fill = {};
-      fill.color =
+      const auto col = static_cast<xlsx::Col>(1 + i);
+      xlsx::ChartSeries* series =
+          chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
+      if (series == nullptr) return;
+      series->NameFromCell(kRatingsSheet, 0, col);
+      series->Fill(
           xlsx::ParseColour(history::RatingColour(rubric_, result_.ratings[i]))
-              .value_or(0xBFBFBF);
-      chart_series_set_fill(series, &fill);
+              .value_or(0xBFBFBF));
     }
-    lxw_chart_axis* y_axis = chart_axis_get(chart, LXW_CHART_AXIS_TYPE_Y);
-    chart_axis_set_min(y_axis, 0);
-    chart_axis_set_name(y_axis, "Organisations");
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart->ValueAxis(0, std::nullopt, "Organisations");
+    chart->LegendAtBottom();
     sheet->InsertChart(last_row + 2, 0, chart, 1.2, 1.2);
   }
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "xlsx_util.h"
+#include "xlsx_table.h"
 
 namespace eds {
 namespace {
@@ -74,7 +74,7 @@ Status WriteScoreSheetWorkbook(const Rubric& rubric,
         "Then run: eds3 grade ASSESSMENT.yaml",
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      notes->Text(static_cast<lxw_row_t>(i), 0, lines[i],
+      notes->Text(static_cast<xlsx::Row>(i), 0, lines[i],
                   i == 0 ? xlsx::Title() : xlsx::Style());
     }
     notes->SetColumnWidth(0, 0, 110);
@@ -94,20 +94,10 @@ Status WriteScoreSheetWorkbook(const Rubric& rubric,
     scores->SetColumnWidth(6, 6, 18);
     scores->SetColumnWidth(7, 7, 60);
     if (!rows.empty()) {
-      std::vector<const char*> list;
-      for (const std::string& choice : choices) list.push_back(choice.c_str());
-      list.push_back(nullptr);
-      lxw_data_validation validation{};
-      validation.validate = LXW_VALIDATION_TYPE_LIST;
-      validation.value_list = const_cast<char**>(list.data());
-      validation.show_error = LXW_VALIDATION_ON;
-      validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-      validation.error_title = const_cast<char*>("Not a score");
-      validation.error_message =
-          const_cast<char*>("Choose a score from the list, or 'not rated'.");
-      const lxw_error error = worksheet_data_validation_range(
-          scores->raw(), 1, 6, static_cast<lxw_row_t>(rows.size()), 6, &validation);
-      if (error != LXW_NO_ERROR) book.Fail(error, "the score drop-down");
+      scores->DropDownList(1, static_cast<xlsx::Row>(rows.size()), 6, choices,
+                           "Not a score",
+                           "Choose a score from the list, or 'not rated'.",
+                           "the score drop-down");
     }
   }
   return book.Close();

@@ -1,4 +1,4 @@
-#include "xlsx_util.h"
+#include "xlsx_text.h"
 
 #include <gtest/gtest.h>
 
@@ -64,8 +64,8 @@ TEST(XlsxPropertyTextTest, ReplacesControlCharacters) {
 }
 
 TEST(XlsxParseColourTest, ReadsHashRrggbb) {
-  EXPECT_EQ(ParseColour("#C5E0B4"), std::optional<lxw_color_t>(0xC5E0B4));
-  EXPECT_EQ(ParseColour("#9dc3e6"), std::optional<lxw_color_t>(0x9DC3E6));
+  EXPECT_EQ(ParseColour("#C5E0B4"), std::optional<Colour>(0xC5E0B4));
+  EXPECT_EQ(ParseColour("#9dc3e6"), std::optional<Colour>(0x9DC3E6));
   EXPECT_EQ(ParseColour("C5E0B4"), std::nullopt);
   EXPECT_EQ(ParseColour("#C5E0B"), std::nullopt);
   EXPECT_EQ(ParseColour("#GG0000"), std::nullopt);

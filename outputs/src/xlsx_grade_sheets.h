@@ -1,0 +1,38 @@
+#ifndef EDS_OUTPUTS_SRC_XLSX_GRADE_SHEETS_H_
+#define EDS_OUTPUTS_SRC_XLSX_GRADE_SHEETS_H_
+
+// The sheets of the grade workbook, one writer each, and what they share.
+// WriteGradeWorkbook (xlsx_grade.cc) puts them together: the Summary in
+// xlsx_grade_summary.cc, the tables (Outcomes, Services, Ratings, Evidence,
+// Action plan) in xlsx_grade_tables.cc, the Method in xlsx_grade_method.cc.
+
+#include <string>
+
+#include "eds/grade.h"
+#include "xlsx_table.h"
+
+namespace eds {
+namespace grade_xlsx {
+
+void WriteSummary(xlsx::Book* book, xlsx::Sheet* sheet,
+                  const GradeReport& report);
+void WriteOutcomes(xlsx::Sheet* sheet, const GradeReport& report);
+void WriteServices(xlsx::Sheet* sheet, const GradeReport& report);
+void WriteRatings(xlsx::Sheet* sheet, const GradeReport& report);
+void WriteEvidence(xlsx::Sheet* sheet, const GradeReport& report);
+void WriteActions(xlsx::Sheet* sheet, const GradeReport& report);
+void WriteMethod(xlsx::Sheet* sheet, const GradeReport& report);
+
+// The colour of the level named `name`, "" for none.
+std::string LevelColour(const Rubric& rubric, const std::string& name);
+// How the service totals are combined, and how results are rounded, in
+// words.
+std::string ServicesWords(ServicesPolicy policy);
+std::string RoundingWords(RoundingPolicy policy);
+// "eds2022 version 1".
+std::string RubricText(const Rubric& rubric);
+
+}  // namespace grade_xlsx
+}  // namespace eds
+
+#endif  // EDS_OUTPUTS_SRC_XLSX_GRADE_SHEETS_H_

@@ -1,0 +1,386 @@
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eds/agreement.h"
+#include "report_text.h"
+#include "xlsx_grade_sheets.h"
+
+namespace eds {
+namespace grade_xlsx {
+namespace {
+
+using xlsx::Bold;
+using xlsx::Book;
+using xlsx::Filled;
+using xlsx::Sheet;
+using xlsx::Style;
+using xlsx::Table;
+
+// Summary sheet layout: a label column, a value column, then the narrower
+// columns of the tables, all within an A4 portrait page at 80% (the sheet
+// prints on one page); the chart sits beside the details, over the three
+// narrow columns. The tables use the same widths, so the sheet reads as one.
+constexpr double kLabelWidth = 20;
+constexpr double kValueWidth = 41;
+constexpr double kNumberWidth = 9;
+constexpr double kLevelWidth = 12;
+constexpr xlsx::Col kChartColumn = 2;
+constexpr xlsx::Col kLastColumn = 4;
+// The chart's size: as wide as the three narrow columns in Excel's pixels
+// (7 a character and 5 a column), and about fourteen rows high.
+constexpr double kChartWidthPixels = (2 * kNumberWidth + kLevelWidth) * 7 + 15;
+constexpr double kChartScaleX = kChartWidthPixels / 480;
+constexpr double kChartScaleY = 0.95;
+
+// A label beside a value that may wrap: top-aligned like the value.
+Style Label() {
+  Style style;
+  style.bold = true;
+  style.wrap = true;
+  return style;
+}
+
+std::string BandColour(const Rubric& rubric, const std::string& name) {
+  const Band* band = rubric.FindBand(name);
+  return band == nullptr ? "" : band->colour;
+}
+
+// ---- Summary ----
+
+class SummaryWriter {
+ public:
+  SummaryWriter(Book* book, Sheet* sheet, const GradeReport& report)
+      : book_(book), sheet_(sheet), report_(report) {}
+
+  void Write() {
+    const Assessment& a = report_.assessment;
+    const Rubric& rubric = report_.rubric;
+    sheet_->PrintOnOnePage();
+    sheet_->Paragraph(row_++, 0, kLastColumn,
+                      a.organisation.name + ", " + a.year, xlsx::Title());
+    sheet_->Text(row_++, 0, rubric.title + " (" + RubricText(rubric) + ")");
+    Gap();
+    details_row_ = row_;
+
+    Field("Organisation", a.organisation.name);
+    Field("ODS code", a.organisation.code);
+    Field("Integrated care system", a.organisation.system);
+    Field("Year", a.year);
+    Field("Completed", a.completed);
+    Field("EDS lead", a.lead);
+    Field("Board sponsor", a.sponsor);
+    Field("Partners", Join(a.partners, "; "));
+    Field("Engagement dates", Join(a.engagement, ", "));
+    Field("Published", a.published);
+    Field("Authorised", a.authorised);
+    Field("Review due", a.review_due);
+    std::vector<std::string> reviewers;
+    for (const Reviewer& reviewer : a.reviewers) {
+      reviewers.push_back(reviewer.name + " (" + RoleWords(reviewer.role) +
+                          ")");
+    }
+    Field("Reviewers", Join(reviewers, "; "));
+    Gap();
+    WriteResult();
+    Gap();
+    WriteDomains();
+    Gap();
+    WriteOutcomes();
+    WriteServices();
+    Gap();
+    WriteFlags();
+    Gap();
+    WriteAgreement();
+    Gap();
+    WriteStamp();
+
+    // Set once here, for all the tables: overlapping column ranges make an
+    // invalid file.
+    sheet_->SetColumnWidth(0, 0, kLabelWidth);
+    sheet_->SetColumnWidth(1, 1, kValueWidth);
+    sheet_->SetColumnWidth(2, 3, kNumberWidth);
+    sheet_->SetColumnWidth(4, 4, kLevelWidth);
+  }
+
+ private:
+  // A label and its value; an optional field that was not given is left out.
+  void Field(const char* label, const std::string& value) {
+    if (value.empty()) return;
+    sheet_->WrapText(row_, 0, label, Label());
+    Value(value);
+  }
+
+  // A wrapped value in the value column, on its own row, beside its
+  // wrapped label.
+  void Value(const std::string& value) {
+    sheet_->WrapText(row_, 1, value);
+    ++row_;
+  }
+
+  // An empty row, lower than a line of text, between two blocks.
+  void Gap() { sheet_->SetRowGap(row_++); }
+
+  void Heading(const std::string& text) {
+    Style style = Bold();
+    style.font_size = 12;
+    sheet_->Text(row_++, 0, text, style);
+  }
+
+  void WriteResult() {
+    const GradeResult& result = report_.result;
+    sheet_->Text(row_, 0, "Total", Label());
+    if (result.complete && result.total) {
+      // The cell holds the number; the format adds "of 33" for the reader.
+      Style total = Bold();
+      total.align_left = true;
+      total.number_format = (xlsx::ScoreNumberFormat(*result.total).empty()
+                                 ? std::string("General")
+                                 : std::string("0.00")) +
+                            "\" of " + result.max.ToString() + "\"";
+      sheet_->Number(row_, 1, result.total->ToDouble(), total);
+    } else {
+      sheet_->Text(row_, 1, "Incomplete", Bold());
+    }
+    ++row_;
+    sheet_->Text(row_, 0, "Rating", Label());
+    if (result.complete && !result.rating.empty()) {
+      Style rating = Filled(BandColour(report_.rubric, result.rating));
+      rating.bold = true;
+      sheet_->Text(row_, 1, result.rating, rating);
+    } else {
+      sheet_->Text(row_, 1, "Incomplete", Bold());
+    }
+    ++row_;
+    if (!result.missing.empty()) {
+      // One paragraph, so that the page holds a long list.
+      sheet_->WrapText(row_, 0, "Missing", Label());
+      Value(Join(result.missing, "; "));
+    }
+  }
+
+  void WriteDomains() {
+    const GradeResult& result = report_.result;
+    Heading("Domains");
+    Table table(sheet_, row_,
+                {{"Domain", kLabelWidth, kLabelWidth},
+                 {"Name", kValueWidth, kValueWidth},
+                 {"Score", kNumberWidth, kNumberWidth},
+                 {"Max", kNumberWidth, kNumberWidth},
+                 {"Level", kLevelWidth, kLevelWidth}},
+                {/*freeze_header=*/false, /*filter=*/false,
+                 /*fit_widths=*/false});
+    const xlsx::Row first = row_ + 1;
+    double highest_max = 0;
+    for (const DomainResult& domain : result.domains) {
+      table.NewRow();
+      table.Text(0, domain.id);
+      table.Text(1, domain.name);
+      table.Score(2, domain.score, Style(), kIncomplete);
+      table.Score(3, domain.max);
+      table.Text(4, domain.level,
+                 Filled(LevelColour(report_.rubric, domain.level)));
+      highest_max = std::max(highest_max, domain.max.ToDouble());
+    }
+    const xlsx::Row last = table.last_row();
+    table.NewRow();
+    table.Text(0, "Total", Bold());
+    if (result.complete && result.total) {
+      table.Score(2, result.total, Bold());
+    } else {
+      table.Text(2, "Incomplete", Bold());
+    }
+    table.Score(3, result.max, Bold());
+    if (result.complete) {
+      Style rating = Filled(BandColour(report_.rubric, result.rating));
+      rating.bold = true;
+      table.Text(4, result.rating, rating);
+    }
+    table.Finish();
+    if (!result.domains.empty()) AddChart(first, last, highest_max);
+    row_ = table.last_row() + 1;
+  }
+
+  // Every outcome's score and level, in rubric order.
+  void WriteOutcomes() {
+    Heading("Outcomes");
+    Table table(sheet_, row_,
+                {{"Outcome", kLabelWidth, kLabelWidth},
+                 {"Name", kValueWidth, kValueWidth},
+                 {"Score", kNumberWidth, kNumberWidth},
+                 {"Max", kNumberWidth, kNumberWidth},
+                 {"Level", kLevelWidth, kLevelWidth}},
+                {/*freeze_header=*/false, /*filter=*/false,
+                 /*fit_widths=*/false});
+    const Rational max(report_.rubric.MaxPoints());
+    for (const DomainResult& domain : report_.result.domains) {
+      for (const OutcomeResult& outcome : domain.outcomes) {
+        const Outcome* info = report_.rubric.FindOutcome(outcome.id);
+        table.NewRow();
+        table.Text(0, outcome.id);
+        table.Text(1, info == nullptr ? outcome.title : info->name);
+        table.Score(2, outcome.score);
+        table.Score(3, max);
+        table.Text(4, outcome.level,
+                   Filled(LevelColour(report_.rubric, outcome.level)));
+      }
+    }
+    table.Finish();
+    row_ = table.last_row() + 1;
+  }
+
+  // Each service's total of a per-service domain (its outcomes are on the
+  // Services sheet).
+  void WriteServices() {
+    for (const DomainResult& domain : report_.result.domains) {
+      if (domain.services.empty()) continue;
+      Gap();
+      Heading("Domain " + domain.id + " by service");
+      Table table(sheet_, row_,
+                  {{"Service", kLabelWidth, kLabelWidth},
+                   {"Name", kValueWidth, kValueWidth},
+                   {"Total", kNumberWidth, kNumberWidth},
+                   {"Max", kNumberWidth, kNumberWidth}},
+                  {/*freeze_header=*/false, /*filter=*/false,
+                   /*fit_widths=*/false});
+      for (const ServiceResult& service : domain.services) {
+        table.NewRow();
+        table.Text(0, service.id);
+        table.Text(1, service.name);
+        table.Score(2, service.total, Style(), kIncomplete);
+        table.Score(3, domain.max);
+      }
+      table.Finish();
+      row_ = table.last_row() + 1;
+    }
+  }
+
+  // A column chart of the domain scores, each bar in its level's colour, in
+  // front of a pale bar of the domain's maximum: domains have different
+  // maxima, so a bare score would make the smaller domain look weaker.
+  // Titles are fixed words: libxlsxwriter reads a name starting with "=" as
+  // a formula, so no input text goes there.
+  void AddChart(xlsx::Row first, xlsx::Row last, double highest_max) {
+    xlsx::Chart* chart = book_->AddChart(xlsx::Chart::Type::kColumn);
+    if (chart == nullptr) return;
+    chart->SetTitle("Domain scores");
+    chart->LegendAtBottom();
+    // Drawn first, so behind the scores.
+    xlsx::ChartSeries* maximum = AddSeries(chart, "Maximum", first, last, 3);
+    xlsx::ChartSeries* score = AddSeries(chart, "Score", first, last, 2);
+    if (maximum == nullptr || score == nullptr) return;
+    maximum->Fill(0xEDEDED);
+    maximum->Line(0xBFBFBF);
+    chart->SeriesOverlap(100);
+
+    std::vector<xlsx::Colour> colours;
+    for (const DomainResult& domain : report_.result.domains) {
+      colours.push_back(
+          xlsx::ParseColour(LevelColour(report_.rubric, domain.level))
+              .value_or(0xBFBFBF));
+    }
+    score->PointFills(colours);
+    // The legend shows the series' own fill; the bars show their levels'.
+    score->Fill(colours.empty() ? 0xBFBFBF : colours.front());
+
+    chart->ValueAxis(
+        0, highest_max > 0 ? std::optional<double>(highest_max) : std::nullopt,
+        "Points");
+    chart->CategoryAxisName("Domain");
+    sheet_->InsertChart(details_row_, kChartColumn, chart, kChartScaleX,
+                        kChartScaleY);
+  }
+
+  // A series over rows first..last of the domain table: the domain names as
+  // categories, `column` as values.
+  xlsx::ChartSeries* AddSeries(xlsx::Chart* chart, const char* name,
+                               xlsx::Row first, xlsx::Row last,
+                               xlsx::Col column) {
+    xlsx::ChartSeries* series =
+        chart->AddSeries(sheet_->name(), first, last, 0, column);
+    if (series != nullptr) series->Name(name);
+    return series;
+  }
+
+  void WriteFlags() {
+    const std::vector<Flag>& flags = report_.result.flags;
+    Heading("Flags");
+    if (flags.empty()) {
+      sheet_->Text(row_++, 0, "No flags raised.");
+      return;
+    }
+    // The only filter on this sheet: the flag list is the table that grows.
+    Table table(sheet_, row_,
+                {{"Flag", kLabelWidth, kLabelWidth},
+                 {"Message", kValueWidth, kValueWidth},
+                 {"Outcome", kNumberWidth, kNumberWidth},
+                 {"Service", kNumberWidth, kNumberWidth}},
+                {/*freeze_header=*/false, /*filter=*/true,
+                 /*fit_widths=*/false});
+    for (const Flag& flag : flags) {
+      table.NewRow();
+      table.Text(0, flag.code);
+      table.Text(1, flag.message);
+      table.Text(2, flag.outcome);
+      table.Text(3, flag.service);
+    }
+    table.Finish();
+    row_ = table.last_row() + 1;
+  }
+
+  void WriteAgreement() {
+    const Agreement& agreement = report_.result.agreement;
+    Heading("Panel agreement");
+    Style value;
+    value.align_left = true;
+    sheet_->WrapText(row_, 0, "Measure", Label());
+    sheet_->Text(row_++, 1, MetricWords(agreement.metric));
+    Figure("Alpha", agreement.alpha, "0.000");
+    Figure("Percent agreement", agreement.percent_agreement, "0.0%");
+    Figure("Within one level", agreement.within_one_level, "0.0%");
+    Figure("Gwet's AC1", agreement.gwet_ac1, "0.000");
+    Figure("Gwet's AC2 (quadratic)", agreement.gwet_ac2, "0.000");
+    sheet_->WrapText(row_, 0, "Pairable ratings", Label());
+    sheet_->Number(row_++, 1, agreement.pairable, value);
+    sheet_->WrapText(row_, 0, "Reading", Label());
+    Value(AgreementSentence(ReadAgreement(agreement)));
+  }
+
+  // One agreement figure as shown (ShownAlpha), or "not defined".
+  void Figure(const char* label, const std::optional<double>& figure,
+              const char* number_format) {
+    sheet_->WrapText(row_, 0, label, Label());
+    if (const std::optional<double> shown = ShownAlpha(figure)) {
+      Style number;
+      number.align_left = true;
+      number.number_format = number_format;
+      sheet_->Number(row_++, 1, *shown, number);
+    } else {
+      sheet_->Text(row_++, 1, "not defined");
+    }
+  }
+
+  // One line, so that the page has room for the results.
+  void WriteStamp() {
+    Field("Made by", "eds3 " + report_.tool_version + " with rubric " +
+                         RubricText(report_.rubric) + "; " +
+                         PolicySummary(report_.assessment.policy) +
+                         ". See the Method sheet.");
+  }
+
+  Book* book_;
+  Sheet* sheet_;
+  const GradeReport& report_;
+  xlsx::Row row_ = 0;
+  xlsx::Row details_row_ = 0;  // the first detail's row, where the chart is
+};
+}  // namespace
+
+void WriteSummary(Book* book, Sheet* sheet, const GradeReport& report) {
+  SummaryWriter(book, sheet, report).Write();
+}
+
+}  // namespace grade_xlsx
+}  // namespace eds
