@@ -4,7 +4,8 @@
 #   1. build-asan: the whole project with AddressSanitizer + UndefinedBehavior-
 #      Sanitizer (gcc) and the whole ctest suite; any report fails the run.
 #   2. build-fuzz: the libFuzzer targets (clang) for the assessment, CSV and
-#      rubric loaders, and the fast YAML scan checked against yaml-cpp, each
+#      rubric loaders, the fast YAML scan checked against yaml-cpp, and the
+#      roll-up's folder walk and identity checks on generated trees, each
 #      run for a bounded time from its seeds; any crash, difference, hang
 #      (-timeout), leak or memory blow-up (-rss_limit_mb) fails the run.
 #
@@ -65,16 +66,16 @@ if [ "$what" != asan ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DEDS_FUZZ=ON -DEDS_SANITIZE=ON -DEDS_BUILD_TESTS=OFF >/dev/null
   cmake --build build-fuzz -j"$jobs" --target fuzz_assessment fuzz_csv fuzz_rubric \
-      fuzz_yaml_scan fuzz_xlsx
+      fuzz_yaml_scan fuzz_xlsx fuzz_folder_walk
 
   # Seeds: the hand-made ones, every input the repository's tests and
   # examples use (sorted by kind), and every earlier crash input. The corpus
   # a run grows stays in build-fuzz/corpus, away from the source tree.
   seeds=build-fuzz/seeds
   rm -rf "$seeds" build-fuzz/artifacts
-  mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan,xlsx} build-fuzz/artifacts \
-           build-fuzz/corpus/{assessment,csv,rubric,yaml_scan,xlsx}
-  for kind in assessment csv rubric yaml_scan xlsx; do
+  mkdir -p "$seeds"/{assessment,csv,rubric,yaml_scan,xlsx,folder_walk} build-fuzz/artifacts \
+           build-fuzz/corpus/{assessment,csv,rubric,yaml_scan,xlsx,folder_walk}
+  for kind in assessment csv rubric yaml_scan xlsx folder_walk; do
     if [ -d tests/fuzz/seeds/"$kind" ]; then
       cp -r tests/fuzz/seeds/"$kind"/. "$seeds/$kind/"
     fi
@@ -106,20 +107,25 @@ if [ "$what" != asan ]; then
 
   stamp "fuzzing each loader for ${fuzz_seconds}s"
   declare -A pids
-  for kind in assessment csv rubric yaml_scan xlsx; do
+  for kind in assessment csv rubric yaml_scan xlsx folder_walk; do
     dict=tests/fuzz/yaml.dict
     [ "$kind" = csv ] && dict=tests/fuzz/csv.dict
     [ "$kind" = xlsx ] && dict=tests/fuzz/xlsx.dict
+    # The folder walk's input is a list of operations, not text: no
+    # dictionary, and short (48 operations at most are read).
+    dict_option=-dict="$dict"
+    max_len=16384
+    if [ "$kind" = folder_walk ]; then dict_option=; max_len=512; fi
     build-fuzz/tests/fuzz/fuzz_"$kind" \
         -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=16384 -dict="$dict" -print_final_stats=1 \
+        -max_len="$max_len" $dict_option -print_final_stats=1 \
         -artifact_prefix=build-fuzz/artifacts/"$kind"- \
         build-fuzz/corpus/"$kind" "$seeds/$kind" \
         >build-fuzz/fuzz-"$kind".log 2>&1 &
     pids[$kind]=$!
   done
   failed=()
-  for kind in assessment csv rubric yaml_scan xlsx; do
+  for kind in assessment csv rubric yaml_scan xlsx folder_walk; do
     if wait "${pids[$kind]}"; then
       echo "fuzz_$kind: $(grep -E '^stat::number_of_executed_units' build-fuzz/fuzz-"$kind".log | awk '{print $2}') inputs, no crash"
     else

@@ -17,7 +17,11 @@ set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
 build="${1:-build}"
-eds3="$(pwd)/$build/cli/eds3"
+case "$build" in
+  /*) ;;
+  *) build="$(pwd)/$build" ;;
+esac
+eds3="$build/cli/eds3"
 data="$build/hostile-data"
 rm -rf "$data"
 mkdir -p "$data"

@@ -155,11 +155,13 @@ class Walker {
       struct stat link {};
       if (::lstat(path.c_str(), &link) != 0) {
         if (errno == ENAMETOOLONG) {
-          diag_.Error({path, 0, 0},
-                      "cannot read: the path is longer than the system "
-                      "allows",
-                      "move the files to a folder less deep");
-          status_ = Worse(status_, Status::IoError(path));
+          // Listed like a folder that cannot be read, so that a rollup
+          // under --skip-invalid excludes it (and says so) rather than
+          // failing the run or passing over it.
+          found->push_back({path,
+                            {0, static_cast<ino_t>(++too_long_)},
+                            "cannot read: the path is longer than the system "
+                            "allows; move the files to a folder less deep"});
         }
         continue;  // gone since it was listed
       }
@@ -198,6 +200,7 @@ class Walker {
   std::string real_root_;  // the folder named being walked, links followed
   bool found_root_listed_ = false;  // inside the walk of a folder named
   std::set<FileId> folders_seen_;
+  std::size_t too_long_ = 0;  // paths too long to stat, each its own id
   std::map<FileId, std::size_t> files_seen_;  // index into files_
 };
 

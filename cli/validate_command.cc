@@ -20,6 +20,7 @@
 #include "eds/history.h"
 #include "eds/input_kind.h"
 #include "eds/rubric.h"
+#include "eds/score_sheet_cache.h"
 #include "file_walk.h"
 #include "messages.h"
 #include "options.h"
@@ -135,6 +136,9 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
   PrintDiagnostics(walk_diag, err);
 
   DiskFileSystem fs;
+  // A score sheet named by many assessments is read once.
+  ScoreSheetCache sheets;
+  trust.load.score_sheets = &sheets;
   std::size_t checked = 0;
   std::size_t failed = 0;
   bool folder = false;  // a file was found in a folder

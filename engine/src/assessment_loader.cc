@@ -11,6 +11,7 @@
 #include "assessment_reader.h"
 #include "eds/assessment.h"
 #include "eds/limits.h"
+#include "eds/score_sheet_cache.h"
 #include "eds/unicode.h"
 #include "rating_checker.h"
 #include "score_sheet_reader.h"
@@ -721,9 +722,13 @@ class AssessmentReader {
     }
     // Past the limit, the rest are not read: the error was given once.
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) return;
-    std::string text;
-    Status status = fs_.ReadFile(full, &text);
-    sheet_bytes_ += text.size();
+    const auto read = [&] { return ReadAndParseScoreSheet(fs_, full, xlsx); };
+    const std::shared_ptr<const ParsedSheet> sheet =
+        options_.score_sheets != nullptr && !identity.empty()
+            ? options_.score_sheets->Get(identity + (xlsx ? "|xlsx" : "|csv"),
+                                         read)
+            : read();
+    sheet_bytes_ += sheet->bytes;
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) {
       file_.Error(diag_, *path_node,
                   fmt::format("the score sheets up to this one hold more than {} "
@@ -733,8 +738,8 @@ class AssessmentReader {
                   "split the assessment, or remove what is not ratings");
       return;
     }
-    if (!status.ok()) {
-      const std::string& message = status.message();
+    if (!sheet->read.ok()) {
+      const std::string& message = sheet->read.message();
       file_.Error(diag_, *path_node,
                   fmt::format("cannot read {} '{}': {}",
                               xlsx ? "score sheet" : "ratings CSV", full,
@@ -745,7 +750,7 @@ class AssessmentReader {
       return;
     }
     if (!rubric_) return;
-    ReadScoreSheetRatings(text, full, xlsx, request, At(*path_node), context_,
+    ReadScoreSheetRatings(*sheet, full, request, At(*path_node), context_,
                           checker_, diag_);
   }
 

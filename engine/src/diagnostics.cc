@@ -154,6 +154,20 @@ void Diagnostics::Append(const Diagnostics& other) {
   warning_count_ += other.dropped_warnings_;
 }
 
+const std::string& Diagnostics::RelativeFile() {
+  static const std::string marker(1, '\0');
+  return marker;
+}
+
+void Diagnostics::ResolveRelative(std::size_t first, const std::string& file) {
+  for (std::size_t i = first; i < items_.size(); ++i) {
+    std::string& where = items_[i].location.file;
+    if (where.compare(0, 1, RelativeFile()) == 0) {
+      where = file + where.substr(1);
+    }
+  }
+}
+
 void Diagnostics::SortByLocation() {
   std::vector<std::string> files;
   for (const Diagnostic& d : items_) {

@@ -54,7 +54,11 @@ std::string LowerTrimmed(const std::string& text) {
 }
 
 bool IsNotRated(const std::string& text) {
-  return LowerTrimmed(text) == "not rated";
+  // Measured before lowering: a long value is never "not rated".
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return false;
+  const std::size_t last = text.find_last_not_of(" \t");
+  return last - first + 1 == 9 && LowerTrimmed(text) == "not rated";
 }
 
 std::string Suggest(const Diagnostics& diag, const std::string& word,
@@ -235,6 +239,16 @@ std::optional<std::string> RatingChecker::StakeholderId(
 std::optional<int> RatingChecker::ParseSheetScore(
     const std::string& text) const {
   const Rubric& rubric = *context_.rubric;
+  // A value with more letters than "3 - Excelling activity" has is no score;
+  // said before lowering it, so that a sheet of 65,000-character values costs
+  // little however many assessments name it.
+  std::size_t longest = 0;
+  for (const std::string& word : rubric.RatingWords())
+    longest = std::max(longest, word.size());
+  const auto letters = static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(),
+                    [](char c) { return c != ' ' && c != '\t'; }));
+  if (letters > 2 * longest + 20) return std::nullopt;
   if (auto points = rubric.ParseRating(LowerTrimmed(text))) return points;
   const std::size_t dash = text.find(" - ");
   if (dash == std::string::npos) return std::nullopt;

@@ -7,10 +7,12 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <vector>
 
 #include "csv.h"
+#include "eds/file_system.h"
 #include "eds/limits.h"
 #include "score_table.h"
 #include "xlsx_reader.h"
@@ -48,35 +50,55 @@ class ScoreSheetReader {
         checker_(checker),
         diag_(diag) {}
 
-  void Read(const std::string& bytes, const std::string& path, bool xlsx,
+  // Reads the ratings of `sheet`, which the assessment names as `path`. The
+  // sheet's locations are relative (ParsedSheet): each problem is given this
+  // assessment's spelling of the path, and so is each rating kept.
+  void Read(const ParsedSheet& sheet, const std::string& path,
             const SheetRequest& request, const RatingSpot& named_at) {
-    ScoreTable table;
-    if (xlsx) {
-      if (!ReadXlsxTable(bytes, path, request, named_at, &table)) return;
-    } else {
-      // A syntax error ends the parse; the rows before it are still checked
-      // so that one run reports as much as it can.
-      const bool parsed = ReadCsvTable(bytes, path, diag_, &table);
-      if (table.rows.empty()) {
-        if (!parsed) return;
-        diag_.Error({path, 1, 1}, "the CSV file has no header row",
-                    "the first row names the columns: "
-                    "service,outcome,stakeholder,score,comment");
-        return;
-      }
-    }
-    ReadScoreTable(table, request.layout);
+    path_ = path;
+    const std::size_t first = diag_.items().size();
+    diag_.Append(sheet.problems);
+    ReadParsed(sheet, request, named_at);
+    diag_.ResolveRelative(first, path);
   }
 
  private:
+  void ReadParsed(const ParsedSheet& sheet, const SheetRequest& request,
+                  const RatingSpot& named_at) {
+    if (sheet.xlsx) {
+      ScoreTable table;
+      if (sheet.parsed && ReadXlsxTable(sheet.sheets, request, named_at, &table))
+        ReadScoreTable(table, request.layout);
+      return;
+    }
+    // A syntax error ends the parse; the rows before it are still checked
+    // so that one run reports as much as it can.
+    if (sheet.table.rows.empty()) {
+      if (sheet.parsed) {
+        diag_.Error({Diagnostics::RelativeFile(), 1, 1},
+                    "the CSV file has no header row",
+                    "the first row names the columns: "
+                    "service,outcome,stakeholder,score,comment");
+      }
+      return;
+    }
+    ReadScoreTable(sheet.table, request.layout);
+  }
+
+  // A location of the sheet being read, with the assessment's path for it.
+  SourceLocation At(const SourceLocation& where) const {
+    if (where.file.compare(0, 1, Diagnostics::RelativeFile()) != 0)
+      return where;
+    return {path_ + where.file.substr(1), where.line, where.column};
+  }
+
   // The score sheet of a workbook: the sheet named in the assessment, else
   // the first whose header row (its first row with text) names the columns
   // of a long sheet or outcome ids (a wide sheet).
-  bool ReadXlsxTable(const std::string& bytes, const std::string& path,
+  bool ReadXlsxTable(const std::vector<XlsxSheet>& sheets,
                      const SheetRequest& request, const RatingSpot& named_at,
                      ScoreTable* table) {
-    std::vector<XlsxSheet> sheets;
-    if (!ReadXlsx(bytes, path, diag_, &sheets)) return false;
+    const std::string& path = Diagnostics::RelativeFile();
     std::vector<std::string> names;
     for (const XlsxSheet& sheet : sheets) names.push_back(sheet.name);
     for (const XlsxSheet& sheet : sheets) {
@@ -108,7 +130,7 @@ class ScoreSheetReader {
     }
     if (!request.sheet.empty()) {
       diag_.Error(named_at.where,
-                  fmt::format("the workbook '{}' has no sheet '{}'{}", path,
+                  fmt::format("the workbook '{}' has no sheet '{}'{}", path_,
                               request.sheet, Suggest(request.sheet, names)),
                   fmt::format("its sheets: {}", fmt::join(names, ", ")),
                   named_at.line());
@@ -389,7 +411,7 @@ class ScoreSheetReader {
                    const TableCell& stakeholder, const TableCell& score,
                    const TableCell* comment, const std::string& line_text) {
     const auto at = [&](const TableCell& cell) {
-      return RatingSpot{cell.where, [&] { return line_text; }};
+      return RatingSpot{At(cell.where), [&] { return line_text; }};
     };
     bool ok = true;
     const auto [outcome_id, domain] =
@@ -459,17 +481,52 @@ class ScoreSheetReader {
   Assessment& assessment_;
   RatingChecker& checker_;
   Diagnostics& diag_;
+  std::string path_;  // the sheet being read, as the assessment names it
 };
+
+// Roughly the memory a parsed sheet holds, for the cache's bound.
+std::size_t WeightOf(const ParsedSheet& sheet) {
+  std::size_t weight = sizeof(ParsedSheet) + sheet.read.message().size();
+  for (const XlsxSheet& one : sheet.sheets) {
+    for (const XlsxRow& row : one.rows) {
+      weight += sizeof(XlsxRow);
+      for (const XlsxCell& cell : row.cells)
+        weight += sizeof(XlsxCell) + cell.text.capacity();
+    }
+  }
+  for (const TableRow& row : sheet.table.rows) {
+    weight += sizeof(TableRow) + row.line.capacity();
+    for (const TableCell& cell : row.cells)
+      weight += sizeof(TableCell) + cell.text.capacity();
+  }
+  return weight;
+}
 
 }  // namespace
 
-void ReadScoreSheetRatings(const std::string& bytes, const std::string& path,
-                           bool xlsx, const SheetRequest& request,
+std::shared_ptr<const ParsedSheet> ReadAndParseScoreSheet(
+    FileSystem& fs, const std::string& path, bool xlsx) {
+  auto sheet = std::make_shared<ParsedSheet>();
+  sheet->xlsx = xlsx;
+  std::string text;
+  sheet->read = fs.ReadFile(path, &text);
+  sheet->bytes = text.size();
+  if (sheet->read.ok()) {
+    const std::string& relative = Diagnostics::RelativeFile();
+    sheet->parsed =
+        xlsx ? ReadXlsx(text, relative, sheet->problems, &sheet->sheets)
+             : ReadCsvTable(text, relative, sheet->problems, &sheet->table);
+  }
+  sheet->weight = WeightOf(*sheet);
+  return sheet;
+}
+
+void ReadScoreSheetRatings(const ParsedSheet& sheet, const std::string& path,
+                           const SheetRequest& request,
                            const RatingSpot& named_at,
                            const RatingContext& context, RatingChecker& checker,
                            Diagnostics& diag) {
-  ScoreSheetReader(context, checker, diag)
-      .Read(bytes, path, xlsx, request, named_at);
+  ScoreSheetReader(context, checker, diag).Read(sheet, path, request, named_at);
 }
 
 }  // namespace eds

@@ -1,9 +1,12 @@
 #ifndef EDS_ENGINE_SRC_SCORE_SHEET_READER_H_
 #define EDS_ENGINE_SRC_SCORE_SHEET_READER_H_
 
+#include <memory>
 #include <string>
 
 #include "eds/diagnostics.h"
+#include "eds/file_system.h"
+#include "parsed_sheet.h"
 #include "rating_checker.h"
 
 namespace eds {
@@ -18,13 +21,21 @@ struct SheetRequest {
   Layout layout = Layout::kDetect;
 };
 
-// The score-sheet front end of the rating checker: reads the ratings in
-// `bytes` (a CSV file, or an xlsx workbook when `xlsx`), read from `path`,
-// and passes each through `checker` into the assessment of `context`.
-// `named_at` is where the assessment names the file, for a problem with the
-// request itself (a sheet the workbook lacks). Needs the rubric.
-void ReadScoreSheetRatings(const std::string& bytes, const std::string& path,
-                           bool xlsx, const SheetRequest& request,
+// Reads the score sheet at `path` (a workbook when `xlsx`) and parses it,
+// its locations relative (ParsedSheet) so that one parse serves every
+// assessment that names the file. A file that cannot be read gives a sheet
+// whose `read` says why.
+std::shared_ptr<const ParsedSheet> ReadAndParseScoreSheet(FileSystem& fs,
+                                                          const std::string& path,
+                                                          bool xlsx);
+
+// The score-sheet front end of the rating checker: reads the ratings of
+// `sheet`, named by the assessment as `path`, and passes each through
+// `checker` into the assessment of `context`. `named_at` is where the
+// assessment names the file, for a problem with the request itself (a sheet
+// the workbook lacks). Needs the rubric.
+void ReadScoreSheetRatings(const ParsedSheet& sheet, const std::string& path,
+                           const SheetRequest& request,
                            const RatingSpot& named_at,
                            const RatingContext& context, RatingChecker& checker,
                            Diagnostics& diag);

@@ -9,6 +9,7 @@
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
 #include "eds/rubric.h"
+#include "eds/score_sheet_cache.h"
 
 namespace eds {
 
@@ -104,6 +105,10 @@ struct LoadOptions {
   // Grades with a rubric file named by `rubric:` (--allow-rubric-files);
   // when false, such an assessment is invalid and the file is not read.
   bool allow_rubric_files = true;
+  // The run's score sheets, read once for every assessment that names them
+  // (rollup and validate, which load many files); nullptr: each load reads
+  // its own. Not owned.
+  ScoreSheetCache* score_sheets = nullptr;
 };
 
 // True when a `rubric:` value names a file: it contains '/' or ends in

@@ -53,6 +53,15 @@ class Diagnostics {
   void Note(SourceLocation location, std::string message);
   void Append(const Diagnostics& other);
 
+  // A location in a file whose path is not known yet starts its `file` with
+  // this (a NUL, which no path holds), followed by what comes after the path
+  // (":Scores!D14" for a workbook cell): a score sheet parsed once for every
+  // assessment that names it (ScoreSheetCache).
+  static const std::string& RelativeFile();
+  // Puts `file` in place of RelativeFile() in the kept problems from the
+  // `first`-th on.
+  void ResolveRelative(std::size_t first, const std::string& file);
+
   // Puts the kept problems of each file in line and column order, the files
   // in the order each was first named; problems without a line stay first.
   void SortByLocation();
