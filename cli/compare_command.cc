@@ -26,7 +26,7 @@ namespace {
 const CommandSpec kCompare = {
     "compare",
     "eds3 compare FILE FILE... [-o OUT.xlsx] [--json OUT.json] [--markdown "
-    "OUT.md] [--allow-rubric-files] [--allow-outside-paths]",
+    "OUT.md] [--html OUT.html] [--allow-rubric-files] [--allow-outside-paths]",
     "Compare one organisation's assessments over two or more years: outcome "
     "scores by year, what changed, how the rating moved, and a chart.",
     "FILE (compare needs at least two)",
@@ -129,7 +129,7 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   if (!status.ok()) return status.ExitCode();
 
   status = outputs.WriteAndCommit(result, WriteCompareWorkbook, CompareJson,
-                                  CompareMarkdown, out);
+                                  CompareMarkdown, CompareHtml, out);
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();

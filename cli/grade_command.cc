@@ -19,8 +19,8 @@
 #include "eds/xlsx_grade.h"
 #include "messages.h"
 #include "options.h"
-#include "trust_options.h"
 #include "output_paths.h"
+#include "trust_options.h"
 
 namespace eds::cli {
 namespace {
@@ -29,17 +29,19 @@ namespace po = boost::program_options;
 
 const CommandSpec kGrade = {
     "grade",
-    "eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md]",
+    "eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
+    "[--html OUT.html]",
     "Grade one assessment, print a short summary and write the workbook.",
     "FILE",
     1,
     1,
     "FILE is an assessment (YAML). The workbook is written unless only\n"
-    "--json or --markdown is given; the JSON and Markdown only when asked\n"
-    "for. '--json -' (or '--markdown -') writes to standard output, and the\n"
-    "summary then goes to standard error. When the file has any problem, every\n"
-    "problem is listed and nothing is written. Outputs that exist are\n"
-    "replaced, all together and only when every one was written.\n"
+    "--json, --markdown or --html is given; the JSON, Markdown and HTML only\n"
+    "when asked for. '--json -' (or '--markdown -', '--html -') writes to\n"
+    "standard output, and the summary then goes to standard error. When the\n"
+    "file has any problem, every problem is listed and nothing is written.\n"
+    "Outputs that exist are replaced, all together and only when every one\n"
+    "was written.\n"
     "With --require-complete, an assessment with any outcome not rated (or a\n"
     "flag the rubric lists under blocking_flags) is refused: what is missing\n"
     "is listed, exit 1, and nothing is written.\n"
@@ -114,8 +116,8 @@ std::string Summary(const GradeReport& report) {
         *percent * 100.0, figure(agreement.gwet_ac1), figure(agreement.alpha),
         agreement.pairable, AgreementSentence(reading));
   } else {
-    text += "Panel agreement: not defined\n  " + AgreementSentence(reading) +
-            "\n";
+    text +=
+        "Panel agreement: not defined\n  " + AgreementSentence(reading) + "\n";
   }
   if (!result.flags.empty()) {
     text += "Flags:\n";
@@ -163,6 +165,7 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   std::string workbook_path;
   std::string json_path;
   std::string markdown_path;
+  std::string html_path;
   po::options_description options;
   options.add_options()(
       "output,o", po::value(&workbook_path)->value_name("OUT.xlsx"),
@@ -171,6 +174,8 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
       "also write the result as JSON")(
       "markdown", po::value(&markdown_path)->value_name("OUT.md"),
       "also write a Markdown summary to publish")(
+      "html", po::value(&html_path)->value_name("OUT.html"),
+      "also write an HTML report to publish (prints to A4)")(
       "require-complete", po::bool_switch(),
       "refuse an assessment with any outcome not rated");
   TrustOptions trust;
@@ -184,10 +189,11 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
 
   std::vector<Output> all;
   if (parsed.options.count("output") > 0) {
-    all.push_back({"workbook", workbook_path, "--output", nullptr,
-                   kWorkbookExtension});
+    all.push_back(
+        {"workbook", workbook_path, "--output", nullptr, kWorkbookExtension});
   } else if (parsed.options.count("json") == 0 &&
-             parsed.options.count("markdown") == 0) {
+             parsed.options.count("markdown") == 0 &&
+             parsed.options.count("html") == 0) {
     all.push_back({"workbook", DefaultWorkbook(input), "--output", nullptr,
                    kWorkbookExtension});
   }
@@ -198,10 +204,13 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
     all.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown,
                    kMarkdownExtension});
   }
+  if (parsed.options.count("html") > 0) {
+    all.push_back({"HTML", html_path, "--html", GradeHtml, kHtmlExtension});
+  }
   std::vector<OutputPath> paths;
   for (const Output& output : all) {
-    paths.push_back({output.what, output.option, output.path,
-                     output.extension});
+    paths.push_back(
+        {output.what, output.option, output.path, output.extension});
   }
   const std::string problem = CheckOutputPaths(paths, {input});
   if (!problem.empty()) return UsageError(kGrade, problem, err);

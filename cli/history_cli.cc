@@ -16,12 +16,14 @@ void AddHistoryOutputOptions(po::options_description& options,
                              HistoryOutputPaths* paths) {
   options.add_options()("output,o",
                         po::value(&paths->workbook)->value_name("OUT.xlsx"),
-                        "the workbook to write (required unless --json or "
-                        "--markdown is given)")(
+                        "the workbook to write (required unless --json, "
+                        "--markdown or --html is given)")(
       "json", po::value(&paths->json)->value_name("OUT.json"),
       "also write the result as JSON ('-': standard output)")(
       "markdown", po::value(&paths->markdown)->value_name("OUT.md"),
-      "also write a Markdown summary for a board paper");
+      "also write a Markdown summary for a board paper")(
+      "html", po::value(&paths->html)->value_name("OUT.html"),
+      "also write an HTML report to publish (prints to A4)");
 }
 
 namespace {
@@ -42,6 +44,9 @@ std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
     outputs.push_back(
         {"Markdown", "--markdown", paths.markdown, kMarkdownExtension});
   }
+  if (parsed.options.count("html") > 0) {
+    outputs.push_back({"HTML", "--html", paths.html, kHtmlExtension});
+  }
   return outputs;
 }
 
@@ -52,9 +57,10 @@ std::string CheckHistoryOutputs(const ParsedCommand& parsed,
                                 const std::vector<std::string>& inputs) {
   if (parsed.options.count("output") == 0 &&
       parsed.options.count("json") == 0 &&
-      parsed.options.count("markdown") == 0) {
-    return "missing -o OUT.xlsx (the workbook to write), or --json or "
-           "--markdown";
+      parsed.options.count("markdown") == 0 &&
+      parsed.options.count("html") == 0) {
+    return "missing -o OUT.xlsx (the workbook to write), or --json, "
+           "--markdown or --html";
   }
   return CheckOutputPaths(AskedFor(parsed, paths), inputs);
 }
@@ -78,11 +84,13 @@ Status StagedHistoryOutputs::Stage(std::ostream& err) {
   stage(paths_.workbook, &workbook_);
   stage(paths_.json, &json_);
   stage(paths_.markdown, &markdown_);
+  stage(paths_.html, &html_);
   return worst;
 }
 
 bool StagedHistoryOutputs::WritesStandardOutput() const {
-  return paths_.json == kStandardOutput || paths_.markdown == kStandardOutput;
+  return paths_.json == kStandardOutput || paths_.markdown == kStandardOutput ||
+         paths_.html == kStandardOutput;
 }
 
 std::string StagedHistoryOutputs::WroteText() const {
@@ -95,6 +103,7 @@ std::string StagedHistoryOutputs::WroteText() const {
   line("workbook", paths_.workbook);
   line("JSON", paths_.json);
   line("Markdown", paths_.markdown);
+  line("HTML", paths_.html);
   return text;
 }
 

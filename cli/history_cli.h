@@ -2,8 +2,8 @@
 #define EDS_CLI_HISTORY_CLI_H_
 
 // What `compare` and `rollup` share on the command line: the three outputs
-// (-o, --json, --markdown), checking their paths, staging them before any
-// work so that an unwritable output is reported with the inputs' problems
+// (-o, --json, --markdown, --html), checking their paths, staging them before
+// any work so that an unwritable output is reported with the inputs' problems
 // (SPEC §2: 3 wins over 1), and writing them all or none.
 
 #include <boost/program_options/options_description.hpp>
@@ -24,16 +24,18 @@ struct HistoryOutputPaths {
   std::string workbook;
   std::string json;
   std::string markdown;
+  std::string html;
 };
 
-// Adds -o/--output, --json and --markdown to `options`, stored in `paths`.
+// Adds -o/--output, --json, --markdown and --html to `options`, stored in
+// `paths`.
 void AddHistoryOutputOptions(
     boost::program_options::options_description& options,
     HistoryOutputPaths* paths);
 
 // The usage problem with the outputs, or "": no output at all (-o is needed
-// unless --json or --markdown is given), an empty file name, an output that
-// is one of `inputs`, or two outputs that are one file.
+// unless --json, --markdown or --html is given), an empty file name, an output
+// that is one of `inputs`, or two outputs that are one file.
 std::string CheckHistoryOutputs(const ParsedCommand& parsed,
                                 const HistoryOutputPaths& paths,
                                 const std::vector<std::string>& inputs);
@@ -64,7 +66,7 @@ class StagedHistoryOutputs {
                         Status (*workbook)(const Model&, const std::string&),
                         std::string (*json)(const Model&),
                         std::string (*markdown)(const Model&),
-                        std::ostream& out) {
+                        std::string (*html)(const Model&), std::ostream& out) {
     Status status;
     if (workbook_ != nullptr) status = workbook(model, workbook_->temp_path());
     std::string to_out;
@@ -79,6 +81,7 @@ class StagedHistoryOutputs {
     };
     write(paths_.json, json_, json);
     write(paths_.markdown, markdown_, markdown);
+    write(paths_.html, html_, html);
     if (status.ok()) status = set_.Commit();
     if (status.ok()) out << to_out << std::flush;
     return status;
@@ -97,6 +100,7 @@ class StagedHistoryOutputs {
   StagedFile* workbook_ = nullptr;
   StagedFile* json_ = nullptr;
   StagedFile* markdown_ = nullptr;
+  StagedFile* html_ = nullptr;
 };
 
 }  // namespace eds::cli

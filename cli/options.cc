@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <boost/program_options/errors.hpp>
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/positional_options.hpp>
 #include <boost/program_options/value_semantic.hpp>
+#include <cctype>
 #include <utility>
 
 #include "eds/diagnostics.h"
@@ -104,7 +104,7 @@ std::string DescribeError(const po::error& error,
 
 // The options whose value may be "-", standard output.
 bool MayBeStandardOutput(const std::string& key) {
-  return key == "json" || key == "markdown";
+  return key == "json" || key == "markdown" || key == "html";
 }
 
 // The problem with an option's value, or "": a value that is another option
@@ -120,14 +120,14 @@ std::string CheckValue(const po::option& option) {
     if (value == "-") {
       if (MayBeStandardOutput(option.string_key)) continue;
       return fmt::format(
-          "option '{}' needs a file name; only --json and --markdown write "
-          "to standard output ('-')",
+          "option '{}' needs a file name; only --json, --markdown and --html "
+          "write to standard output ('-')",
           name);
     }
     // "-1" is a (bad) number, not an option.
     const bool looks_like_option =
-        value.size() > 1 && value[0] == '-' && !std::isdigit(
-            static_cast<unsigned char>(value[1]));
+        value.size() > 1 && value[0] == '-' &&
+        !std::isdigit(static_cast<unsigned char>(value[1]));
     if (looks_like_option && option.original_tokens.size() > 1) {
       return fmt::format(
           "option '{}' needs a value, but the next argument is '{}'; a file "

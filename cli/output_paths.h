@@ -12,6 +12,7 @@ namespace eds::cli {
 inline constexpr char kWorkbookExtension[] = ".xlsx";
 inline constexpr char kJsonExtension[] = ".json";
 inline constexpr char kMarkdownExtension[] = ".md";
+inline constexpr char kHtmlExtension[] = ".html";
 
 // One file a run is asked to write.
 struct OutputPath {
@@ -23,7 +24,7 @@ struct OutputPath {
   const char* extension = nullptr;
 };
 
-// The path that names standard output (--json -, --markdown -).
+// The path that names standard output (--json -, --markdown -, --html -).
 inline constexpr char kStandardOutput[] = "-";
 
 // True when one of `outputs` is standard output.

@@ -41,6 +41,7 @@ namespace po = boost::program_options;
 const CommandSpec kRollup = {
     "rollup",
     "eds3 rollup PATH... [-o OUT.xlsx] [--json OUT.json] [--markdown OUT.md] "
+    "[--html OUT.html] "
     "[--system NAME] [--year YYYY/YY] [--skip-invalid] [--expect FILE] "
     "[--allow-rubric-files] "
     "[--allow-outside-paths] [--follow-links]",
@@ -375,7 +376,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       CheckHistoryOutputs(parsed, paths, parsed.operands);
   if (!problem.empty()) return UsageError(kRollup, problem, err);
   for (const std::string* output :
-       {&paths.workbook, &paths.json, &paths.markdown}) {
+       {&paths.workbook, &paths.json, &paths.markdown, &paths.html}) {
     const std::string inside =
         CheckOutputOutsideInputs(*output, parsed.operands);
     if (!inside.empty()) return UsageError(kRollup, inside, err);
@@ -537,7 +538,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   }
 
   status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,
-                                  RollupMarkdown, out);
+                                  RollupMarkdown, RollupHtml, out);
   if (!status.ok()) {
     PrintStatus(status, err);
     return status.ExitCode();

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "html_check.h"
 #include "json_schema.h"
 
 namespace eds::testing {
@@ -95,9 +96,11 @@ class CliTest : public ::testing::Test {
     work_ = root_ / "work";
     fs::create_directory(work_);
   }
-  // Every JSON file a test left in its folder must match its schema.
+  // Every JSON file a test left in its folder must match its schema, and
+  // every HTML report pass check_html.py.
   void TearDown() override {
     ExpectValidAgainstSchemas(JsonFilesUnder(work_));
+    ExpectCheckedHtml(HtmlFilesUnder(work_));
     fs::remove_all(root_);
   }
 

@@ -15,10 +15,13 @@
 #include <vector>
 
 #include "cli_fixture.h"
+#include "golden.h"
 #include "eds/version.h"
 
 namespace eds {
 namespace {
+
+using ::eds::testing::ExpectMatchesGolden;
 
 namespace fs = std::filesystem;
 
@@ -46,7 +49,7 @@ TEST_F(CliTest, HelpAndVersionWorkEverywhere) {
   const std::vector<std::pair<std::string, std::string>> usages = {
       {"grade",
        "Usage: eds3 grade FILE [-o OUT.xlsx] [--json OUT.json] [--markdown "
-       "OUT.md]\n"},
+       "OUT.md] [--html OUT.html]\n"},
       {"validate", "Usage: eds3 validate PATH...\n"},
       {"init",
        "Usage: eds3 init --org NAME --year YYYY/YY [--services N] [-o FILE] "
@@ -84,6 +87,8 @@ TEST_F(CliTest, GradeHelpListsItsOptions) {
                             "JSON\n"
                             "  --markdown OUT.md      also write a Markdown "
                             "summary to publish\n"
+                            "  --html OUT.html        also write an HTML "
+                            "report to publish (prints to A4)\n"
                             "  --require-complete     refuse an assessment "
                             "with any outcome not rated\n"
                             "  --allow-outside-paths  read files an assessment "
@@ -220,8 +225,8 @@ TEST_F(CliTest, MalformedCommandLinesAreUsageErrors) {
        "write '-o x.xlsx' or '--output=x.xlsx', without '=' after '-o'",
        "grade"},
       {{"grade", "complete.yaml", "-o", "-"},
-       "option '-o' needs a file name; only --json and --markdown write to "
-       "standard output ('-')",
+       "option '-o' needs a file name; only --json, --markdown and --html "
+       "write to standard output ('-')",
        "grade"},
       {{"grade", "complete.yaml", "--json", "-", "--markdown", "-"},
        "the JSON and the Markdown are both standard output ('-'); only one "
@@ -294,6 +299,12 @@ TEST_F(CliTest, AnOutputNamedForAnotherFormatIsAUsageError) {
         "system.pdf"},
        "the Markdown 'system.pdf' must end in .md: --markdown writes .md "
        "whatever the name says; did you mean 'system.md'?"},
+      {{"grade", "complete.yaml", "--html", "report.htm"},
+       "the HTML 'report.htm' must end in .html: --html writes .html "
+       "whatever the name says; did you mean 'report.html'?"},
+      {{"rollup", "complete.yaml", "--html", "system.md"},
+       "the HTML 'system.md' must end in .html: --html writes .html "
+       "whatever the name says; did you mean 'system.html'?"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.message);
@@ -665,6 +676,75 @@ TEST_F(CliTest, BundledExampleAgreesWithOneContestedOutcome) {
       "the notes.\n"
       "Wrote:\n"
       "  workbook  example.xlsx\n");
+}
+
+// The HTML report of the bundled example, as a trust would publish it; the
+// fixture's TearDown runs check_html.py on it.
+TEST_F(CliTest, GradeWritesTheHtmlReport) {
+  const std::string examples = std::string(EDS_SOURCE_DIR) + "/examples/";
+  const Result result =
+      Eds({"grade", examples + "northmoor-ambulance-2024-25.yaml", "--html",
+           "report.html"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("\nWrote:\n  HTML      report.html\n"),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(Listing(), Paths{"report.html"});
+  ExpectMatchesGolden("grade_example.html", Read("report.html"));
+
+  // '--html -' writes the same bytes to standard output, the summary to
+  // standard error.
+  const Result piped = Eds(
+      {"grade", examples + "northmoor-ambulance-2024-25.yaml", "--html", "-"});
+  ASSERT_EQ(piped.status, 0) << piped.err;
+  EXPECT_EQ(piped.out, Read("report.html"));
+  EXPECT_NE(piped.err.find("\nWrote:\n  HTML      standard output\n"),
+            std::string::npos)
+      << piped.err;
+}
+
+// Hostile text in every free-text field of an assessment reaches the HTML
+// report as text: no element, event attribute or link comes from the input.
+TEST_F(CliTest, GradeHtmlShowsHostileTextAsText) {
+  Copy("complete.yaml");
+  std::string text = Read("complete.yaml");
+  const std::string line =
+      "  2A: {ratings: {patients-forum: 2, staff-networks: 2}}";
+  text.replace(
+      text.find(line), line.size(),
+      "  2A:\n"
+      "    ratings: {patients-forum: 2, staff-networks: 2}\n"
+      "    notes: \"<script>alert(1)</script> {::nomarkdown}<b>x</b>"
+      "{:/}\"\n"
+      "    evidence:\n"
+      "      - {title: \"<svg onload=alert(1)>\", link: "
+      "\"javascript:alert(1)\"}\n"
+      "      - {title: \"Minutes\", link: \"JaVaScRiPt:alert(2)\"}\n"
+      "      - {title: \"Report\", link: \"https://example.org/r?a=1&b=2\"}\n"
+      "    actions:\n"
+      "      - {action: \"Fix \\u202E it\", owner: \"<i "
+      "onclick=x>Lead</i>\"}\n");
+  Write("hostile.yaml", text);
+  const Result result = Eds({"grade", "hostile.yaml", "--html", "h.html"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string html = Read("h.html");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("<i "), std::string::npos);
+  EXPECT_EQ(html.find("\xE2\x80\xAE"), std::string::npos);
+  EXPECT_NE(html.find("&lt;svg onload=alert(1)&gt; (javascript:alert(1)); "
+                      "Minutes (JaVaScRiPt:alert(2)); <a "
+                      "href=\"https://example.org/r?a=1&amp;b=2\">Report</a>; "
+                      "<em>Panel&#39;s notes:</em> "
+                      "&lt;script&gt;alert(1)&lt;/script&gt; "
+                      "{::nomarkdown}&lt;b&gt;x&lt;/b&gt;{:/}</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>Fix &lt;U+202E&gt; it</td><td>&lt;i "
+                      "onclick=x&gt;Lead&lt;/i&gt;</td>"),
+            std::string::npos)
+      << html;
+  // TearDown runs check_html.py on h.html as well.
 }
 
 // Means of means over panels of different sizes need more than 64 bits;

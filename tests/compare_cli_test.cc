@@ -59,6 +59,21 @@ TEST_F(CompareCliTest, ThreeYearsInAnyOrderMatchGolden) {
   EXPECT_EQ(Listing(), expected);  // and no temporary file left behind
 }
 
+// The HTML report alone (no workbook without -o); TearDown runs
+// check_html.py on it.
+TEST_F(CompareCliTest, HtmlMatchesGolden) {
+  const Result result = Eds(Args(kThreeYears, {"--html", "out.html"}));
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("\nWrote:\n  HTML      out.html\n"),
+            std::string::npos)
+      << result.out;
+  ExpectMatchesGolden("compare.html", Read("out.html"));
+  std::vector<std::string> expected = inputs_;
+  expected.push_back("out.html");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(Listing(), expected);
+}
+
 TEST_F(CompareCliTest, SameInputGivesIdenticalBytes) {
   ASSERT_EQ(Eds(Args(kThreeYears, {"-o", "a.xlsx", "--json", "a.json"})).status,
             0);
@@ -124,8 +139,8 @@ TEST_F(CompareCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
       {Args({"compare/example-2024-25.yaml", "compare/example-2022-23.yaml"},
             {}),
        2,
-       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json "
-       "or --markdown\n"
+       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json, "
+       "--markdown or --html\n"
        "Run 'eds3 compare --help' for usage.\n"},
       {Args({"compare/example-2024-25.yaml"}, {"-o", "old.xlsx"}), 2,
        "eds3: error: missing FILE (compare needs at least two)\n"

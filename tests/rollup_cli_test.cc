@@ -60,6 +60,16 @@ TEST_F(RollupCliTest, FolderMatchesGolden) {
   EXPECT_EQ(Listing(), expected);
 }
 
+// The HTML report alone, here on standard output; TearDown runs
+// check_html.py on the copy written to a file.
+TEST_F(RollupCliTest, HtmlMatchesGolden) {
+  const Result result = Eds({"rollup", "rollup", "--html", "-"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  ExpectMatchesGolden("rollup.html", result.out);
+  EXPECT_TRUE(NothingWritten());
+  Write("out.html", result.out);
+}
+
 // '--json -' writes the JSON to standard output and nothing else: the
 // summary goes to standard error, and no workbook is written without -o.
 TEST_F(RollupCliTest, JsonToStandardOutputWithoutAWorkbook) {
@@ -310,8 +320,8 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
   } kCases[] = {
       {{"rollup", "rollup"},
        2,
-       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json "
-       "or --markdown\n"
+       "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json, "
+       "--markdown or --html\n"
        "Run 'eds3 rollup --help' for usage.\n"},
       {{"rollup", "rollup", "--year", "2024-25", "-o", "old.xlsx"},
        2,

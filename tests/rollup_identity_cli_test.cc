@@ -96,11 +96,13 @@ TEST_F(RollupIdentityTest, HiddenCharactersAreRefusedAndShownEscaped) {
   EXPECT_FALSE(Exists("out.xlsx"));
 
   result = Eds({"rollup", "in", "--skip-invalid", "-o", "out.xlsx", "--json",
-                "out.json", "--markdown", "out.md"});
+                "out.json", "--markdown", "out.md", "--html", "out.html"});
   EXPECT_EQ(result.status, 0) << result.err;
   const std::string json = Read("out.json");
   const std::string markdown = Read("out.md");
-  for (const std::string& text : {result.err, result.out, json, markdown}) {
+  const std::string html = Read("out.html");
+  for (const std::string& text :
+       {result.err, result.out, json, markdown, html}) {
     for (const char* raw : {"\u202E", "\u200B", "\u2066"}) {
       EXPECT_EQ(text.find(raw), std::string::npos) << text;
     }
@@ -115,6 +117,11 @@ TEST_F(RollupIdentityTest, HiddenCharactersAreRefusedAndShownEscaped) {
       << json;
   EXPECT_NE(markdown.find("U+202E RIGHT-TO-LEFT OVERRIDE"), std::string::npos)
       << markdown;
+  EXPECT_NE(html.find("<li>in/rle.yaml:4:9: error: organisation name "
+                      "&#39;Real Trust &lt;U+202E&gt;evil&#39; holds U+202E "
+                      "RIGHT-TO-LEFT OVERRIDE"),
+            std::string::npos)
+      << html;
   EXPECT_NE(json.find("\"name\": \"Honest Trust\""), std::string::npos);
   EXPECT_EQ(eds::testing::RolledUp(json).find("\"name\": \"Real Trust"),
             std::string::npos);

@@ -390,5 +390,37 @@ TEST_F(RollupStaleTest, MissingRegisterIsAnIoError) {
   EXPECT_TRUE(NothingWritten());
 }
 
+// The HTML report has the same sections as the Markdown: the organisations
+// not up to date and the register, headings in order (TearDown runs
+// check_html.py on it).
+TEST_F(RollupStaleTest, HtmlShowsTheGapsAndTheRegister) {
+  WriteRegister(
+      "RV9,Fen Trust,North ICS\r\n"
+      "RM1,Moor Trust,North ICS\r\n"
+      "RN1,\"New, <b>Trust</b>\",North ICS\r\n");
+  const Result result = Eds({"rollup", "in", "--skip-invalid", "--expect",
+                             "register.csv", "--html", "out.html"});
+  EXPECT_EQ(result.status, 0) << result.err;
+  const std::string html = Read("out.html");
+  EXPECT_TRUE(Has(html,
+                  "<tr><th scope=\"row\">Organisations missing "
+                  "(expected, no file)</th><td>1</td></tr>"))
+      << html;
+  EXPECT_TRUE(Has(html,
+                  "<h2>Not up to date (2024/25)</h2>\n<table>\n"
+                  "<caption>Organisations not up to date, and why"
+                  "</caption>"))
+      << html;
+  EXPECT_TRUE(Has(html,
+                  "<h2>Expected organisations</h2>\n<p>3 organisations "
+                  "on the register register.csv.</p>\n<h3>No valid "
+                  "file for 2024/25</h3>"))
+      << html;
+  EXPECT_TRUE(Has(html,
+                  "<tr><th scope=\"row\">New, &lt;b&gt;Trust&lt;/b&gt;"
+                  "</th><td>RN1</td>"))
+      << html;
+}
+
 }  // namespace
 }  // namespace eds

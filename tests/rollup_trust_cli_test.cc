@@ -55,17 +55,17 @@ class RollupTrustTest : public CliTest {
   }
 
   Result RollupAll(std::vector<std::string> extra = {}) const {
-    std::vector<std::string> args = {"rollup",     "subs",   "-o",
-                                     "out.xlsx",   "--json", "out.json",
-                                     "--markdown", "out.md"};
+    std::vector<std::string> args = {
+        "rollup",   "subs",       "-o",     "out.xlsx", "--json",
+        "out.json", "--markdown", "out.md", "--html",   "out.html"};
     args.insert(args.end(), extra.begin(), extra.end());
     return Eds(args);
   }
 
   // Nothing of kSecret reached the terminal or an output.
   void ExpectNoSecret(const Result& result) const {
-    for (const std::string& text :
-         {result.out, result.err, Read("out.json"), Read("out.md")}) {
+    for (const std::string& text : {result.out, result.err, Read("out.json"),
+                                    Read("out.md"), Read("out.html")}) {
       EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
       EXPECT_EQ(text.find("machine"), std::string::npos) << text;
     }

@@ -9,144 +9,171 @@
 #include "eds/history_outputs.h"
 #include "history_common.h"
 #include "markdown_util.h"
+#include "report_doc.h"
 #include "report_text.h"
 
 namespace eds {
 namespace {
 
-using markdown::Cell;
-using markdown::Escape;
 using markdown::kNothing;
-using markdown::Row;
-using markdown::TableHead;
+using markdown::Trim;
+using report::Cell;
+using report::Document;
+using report::Inline;
+using report::Input;
+using report::Text;
 
-// An outcome's score in a year, or why there is none.
-std::string ScoreCell(const std::optional<Rational>& score, bool assessed) {
-  if (!assessed) return "not in rubric";
-  return score ? score->ToString() : kNotRated;
+// Input text for a table cell, or kNothing when there is none.
+Inline CellText(const std::string& text) {
+  return Trim(text).empty() ? Text(kNothing) : Input(text);
 }
 
-std::string ChangeCell(const std::optional<Rational>& change) {
-  return change ? history::SignedText(*change) : kNothing;
+// An outcome's score in a year, or why there is none; coloured by its level
+// (LevelIndex) in HTML, which also names the level.
+Cell ScoreCell(const OrganisationYear& year, const TrendRow& row,
+               std::size_t index) {
+  if (!row.assessed[index]) return Text("not in rubric");
+  const std::optional<Rational>& score = row.scores[index];
+  if (!score) return Text(kNotRated);
+  Cell cell = Text(score->ToString());
+  const IdScore* outcome = year.FindOutcome(row.outcome.id);
+  if (outcome != nullptr && !outcome->level.empty()) {
+    cell.level = LevelIndex(*year.rubric, outcome->level);
+    cell.level_word = outcome->level;
+  }
+  return cell;
 }
 
-class CompareMarkdownReport {
+Inline ChangeCell(const std::optional<Rational>& change) {
+  return Text(change ? history::SignedText(*change) : kNothing);
+}
+
+// The comparison as a format-free document (report_doc.h).
+class CompareDocument {
  public:
-  explicit CompareMarkdownReport(const CompareResult& result)
+  explicit CompareDocument(const CompareResult& result)
       : result_(result), rubric_(*result.rubric) {}
 
-  std::string Write() {
+  Document Build() {
     Header();
     Ratings();
     Outcomes();
     Changes();
     NotComparable();
     Footer();
-    return out_;
+    return std::move(doc_);
   }
 
  private:
   void Header() {
     const std::string& title =
         rubric_.title.empty() ? rubric_.id : rubric_.title;
-    out_ += fmt::format("# {} — {} year on year\n\n", Escape(title),
-                        Escape(result_.organisation.name));
-    out_ += TableHead({"Item", "Details"});
-    out_ += Row({"Name of organisation", Cell(result_.organisation.name)});
+    doc_.Heading(1, Input(title) + Text(" — ") +
+                        Input(result_.organisation.name) +
+                        Text(" year on year"));
+    report::Block& table = doc_.Table(Text("Organisation details"),
+                                      {Text("Item"), Text("Details")});
+    table.rows.push_back(
+        {Text("Name of organisation"), CellText(result_.organisation.name)});
     if (!result_.organisation.code.empty()) {
-      out_ += Row({"Organisation code", Cell(result_.organisation.code)});
+      table.rows.push_back(
+          {Text("Organisation code"), CellText(result_.organisation.code)});
     }
     if (!result_.organisation.system.empty()) {
-      out_ += Row({"Name of Integrated Care System",
-                   Cell(result_.organisation.system)});
+      table.rows.push_back({Text("Name of Integrated Care System"),
+                            CellText(result_.organisation.system)});
     }
-    std::string years;
+    std::vector<Inline> years;
     for (const OrganisationYear& year : result_.years) {
-      if (!years.empty()) years += ", ";
-      years += Escape(year.year);
+      years.push_back(Input(year.year));
     }
-    out_ += Row({"Years compared", years});
-    out_ += "\n";
+    table.rows.push_back(
+        {Text("Years compared"), report::JoinInline(years, ", ")});
   }
 
   void Ratings() {
-    out_ += "## Rating by year\n\n";
-    std::vector<std::string> headers = {"Year", "Total", "Rating"};
+    doc_.Heading(2, Text("Rating by year"));
+    std::vector<Inline> headers = {Text("Year"), Text("Total"), Text("Rating")};
     for (const Domain& domain : rubric_.domains) {
-      headers.push_back(fmt::format("Domain {}", Escape(domain.id)));
+      headers.push_back(Text("Domain ") + Input(domain.id));
     }
-    out_ += TableHead(headers);
+    report::Block& table = doc_.Table(
+        Text("Total, rating and domain scores of each year"), headers);
     for (const OrganisationYear& year : result_.years) {
-      std::vector<std::string> cells = {Escape(year.year),
-                                        history::TotalText(year),
-                                        Cell(year.RatingOrIncomplete())};
+      std::vector<Cell> cells = {Input(year.year),
+                                 Text(history::TotalText(year)),
+                                 CellText(year.RatingOrIncomplete())};
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = year.FindDomain(domain.id);
-        cells.push_back(score == nullptr    ? "not in rubric"
-                        : score->score ? score->score->ToString()
-                                       : kIncomplete);
+        cells.push_back(Text(score == nullptr ? "not in rubric"
+                             : score->score   ? score->score->ToString()
+                                              : kIncomplete));
       }
-      out_ += Row(cells);
+      table.rows.push_back(cells);
     }
-    out_ += "\n";
+    std::vector<Inline> changes;
     for (const RatingChange& change : result_.rating_changes) {
-      out_ += "- " + Escape(DescribeRatingChange(change)) + "\n";
+      changes.push_back(Input(DescribeRatingChange(change)));
     }
-    out_ += "\n";
+    doc_.List(changes);
   }
 
   void Outcomes() {
-    out_ += "## Outcome scores by year\n\n";
+    doc_.Heading(2, Text("Outcome scores by year"));
     const std::size_t count = result_.years.size();
-    std::vector<std::string> headers = {"Outcome"};
+    std::vector<Inline> headers = {Text("Outcome")};
     for (const OrganisationYear& year : result_.years) {
-      headers.push_back(Escape(year.year));
+      headers.push_back(Input(year.year));
     }
-    headers.push_back(
-        fmt::format("Change since {}", Escape(result_.years[count - 2].year)));
+    headers.push_back(Text("Change since ") +
+                      Input(result_.years[count - 2].year));
     if (count > 2) {
-      headers.push_back(
-          fmt::format("Change since {}", Escape(result_.years[0].year)));
+      headers.push_back(Text("Change since ") + Input(result_.years[0].year));
     }
-    out_ += TableHead(headers);
+    report::Block& table = doc_.Table(
+        Text("Score of each outcome by year, with its level, and the change"),
+        headers);
     for (const TrendRow& row : result_.outcomes) {
-      std::vector<std::string> cells = {
-          Escape(row.outcome.id + " " + row.outcome.name)};
+      std::vector<Cell> cells = {
+          Input(row.outcome.id + " " + row.outcome.name)};
       for (std::size_t i = 0; i < count; ++i) {
-        cells.push_back(ScoreCell(row.scores[i], row.assessed[i]));
+        cells.push_back(ScoreCell(result_.years[i], row, i));
       }
       cells.push_back(ChangeCell(row.change));
       if (count > 2) cells.push_back(ChangeCell(row.change_since_first));
-      out_ += Row(cells);
+      table.rows.push_back(cells);
     }
-    out_ += "\n";
   }
 
   void Changes() {
-    out_ += "## What changed\n\n";
+    doc_.Heading(2, Text("What changed"));
     if (result_.changes.empty()) {
-      out_ += "No outcome score changed between the years compared.\n\n";
+      doc_.Paragraph(
+          Text("No outcome score changed between the years compared."));
       return;
     }
     std::string year;
+    std::vector<Inline> items;
     for (const OutcomeChange& change : result_.changes) {
       if (change.to_year != year) {
-        if (!year.empty()) out_ += "\n";
+        if (!year.empty()) doc_.List(items);
+        items.clear();
         year = change.to_year;
-        out_ += fmt::format("### {} compared with {}\n\n", Escape(year),
-                            Escape(change.from_year));
+        doc_.Heading(
+            3, Input(year) + Text(" compared with ") + Input(change.from_year));
       }
-      out_ += "- " + Escape(DescribeChange(change)) + "\n";
+      items.push_back(Input(DescribeChange(change)));
     }
-    out_ += "\n";
+    doc_.List(items);
   }
 
   void NotComparable() {
     if (result_.not_comparable.empty()) return;
-    out_ += "## Outcomes that cannot be compared\n\n";
-    out_ +=
-        "These outcomes are not in every year's rubric, so their scores are "
-        "shown but not compared:\n\n";
+    doc_.Heading(2, Text("Outcomes that cannot be compared"));
+    doc_.Paragraph(
+        Text("These outcomes are not in every year's rubric, so their scores "
+             "are shown but not compared:"));
+    std::vector<Inline> items;
     for (const TrendRow& row : result_.outcomes) {
       if (row.comparable) continue;
       std::string years;
@@ -155,32 +182,37 @@ class CompareMarkdownReport {
         if (!years.empty()) years += ", ";
         years += result_.years[i].year;
       }
-      out_ += fmt::format("- {} (assessed in {})\n",
-                          Escape(row.outcome.id + " " + row.outcome.name),
-                          Escape(years));
+      items.push_back(Input(row.outcome.id + " " + row.outcome.name) +
+                      Text(" (assessed in ") + Input(years) + Text(")"));
     }
-    out_ += "\n";
+    doc_.List(items);
   }
 
   void Footer() {
-    out_ += "---\n\n";
-    out_ += Escape(history::StampText(result_.tool_version, result_.rubrics,
-                                      result_.policies)) +
-            "\n\nSources:\n\n";
+    doc_.Rule();
+    doc_.Paragraph(Input(history::StampText(
+        result_.tool_version, result_.rubrics, result_.policies)));
+    doc_.Paragraph(Text("Sources:"));
+    std::vector<Inline> items;
     for (const OrganisationYear& year : result_.years) {
-      out_ += fmt::format("- {}: {}\n", Escape(year.year), Escape(year.source));
+      items.push_back(Input(year.year) + Text(": ") + Input(year.source));
     }
+    doc_.List(items);
   }
 
   const CompareResult& result_;
   const Rubric& rubric_;
-  std::string out_;
+  Document doc_;
 };
 
 }  // namespace
 
 std::string CompareMarkdown(const CompareResult& result) {
-  return CompareMarkdownReport(result).Write();
+  return report::RenderMarkdown(CompareDocument(result).Build());
+}
+
+std::string CompareHtml(const CompareResult& result) {
+  return report::RenderHtml(CompareDocument(result).Build());
 }
 
 }  // namespace eds

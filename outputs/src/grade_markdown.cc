@@ -9,28 +9,33 @@
 #include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
-#include "link_rules.h"
 #include "markdown_util.h"
+#include "report_doc.h"
 #include "report_text.h"
 
 namespace eds {
 namespace {
 
-using markdown::Cell;
-using markdown::Escape;
 using markdown::kNothing;
-using markdown::Row;
-using markdown::TableHead;
 using markdown::Trim;
+using report::Block;
+using report::Cell;
+using report::Document;
+using report::Emphasis;
+using report::Inline;
+using report::Input;
+using report::JoinInline;
+using report::Strong;
+using report::Text;
 
 // Shown for an outcome or domain that has no score.
 // Table cells in the Markdown start with a capital.
 constexpr char kNotRatedCell[] = "Not rated";
 constexpr char kIncompleteCell[] = "Incomplete";
-// Between items in one table cell. Plain text rather than <br>: the output
-// holds no raw HTML at all, so it renders the same on sites that strip HTML.
+// Between items in one table cell. Plain text rather than <br>: the
+// Markdown holds no raw HTML at all, so it renders the same on sites that
+// strip HTML.
 constexpr char kListSeparator[] = "; ";
-
 
 constexpr const char* kMonths[] = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -38,44 +43,20 @@ constexpr const char* kMonths[] = {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// A link destination with every character that could end it, break the
-// table or be read as markup percent-encoded.
-std::string EncodeUrl(std::string_view url) {
-  constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : url) {
-    const unsigned char byte = static_cast<unsigned char>(c);
-    const bool encode =
-        byte <= 0x20 || byte == 0x7F ||
-        std::string_view("\"<>\\^`{|}()[]").find(c) != std::string_view::npos;
-    if (encode) {
-      out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xF]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // Evidence as a link when IsLiveLink allows; any other address (javascript:,
 // data:, a file path, user info, a mailto: with parameters) is shown as
-// text, never linked.
-std::string EvidenceText(const Evidence& evidence) {
-  const std::string_view link = Trim(evidence.link);
-  const std::string title =
-      Escape(Trim(evidence.title).empty() ? link : evidence.title);
+// text, never linked (report::Link).
+Inline EvidenceText(const Evidence& evidence) {
+  const std::string link(Trim(evidence.link));
+  const Inline title =
+      Input(Trim(evidence.title).empty() ? link : evidence.title);
   if (link.empty()) return title;
-  if (IsLiveLink(link)) {
-    return fmt::format("[{}]({})", title, EncodeUrl(link));
-  }
-  return fmt::format("{} ({})", title, Escape(link));
+  return report::Link(link, title);
 }
 
 // "14 February 2025" for an ISO date, "March 2025" for a month; anything
 // else as written.
-std::string HumanDate(std::string_view raw) {
+Inline HumanDate(std::string_view raw) {
   const std::string_view text = Trim(raw);
   const auto digits = [&](std::size_t from, std::size_t count) {
     for (std::size_t i = from; i < from + count; ++i) {
@@ -90,33 +71,38 @@ std::string HumanDate(std::string_view raw) {
     const std::string_view year = text.substr(0, 4);
     if (month >= 1 && month <= 12) {
       if (text.size() == 7) {
-        return fmt::format("{} {}", kMonths[month - 1], year);
+        return Text(fmt::format("{} {}", kMonths[month - 1], year));
       }
       if (text.size() == 10 && text[7] == '-' && digits(8, 2)) {
         const int day = (text[8] - '0') * 10 + (text[9] - '0');
-        return fmt::format("{} {} {}", day, kMonths[month - 1], year);
+        return Text(fmt::format("{} {} {}", day, kMonths[month - 1], year));
       }
     }
   }
-  return Escape(text);
+  return Input(std::string(text));
+}
+
+// Input text for a table cell, or kNothing when there is none.
+Inline CellText(std::string_view text) {
+  return Trim(text).empty() ? Text(kNothing) : Input(std::string(text));
 }
 
 // An outcome's score, or "Not rated".
-std::string Score(const std::optional<Rational>& score) {
-  return score ? score->ToString() : kNotRatedCell;
+Inline Score(const std::optional<Rational>& score) {
+  return Text(score ? score->ToString() : kNotRatedCell);
 }
 
 // A service total, domain score or total, or "Incomplete".
-std::string Sum(const std::optional<Rational>& score) {
-  return score ? score->ToString() : kIncompleteCell;
+Inline Sum(const std::optional<Rational>& score) {
+  return Text(score ? score->ToString() : kIncompleteCell);
 }
 
 // "2 — Achieving activity", as the national template writes a rating.
-std::string RatingText(const std::optional<Rational>& score,
-                       const std::string& level) {
-  if (!score) return kNotRatedCell;
-  if (level.empty()) return score->ToString();
-  return fmt::format("{} — {} activity", score->ToString(), Escape(level));
+Inline RatingText(const std::optional<Rational>& score,
+                  const std::string& level) {
+  if (!score) return Text(kNotRatedCell);
+  if (level.empty()) return Text(score->ToString());
+  return Text(score->ToString() + " — ") + Input(level) + Text(" activity");
 }
 
 const char* RoundingWords(RoundingPolicy rounding) {
@@ -157,14 +143,16 @@ std::vector<LabelledEntry> EntriesFor(const Assessment& assessment,
   return entries;
 }
 
-class MarkdownReport {
+// The report as a format-free document (report_doc.h), rendered as
+// Markdown or HTML.
+class GradeDocument {
  public:
-  explicit MarkdownReport(const GradeReport& report)
+  explicit GradeDocument(const GradeReport& report)
       : report_(report),
         assessment_(report.assessment),
         result_(report.result) {}
 
-  std::string Write() {
+  Document Build() {
     Title();
     Header();
     Ratings();
@@ -173,245 +161,286 @@ class MarkdownReport {
     PanelAgreement();
     ActionPlan();
     Footer();
-    return out_;
+    return std::move(doc_);
   }
 
  private:
   void Title() {
     const std::string& title =
         report_.rubric.title.empty() ? report_.rubric.id : report_.rubric.title;
-    out_ += fmt::format("# {} — {}\n\n", Escape(title),
-                        Escape(assessment_.organisation.name));
+    doc_.Heading(
+        1, Input(title) + Text(" — ") + Input(assessment_.organisation.name));
   }
 
   // The national template's header, with only the rows the file gives.
   void Header() {
-    std::vector<std::vector<std::string>> rows;
-    const auto add = [&](const char* label, const std::string& value) {
-      if (!value.empty()) rows.push_back({label, value});
+    std::vector<std::vector<Cell>> rows;
+    const auto add = [&](const char* label, const Inline& value) {
+      if (!value.empty()) rows.push_back({Text(label), value});
     };
-    add("Name of organisation", Escape(assessment_.organisation.name));
-    add("Organisation code", Escape(assessment_.organisation.code));
-    add("Organisation Board Sponsor/Lead", Escape(assessment_.sponsor));
-    add("Name of Integrated Care System",
-        Escape(assessment_.organisation.system));
-    add("Reporting year", Escape(assessment_.year));
-    add("EDS lead", Escape(assessment_.lead));
-    std::vector<std::string> partners;
+    const auto add_text = [&](const char* label, const std::string& value) {
+      if (!Trim(value).empty()) add(label, Input(value));
+    };
+    add_text("Name of organisation", assessment_.organisation.name);
+    add_text("Organisation code", assessment_.organisation.code);
+    add_text("Organisation Board Sponsor/Lead", assessment_.sponsor);
+    add_text("Name of Integrated Care System", assessment_.organisation.system);
+    add_text("Reporting year", assessment_.year);
+    add_text("EDS lead", assessment_.lead);
+    std::vector<Inline> partners;
     for (const std::string& partner : assessment_.partners) {
-      partners.push_back(Escape(partner));
+      partners.push_back(Input(partner));
     }
-    add("Partner organisations", Join(partners, kListSeparator));
-    std::vector<std::string> dates;
+    add("Partner organisations", JoinInline(partners, kListSeparator));
+    std::vector<Inline> dates;
     for (const std::string& date : assessment_.engagement) {
       dates.push_back(HumanDate(date));
     }
-    add("EDS engagement date(s)", Join(dates, ", "));
-    add("Date completed", HumanDate(assessment_.completed));
-    add("Month and year published", HumanDate(assessment_.published));
-    add("Date authorised", HumanDate(assessment_.authorised));
-    add("Revision date", HumanDate(assessment_.review_due));
-    std::vector<std::string> reviewers;
+    add("EDS engagement date(s)", JoinInline(dates, ", "));
+    add_text_date("Date completed", assessment_.completed, add);
+    add_text_date("Month and year published", assessment_.published, add);
+    add_text_date("Date authorised", assessment_.authorised, add);
+    add_text_date("Revision date", assessment_.review_due, add);
+    std::vector<Inline> reviewers;
     for (const Reviewer& reviewer : assessment_.reviewers) {
-      reviewers.push_back(fmt::format("{} ({})", Escape(reviewer.name),
-                                      Escape(RoleWords(reviewer.role))));
+      reviewers.push_back(Input(reviewer.name) + Text(" (") +
+                          Input(RoleWords(reviewer.role)) + Text(")"));
     }
-    add("Third-party reviewers", Join(reviewers, kListSeparator));
-    out_ += TableHead({"Item", "Details"});
-    for (const std::vector<std::string>& row : rows) out_ += Row(row);
-    out_ += "\n";
+    add("Third-party reviewers", JoinInline(reviewers, kListSeparator));
+    doc_.Table(Text("Organisation details"), {Text("Item"), Text("Details")})
+        .rows = std::move(rows);
+  }
+
+  template <typename Add>
+  static void add_text_date(const char* label, const std::string& date,
+                            const Add& add) {
+    if (!Trim(date).empty()) add(label, HumanDate(date));
   }
 
   void Ratings() {
-    out_ += "## Rating\n\n";
-    out_ += TableHead({"Domain", "Score", "out of", "Level"});
+    doc_.Heading(2, Text("Rating"));
+    std::vector<std::vector<Cell>> rows;
     for (const DomainResult& domain : result_.domains) {
-      out_ +=
-          Row({DomainLabel(domain), Sum(domain.score), domain.max.ToString(),
-               domain.score ? Cell(domain.level) : kNothing});
+      Cell level = domain.score ? CellText(domain.level) : Text(kNothing);
+      if (domain.score) level.level = LevelIndex(report_.rubric, domain.level);
+      rows.push_back({DomainLabel(domain), Sum(domain.score),
+                      Text(domain.max.ToString()), level});
     }
-    const std::string rating =
-        result_.complete ? Escape(result_.rating) : "Incomplete";
-    out_ += Row({"**Total**",
-                 result_.complete && result_.total
-                     ? "**" + result_.total->ToString() + "**"
-                     : kIncompleteCell,
-                 "**" + result_.max.ToString() + "**", "**" + rating + "**"});
-    out_ += "\n";
+    const Inline rating =
+        result_.complete ? Input(result_.rating) : Text("Incomplete");
+    rows.push_back({Strong(Text("Total")),
+                    result_.complete && result_.total
+                        ? Strong(Text(result_.total->ToString()))
+                        : Text(kIncompleteCell),
+                    Strong(Text(result_.max.ToString())), Strong(rating)});
+    doc_.Table(Text("Score and level of each domain, and the total"),
+               {Text("Domain"), Text("Score"), Text("out of"), Text("Level")})
+        .rows = std::move(rows);
     if (result_.complete && result_.total) {
-      out_ += fmt::format("**Overall rating: {}** ({} out of {})\n\n", rating,
-                          result_.total->ToString(), result_.max.ToString());
+      doc_.Paragraph(
+          Strong(Text("Overall rating: ") + rating) +
+          Text(fmt::format(" ({} out of {})", result_.total->ToString(),
+                           result_.max.ToString())));
       return;
     }
-    out_ += "**Overall rating: Incomplete.** Not yet rated:\n\n";
+    doc_.Paragraph(Strong(Text("Overall rating: Incomplete.")) +
+                   Text(" Not yet rated:"));
+    std::vector<Inline> missing;
     for (const std::string& line : result_.missing) {
-      out_ += "- " + Escape(line) + "\n";
+      missing.push_back(Input(line));
     }
-    out_ += "\n";
+    doc_.List(missing);
   }
 
   void DomainSection(const DomainResult& domain) {
-    out_ += "## " + DomainLabel(domain) + "\n\n";
+    doc_.Heading(2, DomainLabel(domain));
     if (!domain.services.empty()) ServiceTable(domain);
-    out_ += TableHead({"Outcome", "Evidence", "Rating", "Owner (Dept/Lead)"});
+    std::vector<std::vector<Cell>> rows;
     for (const OutcomeResult& outcome : domain.outcomes) {
-      std::vector<std::string> evidence, owners;
+      std::vector<Inline> evidence;
+      // Each owner once, told apart as the Markdown shows them.
+      std::vector<std::string> shown_owners;
+      std::vector<Inline> owners;
       for (const LabelledEntry& labelled :
            EntriesFor(assessment_, domain, outcome.id)) {
-        const std::string service =
-            labelled.service_name.empty()
-                ? ""
-                : Escape(labelled.service_name) + ": ";
+        const Inline service = labelled.service_name.empty()
+                                   ? Inline()
+                                   : Input(labelled.service_name) + Text(": ");
         for (const Evidence& item : labelled.entry->evidence) {
           evidence.push_back(service + EvidenceText(item));
         }
         // The national template's "Evidence provided" column is where a
         // panel writes its reasoning, so the notes go there, after the items.
-        const std::string notes = Escape(labelled.entry->notes);
-        if (!notes.empty()) {
-          evidence.push_back(service + "*Panel's notes:* " + notes);
+        if (!Trim(labelled.entry->notes).empty()) {
+          evidence.push_back(service + Emphasis(Text("Panel's notes:")) +
+                             Text(" ") + Input(labelled.entry->notes));
         }
         for (const Action& action : labelled.entry->actions) {
-          const std::string owner = Escape(action.owner);
-          if (owner.empty()) continue;
+          const std::string shown = markdown::Escape(action.owner);
+          if (shown.empty()) continue;
           bool seen = false;
-          for (const std::string& known : owners) seen = seen || known == owner;
-          if (!seen) owners.push_back(owner);
+          for (const std::string& known : shown_owners) {
+            seen = seen || known == shown;
+          }
+          if (seen) continue;
+          shown_owners.push_back(shown);
+          owners.push_back(Input(action.owner));
         }
       }
-      out_ += Row({OutcomeLabel(outcome.id, outcome.title),
-                   evidence.empty() ? kNothing : Join(evidence, kListSeparator),
-                   RatingText(outcome.score, outcome.level),
-                   owners.empty() ? kNothing : Join(owners, kListSeparator)});
+      Cell rating = RatingText(outcome.score, outcome.level);
+      if (outcome.score) {
+        rating.level = LevelIndex(report_.rubric, outcome.level);
+      }
+      rows.push_back({OutcomeLabel(outcome.id, outcome.title),
+                      evidence.empty() ? Text(kNothing)
+                                       : JoinInline(evidence, kListSeparator),
+                      rating,
+                      owners.empty() ? Text(kNothing)
+                                     : JoinInline(owners, kListSeparator)});
     }
-    out_ += "\n";
+    doc_.Table(DomainLabel(domain) + Text(": evidence, rating and owner"),
+               {Text("Outcome"), Text("Evidence"), Text("Rating"),
+                Text("Owner (Dept/Lead)")})
+        .rows = std::move(rows);
   }
 
   void ServiceTable(const DomainResult& domain) {
-    std::vector<std::string> headers = {"Service"};
+    std::vector<Inline> headers = {Text("Service")};
     for (const OutcomeResult& outcome : domain.outcomes) {
-      headers.push_back(Escape(outcome.id));
+      headers.push_back(Input(outcome.id));
     }
-    headers.push_back("Total");
-    out_ += TableHead(headers);
+    headers.push_back(Text("Total"));
+    Block& table = doc_.Table(
+        DomainLabel(domain) + Text(": score of each service"), headers);
     for (const ServiceResult& service : domain.services) {
-      std::vector<std::string> cells = {Cell(service.name)};
+      std::vector<Cell> cells = {CellText(service.name)};
       for (const OutcomeResult& outcome : domain.outcomes) {
         const auto it = service.outcomes.find(outcome.id);
-        cells.push_back(it == service.outcomes.end() ? kNotRatedCell
+        cells.push_back(it == service.outcomes.end() ? Text(kNotRatedCell)
                                                      : Score(it->second.score));
       }
       cells.push_back(Sum(service.total));
-      out_ += Row(cells);
+      table.rows.push_back(cells);
     }
-    out_ += "\n";
     const Policy& policy = assessment_.policy;
     const std::string method = fmt::format("the {} of the service totals{}",
                                            PolicyWord(policy.services),
                                            RoundingWords(policy.rounding));
     if (domain.score) {
-      out_ += fmt::format("Domain score: **{}** ({}).\n\n",
-                          domain.score->ToString(), method);
+      doc_.Paragraph(Text("Domain score: ") +
+                     Strong(Text(domain.score->ToString())) +
+                     Text(" (" + method + ")."));
     } else {
-      out_ += fmt::format(
+      doc_.Paragraph(Text(fmt::format(
           "Domain score: not yet rated ({}, once every service is fully "
-          "rated).\n\n",
-          method);
+          "rated).",
+          method)));
     }
   }
 
   void FlagList() {
-    out_ += "## Flags\n\n";
+    doc_.Heading(2, Text("Flags"));
     if (result_.flags.empty()) {
-      out_ += "No flags were raised.\n\n";
+      doc_.Paragraph(Text("No flags were raised."));
       return;
     }
+    std::vector<Inline> items;
     for (const Flag& flag : result_.flags) {
-      std::vector<std::string> where;
-      if (!flag.outcome.empty()) where.push_back(Escape(flag.outcome));
+      std::vector<Inline> where;
+      if (!flag.outcome.empty()) where.push_back(Input(flag.outcome));
       if (!flag.service.empty()) {
-        where.push_back("service " + Escape(flag.service));
+        where.push_back(Text("service ") + Input(flag.service));
       }
-      out_ += fmt::format("- **{}**{}: {}\n", Escape(flag.code),
-                          where.empty() ? "" : " (" + Join(where, ", ") + ")",
-                          Escape(flag.message));
+      Inline item = Strong(Input(flag.code));
+      if (!where.empty())
+        item += Text(" (") + JoinInline(where, ", ") + Text(")");
+      items.push_back(item + Text(": ") + Input(flag.message));
     }
-    out_ += "\n";
+    doc_.List(items);
   }
 
   void PanelAgreement() {
     const Agreement& agreement = result_.agreement;
-    out_ += "## Panel agreement\n\n";
-    out_ += TableHead({"Measure", "Value"});
-    out_ += Row({"Percent agreement", ShareText(agreement.percent_agreement)});
-    out_ += Row({"Agreement within one level",
-                 ShareText(agreement.within_one_level)});
-    out_ += Row({"Gwet's AC1", FigureText(agreement.gwet_ac1)});
-    out_ += Row({"Gwet's AC2 (quadratic weights)",
-                 FigureText(agreement.gwet_ac2)});
-    out_ += Row({Escape(MetricWords(agreement.metric)),
-                 FigureText(agreement.alpha)});
-    out_ += fmt::format("\nFrom {} pairable rating{}. {}\n\n",
-                        agreement.pairable, agreement.pairable == 1 ? "" : "s",
-                        AgreementSentence(ReadAgreement(agreement)));
+    doc_.Heading(2, Text("Panel agreement"));
+    doc_.Table(Text("Panel agreement measures"),
+               {Text("Measure"), Text("Value")})
+        .rows = {
+        {Text("Percent agreement"),
+         Text(ShareText(agreement.percent_agreement))},
+        {Text("Agreement within one level"),
+         Text(ShareText(agreement.within_one_level))},
+        {Text("Gwet's AC1"), Text(FigureText(agreement.gwet_ac1))},
+        {Text("Gwet's AC2 (quadratic weights)"),
+         Text(FigureText(agreement.gwet_ac2))},
+        {Input(MetricWords(agreement.metric)),
+         Text(FigureText(agreement.alpha))},
+    };
+    doc_.Paragraph(
+        Text(fmt::format("From {} pairable rating{}. {}", agreement.pairable,
+                         agreement.pairable == 1 ? "" : "s",
+                         AgreementSentence(ReadAgreement(agreement)))));
   }
 
   void ActionPlan() {
-    out_ += "## Action plan\n\n";
-    std::vector<std::vector<std::string>> rows;
+    doc_.Heading(2, Text("Action plan"));
+    std::vector<std::vector<Cell>> rows;
     for (const DomainResult& domain : result_.domains) {
       for (const OutcomeResult& outcome : domain.outcomes) {
         for (const LabelledEntry& labelled :
              EntriesFor(assessment_, domain, outcome.id)) {
-          const std::string label =
-              labelled.service_name.empty()
-                  ? Escape(outcome.id)
-                  : fmt::format("{} ({})", Escape(outcome.id),
-                                Escape(labelled.service_name));
+          const Inline label = labelled.service_name.empty()
+                                   ? Input(outcome.id)
+                                   : Input(outcome.id) + Text(" (") +
+                                         Input(labelled.service_name) +
+                                         Text(")");
           for (const Action& action : labelled.entry->actions) {
             rows.push_back(
-                {label, Cell(action.action), Cell(action.owner),
-                 action.due.empty() ? kNothing : HumanDate(action.due)});
+                {label, CellText(action.action), CellText(action.owner),
+                 action.due.empty() ? Text(kNothing) : HumanDate(action.due)});
           }
         }
       }
     }
     if (rows.empty()) {
-      out_ += "No actions recorded.\n\n";
+      doc_.Paragraph(Text("No actions recorded."));
       return;
     }
-    out_ += TableHead({"Outcome", "Action", "Owner", "Due"});
-    for (const std::vector<std::string>& row : rows) out_ += Row(row);
-    out_ += "\n";
+    doc_.Table(Text("Action plan"),
+               {Text("Outcome"), Text("Action"), Text("Owner"), Text("Due")})
+        .rows = std::move(rows);
   }
 
   void Footer() {
-    out_ += fmt::format("---\n\nMade by eds3 {} with rubric {} {}; policy: {}.\n",
-                        Escape(report_.tool_version), Escape(report_.rubric.id),
-                        Escape(report_.rubric.version),
-                        PolicySummary(assessment_.policy));
+    doc_.Rule();
+    doc_.Paragraph(
+        Text("Made by eds3 ") + Input(report_.tool_version) +
+        Text(" with rubric ") + Input(report_.rubric.id) + Text(" ") +
+        Input(report_.rubric.version) +
+        Text("; policy: " + PolicySummary(assessment_.policy) + "."));
   }
 
-  static std::string DomainLabel(const DomainResult& domain) {
-    return fmt::format("Domain {}: {}", Escape(domain.id), Escape(domain.name));
+  static Inline DomainLabel(const DomainResult& domain) {
+    return Text("Domain ") + Input(domain.id) + Text(": ") + Input(domain.name);
   }
 
-  static std::string OutcomeLabel(const std::string& id,
-                                  const std::string& title) {
-    return title.empty() ? Escape(id)
-                         : fmt::format("{}: {}", Escape(id), Escape(title));
+  static Inline OutcomeLabel(const std::string& id, const std::string& title) {
+    return title.empty() ? Input(id) : Input(id) + Text(": ") + Input(title);
   }
 
   const GradeReport& report_;
   const Assessment& assessment_;
   const GradeResult& result_;
-  std::string out_;
+  Document doc_;
 };
 
 }  // namespace
 
 std::string GradeMarkdown(const GradeReport& report) {
-  return MarkdownReport(report).Write();
+  return report::RenderMarkdown(GradeDocument(report).Build());
+}
+
+std::string GradeHtml(const GradeReport& report) {
+  return report::RenderHtml(GradeDocument(report).Build());
 }
 
 }  // namespace eds

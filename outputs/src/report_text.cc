@@ -53,4 +53,11 @@ std::string RoleWords(const std::string& role) {
   return words;
 }
 
+int LevelIndex(const Rubric& rubric, const std::string& name) {
+  for (std::size_t i = 0; i < rubric.levels.size(); ++i) {
+    if (rubric.levels[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace eds

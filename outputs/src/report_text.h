@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "eds/rubric.h"
+
 namespace eds {
 
 // What stands where a score would: an outcome without a score is not rated;
@@ -37,6 +39,10 @@ std::string MetricWords(const std::string& metric);
 // and "not defined" for nullopt.
 std::string ShareText(const std::optional<double>& share);
 std::string FigureText(const std::optional<double>& figure);
+
+// The index in `rubric.levels` (0 for the lowest) of the level named
+// `name`, or -1 when it has none: what HTML colours a level by.
+int LevelIndex(const Rubric& rubric, const std::string& name);
 
 // A reviewer role id as words: "trade-union" is "Trade union".
 std::string RoleWords(const std::string& role);

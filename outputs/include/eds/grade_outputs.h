@@ -29,6 +29,16 @@ std::string GradeJson(const GradeReport& report);
 // A pure function, like GradeJson.
 std::string GradeMarkdown(const GradeReport& report);
 
+// The `eds3 grade --html` report: the same content as GradeMarkdown (both
+// are rendered from one document) as one self-contained, accessible HTML
+// page to publish as it is: lang="en-GB", one h1, headings in order, every
+// table with a caption and header cells with scope, levels coloured and
+// written in words, an A4 print stylesheet, no scripts and nothing fetched.
+// All input text is escaped for HTML (hidden and bidi characters shown as
+// "<U+202E>"); evidence links become links only for http, https and mailto.
+// A pure function: the same report always gives the same bytes.
+std::string GradeHtml(const GradeReport& report);
+
 }  // namespace eds
 
 #endif  // EDS_GRADE_OUTPUTS_H_

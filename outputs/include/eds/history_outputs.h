@@ -27,6 +27,12 @@ std::string CompareJson(const CompareResult& result);
 // is escaped so that it shows as written.
 std::string CompareMarkdown(const CompareResult& result);
 
+// The comparison as one self-contained, accessible HTML page, rendered from
+// the same document as CompareMarkdown (see GradeHtml in grade_outputs.h for
+// what every HTML report guarantees); the outcome scores by year form a heat
+// map whose cells are coloured by level and name the level in words.
+std::string CompareHtml(const CompareResult& result);
+
 // Writes the compare workbook to `path`: Summary (total and rating per year,
 // domain scores, a line chart of the totals against the rubric's band
 // lines), Trend (one row per outcome, one column per year, the changes
@@ -44,9 +50,15 @@ Status WriteCompareWorkbook(const CompareResult& result,
 std::string RollupJson(const RollupResult& result);
 
 // The rollup as Markdown for a commissioners' paper: what was rolled up,
-// each organisation's latest year and change, ratings by year, and the
+// each organisation's latest year and change, the outcome levels of each
+// organisation (a heat map with the levels in words), ratings by year, and the
 // excluded files.
 std::string RollupMarkdown(const RollupResult& result);
+
+// The rollup as one self-contained, accessible HTML page, rendered from the
+// same document as RollupMarkdown; the outcome levels of each organisation
+// form a heat map coloured by level with the level in words.
+std::string RollupHtml(const RollupResult& result);
 
 // Writes the rollup workbook to `path`: Organisations, Outcomes (a heat map
 // of each organisation's latest year, coloured by level), History (one row
