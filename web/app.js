@@ -83,6 +83,7 @@
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     { kind: 'json', option: '--json', ending: 'json', label: 'the JSON', type: 'application/json' },
     { kind: 'markdown', option: '--markdown', ending: 'md', label: 'the Markdown summary', type: 'text/markdown' },
+    { kind: 'html', option: '--html', ending: 'html', label: 'the HTML report', type: 'text/html' },
   ];
 
   // The output files' names from `base`, and the options that ask for them.

@@ -113,11 +113,11 @@ const exampleFiles = {
   'northmoor-ambulance-2024-25-panel.csv': join(root, 'examples', 'northmoor-ambulance-2024-25-panel.csv'),
 };
 
-test('grading the example offers the native workbook, JSON and Markdown', async () => {
+test('grading the example offers the native workbook, JSON, Markdown and HTML report', async () => {
   const inPage = await runPage('grade', exampleFiles);
   console.log(`graded the example in ${inPage.ms} ms`);
   const base = 'northmoor-ambulance-2024-25';
-  const onDisk = runNative(exampleFiles, ['grade', `${base}.yaml`, '-o', `${base}.xlsx`, '--json', `${base}.json`, '--markdown', `${base}.md`]);
+  const onDisk = runNative(exampleFiles, ['grade', `${base}.yaml`, '-o', `${base}.xlsx`, '--json', `${base}.json`, '--markdown', `${base}.md`, '--html', `${base}.html`]);
   assert.equal(onDisk.status, 0);
   const grade = JSON.parse(onDisk.outputs[`${base}.json`].toString());
   assert.equal(inPage.status, `Graded: total ${grade.total} of ${grade.max}, ${grade.rating}.`);
@@ -142,7 +142,7 @@ test('comparing three years offers the native outputs', async () => {
   const files = Object.fromEntries(readdirSync(folder).filter((n) => n.endsWith('.yaml')).map((n) => [n, join(folder, n)]));
   const inPage = await runPage('compare', files);
   assert.equal(inPage.status, 'Compared: the summary is below.');
-  const onDisk = runNative(files, ['compare', ...Object.keys(files).sort(), '-o', 'compare.xlsx', '--json', 'compare.json', '--markdown', 'compare.md']);
+  const onDisk = runNative(files, ['compare', ...Object.keys(files).sort(), '-o', 'compare.xlsx', '--json', 'compare.json', '--markdown', 'compare.md', '--html', 'compare.html']);
   assertSameDownloads(inPage, onDisk);
 });
 
@@ -160,7 +160,7 @@ test('rolling up the 40 organisations offers the native outputs', async () => {
   assert.equal(Object.keys(files).length, 120);
   const inPage = await runPage('rollup', files);
   assert.equal(inPage.status, 'Rolled up: the summary is below.');
-  const onDisk = runNative(files, ['rollup', ...Object.keys(files).sort(), '-o', 'rollup.xlsx', '--json', 'rollup.json', '--markdown', 'rollup.md']);
+  const onDisk = runNative(files, ['rollup', ...Object.keys(files).sort(), '-o', 'rollup.xlsx', '--json', 'rollup.json', '--markdown', 'rollup.md', '--html', 'rollup.html']);
   assertSameDownloads(inPage, onDisk);
 });
 
@@ -172,7 +172,7 @@ test('every bad input gives the messages of the command line', async () => {
     const files = { ...sheets, [name]: join(bad, name) };
     const inPage = await runPage('grade', files);
     const base = basename(name, '.yaml');
-    const onDisk = runNative(files, ['grade', name, '-o', `${base}.xlsx`, '--json', `${base}.json`, '--markdown', `${base}.md`]);
+    const onDisk = runNative(files, ['grade', name, '-o', `${base}.xlsx`, '--json', `${base}.json`, '--markdown', `${base}.md`, '--html', `${base}.html`]);
     if (onDisk.status === 0) continue;
     // Each located problem: "file:line:col: severity: message" as printed.
     const printed = onDisk.stderr.split('\n').filter((l) => /^eds3: .+: (error|warning|note): /.test(l))
