@@ -81,11 +81,15 @@ source_version() {
 }
 
 jobs="$(nproc)"
-flags="-Oz -fexceptions"
+# __FILE__ (libxlsxwriter's error messages, libunistring's asserts) names
+# the source as it is under the deps folder, wherever that folder is, so a
+# build in another clone gives the same page.
+flags="-Oz -fexceptions -fmacro-prefix-map=$deps/=deps/"
 for line in "${libraries[@]}"; do
   read -r package kind options <<< "$line"
   read -r source version < <(source_version "$package")
-  stamp="$prefix/.built-$source-$version"
+  # The flags are part of the stamp: a change to them builds again.
+  stamp="$prefix/.built-$source-$version-$(printf '%s' "$flags" | md5sum | cut -c1-8)"
   [ -e "$stamp" ] && continue
   echo "eds3 web: building $source $version for WebAssembly"
   work="$deps/src/$source"

@@ -16,6 +16,8 @@ if ! cmp -s "$wasm/eds3/web/eds3.html" dist/eds3.html; then
   exit 1
 fi
 echo "web: dist/eds3.html is the page these sources build"
+python3 web/test/no-build-paths.py "$wasm/eds3/web/eds3.html" "$PWD" "$wasm"
+echo "web: the page names no folder of this machine, so another clone builds the same"
 # The part of libunistring built for WebAssembly (web/unistring.sh) against
 # Debian's native library, on every code point. (emcc's own tools need
 # Debian's JavaScript modules when the node found first is not Debian's.)
