@@ -26,6 +26,13 @@
 namespace eds {
 namespace {
 
+// The most memory the hostile roll-up may hold, in KiB.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kMaxPeakKib = 1024 * 1024;
+#else
+constexpr long kMaxPeakKib = 300 * 1024;
+#endif
+
 namespace fs = std::filesystem;
 
 using ::eds::testing::CliTest;
@@ -331,8 +338,10 @@ TEST_F(RollupHostileTest, EveryKindAtOnceLeaksNothingAndKeepsTheHonest) {
   ASSERT_EQ(run.status, 0) << run.err.substr(0, 4000);
   EXPECT_LT(run.seconds, 30.0);
   // Main read the shared sheet once per stub: 8.5 GB before the caps, and
-  // 113 MiB after them; read once it takes about 50 MiB.
-  EXPECT_LT(run.peak_kib, 300 * 1024) << run.peak_kib << " KiB";
+  // 113 MiB after them; read once it takes about 50 MiB. Under
+  // AddressSanitizer the same run holds about 570 MiB (its shadow memory and
+  // the 256 MiB quarantine of freed blocks), so the bound there is looser.
+  EXPECT_LT(run.peak_kib, kMaxPeakKib) << run.peak_kib << " KiB";
 
   // Nothing from outside the folder, in any output or on the terminal.
   std::vector<std::pair<std::string, std::string>> texts = {
