@@ -9,15 +9,12 @@
 
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 Rubric Eds2022() {
   std::optional<Rubric> rubric = LoadBuiltinRubric("eds2022");
