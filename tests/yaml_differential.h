@@ -46,8 +46,8 @@ inline std::ostream& operator<<(std::ostream& out, const Event& event) {
 }
 
 inline Event Copy(const YamlEvent& e) {
-  return {e.type, e.flow, e.quoted, e.pos, e.line, e.column,
-          std::string(e.value)};
+  return {
+      e.type, e.flow, e.quoted, e.pos, e.line, e.column, std::string(e.value)};
 }
 
 class Recorder : public YamlEventSink {

@@ -13,11 +13,11 @@
 namespace eds {
 namespace {
 
-using history_internal::EarlierYear;
-using history_internal::DescribeOrganisation;
 using history_internal::CollectRubricsAndPolicies;
-using history_internal::OutcomeUnion;
+using history_internal::DescribeOrganisation;
 using history_internal::Difference;
+using history_internal::EarlierYear;
+using history_internal::OutcomeUnion;
 using history_internal::WholeFile;
 
 const char* UpOrDown(Movement movement) {
@@ -188,15 +188,14 @@ std::string DescribeChange(const OutcomeChange& change) {
 
 std::string DescribeRatingChange(const RatingChange& change) {
   if (!change.same_scale && change.from_total && change.to_total) {
-    const std::string from = fmt::format("{} of {}", change.from_total->ToString(),
-                                         change.from_max.ToString());
+    const std::string from = fmt::format(
+        "{} of {}", change.from_total->ToString(), change.from_max.ToString());
     const std::string to = fmt::format("{} of {}", change.to_total->ToString(),
                                        change.to_max.ToString());
     const std::string rating =
         change.from == change.to
             ? fmt::format("The rating stayed {} in {} ({}, after {} in {})",
-                          change.to, change.to_year, to, from,
-                          change.from_year)
+                          change.to, change.to_year, to, from, change.from_year)
             : fmt::format("The rating went from {} ({}) in {} to {} ({}) in {}",
                           change.from, from, change.from_year, change.to, to,
                           change.to_year);

@@ -35,8 +35,7 @@ void CollectRubricsAndPolicies(
 // Every outcome of the rubrics of `years`: the reference rubric's in its
 // order, then those only the others have, in the order `years` lists them.
 std::vector<OutcomeInfo> OutcomeUnion(
-    const Rubric& reference,
-    const std::vector<const OrganisationYear*>& years);
+    const Rubric& reference, const std::vector<const OrganisationYear*>& years);
 
 std::optional<Rational> Difference(const std::optional<Rational>& from,
                                    const std::optional<Rational>& to);

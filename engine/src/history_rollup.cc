@@ -19,11 +19,11 @@ namespace eds {
 namespace {
 
 using history_internal::AddOnce;
-using history_internal::EarlierYear;
-using history_internal::DescribeOrganisation;
 using history_internal::CollectRubricsAndPolicies;
-using history_internal::OutcomeUnion;
+using history_internal::DescribeOrganisation;
 using history_internal::Difference;
+using history_internal::EarlierYear;
+using history_internal::OutcomeUnion;
 using history_internal::WholeFile;
 
 }  // namespace
@@ -84,15 +84,15 @@ std::string YearInFileName(const std::string& path) {
     while (j < name.size() && j < i + 4 && IsDigit(name[j])) ++j;
     if (j != i + 4) continue;
     std::size_t k = j;
-    if (k < name.size() && (name[k] == '-' || name[k] == '_' || name[k] == ' ')) {
+    if (k < name.size() &&
+        (name[k] == '-' || name[k] == '_' || name[k] == ' ')) {
       ++k;
     }
     if (k + 2 > name.size() || !IsDigit(name[k]) || !IsDigit(name[k + 1]) ||
         (k + 2 < name.size() && IsDigit(name[k + 2]))) {
       continue;
     }
-    const std::string year =
-        name.substr(i, 4) + "/" + name.substr(k, 2);
+    const std::string year = name.substr(i, 4) + "/" + name.substr(k, 2);
     if (IsAcademicYear(year)) return year;
   }
   return "";
@@ -242,8 +242,8 @@ void CheckIdentities(const std::vector<OrganisationYear>& years,
         add("name-under-two-codes", *year, *coded,
             fmt::format("organisation '{}' has code {} here and code {} in "
                         "{}; they are rolled up as two organisations",
-                        year->organisation.name, code,
-                        coded->organisation.code, coded->source),
+                        year->organisation.name, code, coded->organisation.code,
+                        coded->source),
             "if they are one organisation, give it one code in every file");
       }
     }
@@ -284,10 +284,9 @@ void CheckIdentities(const std::vector<OrganisationYear>& years,
           "check that every file of an organisation was sent by it");
     }
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) {
-                     return a.first.file < b.first.file;
-                   });
+  std::stable_sort(
+      found.begin(), found.end(),
+      [](const auto& a, const auto& b) { return a.first.file < b.first.file; });
   for (auto& [check, hint] : found) {
     diag.Warning(WholeFile(check.file), check.message, std::move(hint));
     checks->push_back(std::move(check));
@@ -369,8 +368,8 @@ Status Rollup(std::vector<OrganisationYear> years,
               const std::string& tool_version, Diagnostics& diag,
               RollupResult* result) {
   std::vector<RollupCheck> checks;
-  const std::size_t repeated = CheckAcrossFiles(
-      years, options.skip_invalid, excluded, diag, &checks);
+  const std::size_t repeated =
+      CheckAcrossFiles(years, options.skip_invalid, excluded, diag, &checks);
   if (repeated > 0) {
     return Status::InvalidInput(
         fmt::format("{} repeated organisation and year{}", repeated,
@@ -445,7 +444,8 @@ Status Rollup(std::vector<OrganisationYear> years,
       if (organisation.same_scale) {
         organisation.change =
             Difference(previous->total, organisation.latest().total);
-        if (!organisation.change) organisation.no_change = NoChange::kIncomplete;
+        if (!organisation.change)
+          organisation.no_change = NoChange::kIncomplete;
       } else {
         organisation.no_change = NoChange::kDifferentMaxima;
       }
@@ -499,7 +499,8 @@ Status Rollup(std::vector<OrganisationYear> years,
     }
     out.ratings_by_year.push_back(std::move(counts));
   }
-  for (const Level& level : out.rubric->levels) out.levels.push_back(level.name);
+  for (const Level& level : out.rubric->levels)
+    out.levels.push_back(level.name);
   out.spreads = SpreadsOf(out);
   MarkOutOfDateAndExcluded(&out);
   out.attention = BuildAttention(out, {});

@@ -4,10 +4,10 @@
 
 #include "eds/rubric.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 #include "rubric_internal.h"
 
@@ -16,7 +16,8 @@ namespace eds {
 namespace rubric_internal {
 
 std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
 
@@ -32,9 +33,12 @@ std::string PolicySummary(const Policy& policy) {
 
 const char* PolicyWord(RatersPolicy value) {
   switch (value) {
-    case RatersPolicy::kMedian: return "median";
-    case RatersPolicy::kMean: return "mean";
-    case RatersPolicy::kMin: return "min";
+    case RatersPolicy::kMedian:
+      return "median";
+    case RatersPolicy::kMean:
+      return "mean";
+    case RatersPolicy::kMin:
+      return "min";
   }
   return "median";
 }
@@ -45,9 +49,12 @@ const char* PolicyWord(ServicesPolicy value) {
 
 const char* PolicyWord(RoundingPolicy value) {
   switch (value) {
-    case RoundingPolicy::kHalf: return "half";
-    case RoundingPolicy::kDown: return "down";
-    case RoundingPolicy::kNone: return "none";
+    case RoundingPolicy::kHalf:
+      return "half";
+    case RoundingPolicy::kDown:
+      return "down";
+    case RoundingPolicy::kNone:
+      return "none";
   }
   return "half";
 }
@@ -73,7 +80,8 @@ std::optional<RoundingPolicy> ParseRoundingPolicy(const std::string& word) {
 }
 
 std::string Rubric::Provenance() const {
-  if (sha256.empty()) return fmt::format("{} version {}, {}", id, version, source);
+  if (sha256.empty())
+    return fmt::format("{} version {}, {}", id, version, source);
   return fmt::format("{} version {}, file {}, SHA-256 {}", id, version, source,
                      sha256);
 }

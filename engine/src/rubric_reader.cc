@@ -1,13 +1,13 @@
 // The rubric reader: a rubric file's YAML into a Rubric, every problem
 // reported (the rules it holds are applied by rubric.cc).
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "eds/limits.h"
 #include "eds/rubric.h"
@@ -50,9 +50,8 @@ class RubricReader {
   void Read(Rubric& rubric) {
     // An assessment given where a rubric belongs would otherwise be a page
     // of missing and unknown keys.
-    if (const YamlNode* key = file_.root().IsMapping()
-                                  ? file_.root().FindKey("eds3")
-                                  : nullptr) {
+    if (const YamlNode* key =
+            file_.root().IsMapping() ? file_.root().FindKey("eds3") : nullptr) {
       file_.Error(diag_, *key, "this is an assessment file, not a rubric",
                   "a rubric file starts with 'rubric: 1' and lists levels, "
                   "bands and domains");
@@ -64,7 +63,8 @@ class RubricReader {
                        "blocking_flags", "domains"});
     if (!top.ok()) return;
     if (const YamlNode* format = top.Required("rubric")) {
-      std::optional<std::string> text = ReadText(file_, *format, "rubric", diag_);
+      std::optional<std::string> text =
+          ReadText(file_, *format, "rubric", diag_);
       if (text && *text != "1") {
         file_.Error(diag_, *format,
                     fmt::format("unsupported rubric file format '{}'", *text),
@@ -72,22 +72,28 @@ class RubricReader {
       }
     }
     if (const YamlNode* id = top.Required("id")) {
-      std::optional<std::string> text = ReadNonEmptyText(file_, *id, "id", diag_);
+      std::optional<std::string> text =
+          ReadNonEmptyText(file_, *id, "id", diag_);
       if (text && !IsId(*text)) {
         file_.Error(diag_, *id,
-                    fmt::format("rubric id '{}' must use only a-z, 0-9 and '-'", *text));
+                    fmt::format("rubric id '{}' must use only a-z, 0-9 and '-'",
+                                *text));
       } else if (text) {
         rubric.id = *text;
       }
     }
     if (const YamlNode* version = top.Required("version")) {
-      if (auto text = ReadNonEmptyText(file_, *version, "version", diag_)) rubric.version = *text;
+      if (auto text = ReadNonEmptyText(file_, *version, "version", diag_))
+        rubric.version = *text;
     }
     if (const YamlNode* title = top.Required("title")) {
-      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_)) rubric.title = *text;
+      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_))
+        rubric.title = *text;
     }
-    if (const YamlNode* levels = top.Required("levels")) ReadLevels(*levels, rubric);
-    if (const YamlNode* bands = top.Required("bands")) ReadBands(*bands, rubric);
+    if (const YamlNode* levels = top.Required("levels"))
+      ReadLevels(*levels, rubric);
+    if (const YamlNode* bands = top.Required("bands"))
+      ReadBands(*bands, rubric);
     if (const YamlNode* groups = top.Required("stakeholder_groups")) {
       ReadIdList(*groups, "stakeholder_groups", rubric.stakeholder_groups);
     }
@@ -100,7 +106,8 @@ class RubricReader {
     if (const YamlNode* blocking = top.Optional("blocking_flags")) {
       ReadBlockingFlags(*blocking, rubric);
     }
-    if (const YamlNode* domains = top.Required("domains")) ReadDomains(*domains, rubric);
+    if (const YamlNode* domains = top.Required("domains"))
+      ReadDomains(*domains, rubric);
     top.Finish();
     CheckBandsFitLevels(rubric);
   }
@@ -112,11 +119,13 @@ class RubricReader {
         "few-services"};
     if (!ExpectList(file_, node, "blocking_flags", true, diag_)) return;
     for (const YamlNode& item : node.items) {
-      std::optional<std::string> code = ReadNonEmptyText(file_, item, "blocking_flags", diag_);
+      std::optional<std::string> code =
+          ReadNonEmptyText(file_, item, "blocking_flags", diag_);
       if (!code) continue;
       if (std::find(kFlags.begin(), kFlags.end(), *code) == kFlags.end()) {
         file_.Error(diag_, item,
-                    fmt::format("unknown flag '{}'{}", *code, DidYouMean(*code, kFlags)),
+                    fmt::format("unknown flag '{}'{}", *code,
+                                DidYouMean(*code, kFlags)),
                     fmt::format("the flags: {}", fmt::join(kFlags, ", ")));
         continue;
       }
@@ -136,7 +145,10 @@ class RubricReader {
       if (const YamlNode* id = reader.Required("id")) {
         auto text = ReadNonEmptyText(file_, *id, "id", diag_);
         if (text && !IsId(*text)) {
-          file_.Error(diag_, *id, fmt::format("level id '{}' must use only a-z, 0-9 and '-'", *text));
+          file_.Error(
+              diag_, *id,
+              fmt::format("level id '{}' must use only a-z, 0-9 and '-'",
+                          *text));
           ok = false;
         } else if (text) {
           level.id = *text;
@@ -148,22 +160,32 @@ class RubricReader {
       }
       if (const YamlNode* name = reader.Required("name")) {
         auto text = ReadNonEmptyText(file_, *name, "name", diag_);
-        if (text) level.name = *text; else ok = false;
+        if (text)
+          level.name = *text;
+        else
+          ok = false;
         if (text) ok &= AddRatingWord(*name, *text, words);
       } else {
         ok = false;
       }
       if (const YamlNode* points = reader.Required("points")) {
         auto text = ReadText(file_, *points, "points", diag_);
-        std::optional<int> value = text ? ParseWholeNumber(*text) : std::nullopt;
+        std::optional<int> value =
+            text ? ParseWholeNumber(*text) : std::nullopt;
         if (text && (!value || *value > 9)) {
-          file_.Error(diag_, *points,
-                      fmt::format("level points must be a whole number from 0 to 9, not '{}'", *text));
+          file_.Error(
+              diag_, *points,
+              fmt::format(
+                  "level points must be a whole number from 0 to 9, not '{}'",
+                  *text));
         }
         if (value && *value <= 9) {
           level.points = *value;
-          if (!rubric.levels.empty() && level.points <= rubric.levels.back().points) {
-            file_.Error(diag_, *points, "levels must be listed in ascending points, each different");
+          if (!rubric.levels.empty() &&
+              level.points <= rubric.levels.back().points) {
+            file_.Error(
+                diag_, *points,
+                "levels must be listed in ascending points, each different");
             ok = false;
           }
         } else {
@@ -185,7 +207,9 @@ class RubricReader {
         if (text && IsColour(*text)) {
           level.colour = *text;
         } else if (text) {
-          file_.Error(diag_, *colour, fmt::format("colour '{}' must be written #RRGGBB", *text));
+          file_.Error(
+              diag_, *colour,
+              fmt::format("colour '{}' must be written #RRGGBB", *text));
         }
       }
       reader.Finish();
@@ -202,21 +226,25 @@ class RubricReader {
   bool AddRatingWord(const YamlNode& where, const std::string& word,
                      std::set<std::string>& words) {
     if (word.find_first_not_of("0123456789") == std::string::npos) {
-      file_.Error(diag_, where, fmt::format("level name '{}' must not be a number", word));
+      file_.Error(diag_, where,
+                  fmt::format("level name '{}' must not be a number", word));
       return false;
     }
     const std::string lower = Lower(word);
     const std::string suffix = " activity";
     if (lower.size() >= suffix.size() &&
-        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      file_.Error(diag_, where,
-                  fmt::format("level name '{}' must not end in ' activity'", word),
-                  "a rating may add ' activity' to any level name, so give the "
-                  "name without it");
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
+            0) {
+      file_.Error(
+          diag_, where,
+          fmt::format("level name '{}' must not end in ' activity'", word),
+          "a rating may add ' activity' to any level name, so give the "
+          "name without it");
       return false;
     }
     if (!words.insert(Lower(word)).second) {
-      file_.Error(diag_, where, fmt::format("level name '{}' is given twice", word));
+      file_.Error(diag_, where,
+                  fmt::format("level name '{}' is given twice", word));
       return false;
     }
     return true;
@@ -226,18 +254,23 @@ class RubricReader {
     if (!ExpectList(file_, node, "bands", false, diag_)) return;
     std::map<std::string, int> names;  // band name -> line
     for (const YamlNode& item : node.items) {
-      MappingReader reader(file_, item, diag_, "a band", {"name", "from", "colour"});
+      MappingReader reader(file_, item, diag_, "a band",
+                           {"name", "from", "colour"});
       if (!reader.ok()) continue;
       Band band;
       bool ok = true;
       if (const YamlNode* name = reader.Required("name")) {
         auto text = ReadNonEmptyText(file_, *name, "name", diag_);
-        if (text) band.name = *text; else ok = false;
+        if (text)
+          band.name = *text;
+        else
+          ok = false;
         if (text) {
           if (auto [it, fresh] = names.emplace(*text, name->line); !fresh) {
-            file_.Error(diag_, *name,
-                        fmt::format("band name '{}' is given twice (first on line {})",
-                                    *text, it->second));
+            file_.Error(
+                diag_, *name,
+                fmt::format("band name '{}' is given twice (first on line {})",
+                            *text, it->second));
             ok = false;
           }
         }
@@ -246,9 +279,13 @@ class RubricReader {
       }
       if (const YamlNode* from = reader.Required("from")) {
         auto text = ReadText(file_, *from, "from", diag_);
-        std::optional<int> value = text ? ParseWholeNumber(*text) : std::nullopt;
+        std::optional<int> value =
+            text ? ParseWholeNumber(*text) : std::nullopt;
         if (text && !value) {
-          file_.Error(diag_, *from, fmt::format("a band's 'from' must be a whole number, not '{}'", *text));
+          file_.Error(
+              diag_, *from,
+              fmt::format("a band's 'from' must be a whole number, not '{}'",
+                          *text));
         }
         if (value) {
           band.lower = *value;
@@ -260,7 +297,9 @@ class RubricReader {
             ok = false;
           } else if (!first && !rubric.bands.empty() &&
                      band.lower <= rubric.bands.back().lower) {
-            file_.Error(diag_, *from, "bands must be listed in ascending 'from', each different");
+            file_.Error(
+                diag_, *from,
+                "bands must be listed in ascending 'from', each different");
             ok = false;
           }
         } else {
@@ -274,7 +313,9 @@ class RubricReader {
         if (text && IsColour(*text)) {
           band.colour = *text;
         } else if (text) {
-          file_.Error(diag_, *colour, fmt::format("colour '{}' must be written #RRGGBB", *text));
+          file_.Error(
+              diag_, *colour,
+              fmt::format("colour '{}' must be written #RRGGBB", *text));
         }
       }
       reader.Finish();
@@ -293,7 +334,8 @@ class RubricReader {
       auto text = ReadNonEmptyText(file_, item, what, diag_);
       if (!text) continue;
       if (!IsId(*text)) {
-        file_.Error(diag_, item, fmt::format("'{}' must use only a-z, 0-9 and '-'", *text));
+        file_.Error(diag_, item,
+                    fmt::format("'{}' must use only a-z, 0-9 and '-'", *text));
       } else if (!seen.insert(*text).second) {
         file_.Error(diag_, item, fmt::format("'{}' is listed twice", *text));
       } else {
@@ -314,29 +356,39 @@ class RubricReader {
       if (const YamlNode* id = reader.Required("id")) {
         auto text = ReadNonEmptyText(file_, *id, "id", diag_);
         if (text && !IsOutcomeId(*text)) {
-          file_.Error(diag_, *id, fmt::format("domain id '{}' must be letters, digits, '-' or '_'", *text));
+          file_.Error(
+              diag_, *id,
+              fmt::format("domain id '{}' must be letters, digits, '-' or '_'",
+                          *text));
         } else if (text && !domain_ids.insert(*text).second) {
-          file_.Error(diag_, *id, fmt::format("domain id '{}' is given twice", *text));
+          file_.Error(diag_, *id,
+                      fmt::format("domain id '{}' is given twice", *text));
         } else if (text) {
           domain.id = *text;
         }
       }
       if (const YamlNode* name = reader.Required("name")) {
-        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) domain.name = *text;
+        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
+          domain.name = *text;
       }
       if (const YamlNode* per_service = reader.Optional("per_service")) {
         auto text = ReadText(file_, *per_service, "per_service", diag_);
         if (text && (*text == "true" || *text == "false")) {
           domain.per_service = *text == "true";
         } else if (text) {
-          file_.Error(diag_, *per_service, fmt::format("'per_service' must be true or false, not '{}'", *text));
+          file_.Error(
+              diag_, *per_service,
+              fmt::format("'per_service' must be true or false, not '{}'",
+                          *text));
         }
       }
       if (const YamlNode* outcomes = reader.Required("outcomes")) {
         if (ExpectList(file_, *outcomes, "outcomes", false, diag_)) {
           for (const YamlNode& entry : outcomes->items) {
             if (++outcome_count > kMaxRubricOutcomes) {
-              file_.Error(diag_, entry, fmt::format("a rubric may have at most {} outcomes", kMaxRubricOutcomes));
+              file_.Error(diag_, entry,
+                          fmt::format("a rubric may have at most {} outcomes",
+                                      kMaxRubricOutcomes));
               break;
             }
             ReadOutcome(entry, outcome_ids, domain);
@@ -361,21 +413,28 @@ class RubricReader {
     if (const YamlNode* id = reader.Required("id")) {
       auto text = ReadNonEmptyText(file_, *id, "id", diag_);
       if (text && !IsOutcomeId(*text)) {
-        file_.Error(diag_, *id, fmt::format("outcome id '{}' must be letters, digits, '-' or '_'", *text));
+        file_.Error(
+            diag_, *id,
+            fmt::format("outcome id '{}' must be letters, digits, '-' or '_'",
+                        *text));
       } else if (text && !ids.insert(*text).second) {
-        file_.Error(diag_, *id, fmt::format("outcome id '{}' is given twice", *text));
+        file_.Error(diag_, *id,
+                    fmt::format("outcome id '{}' is given twice", *text));
       } else if (text) {
         outcome.id = *text;
       }
     }
     if (const YamlNode* name = reader.Required("name")) {
-      if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) outcome.name = *text;
+      if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
+        outcome.name = *text;
     }
     if (const YamlNode* title = reader.Required("title")) {
-      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_)) outcome.title = *text;
+      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_))
+        outcome.title = *text;
     }
     if (const YamlNode* prompt = reader.Optional("prompt")) {
-      if (auto text = ReadText(file_, *prompt, "prompt", diag_)) outcome.prompt = *text;
+      if (auto text = ReadText(file_, *prompt, "prompt", diag_))
+        outcome.prompt = *text;
     }
     reader.Finish();
     domain.outcomes.push_back(outcome);
@@ -384,10 +443,12 @@ class RubricReader {
   // The last band's lower bound must be reachable: no higher than the maximum
   // total, or the top rating could never be given.
   void CheckBandsFitLevels(const Rubric& rubric) {
-    if (diag_.HasErrors() || rubric.bands.empty() || rubric.levels.empty()) return;
+    if (diag_.HasErrors() || rubric.bands.empty() || rubric.levels.empty())
+      return;
     if (rubric.bands.back().lower > rubric.MaxTotal()) {
       file_.Error(diag_, *top_band_from_,
-                  fmt::format("the top band starts from {}, above the highest possible total {}",
+                  fmt::format("the top band starts from {}, above the highest "
+                              "possible total {}",
                               rubric.bands.back().lower.ToString(),
                               rubric.MaxTotal().ToString()));
     }
@@ -402,7 +463,8 @@ class RubricReader {
 
 void ReadPolicy(const YamlFile& file, const YamlNode& node, Diagnostics& diag,
                 Policy* policy) {
-  MappingReader reader(file, node, diag, "policy", {"raters", "services", "rounding"});
+  MappingReader reader(file, node, diag, "policy",
+                       {"raters", "services", "rounding"});
   if (!reader.ok()) return;
   const auto read = [&](const char* key, auto parse, auto* out,
                         const char* allowed) {

@@ -1,12 +1,12 @@
 #include "yaml_cpp_events.h"
 
-#include <optional>
-#include <sstream>
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include <optional>
+#include <sstream>
 
 namespace eds {
 namespace {
@@ -59,8 +59,8 @@ class Adapter : public YAML::EventHandler {
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
                        YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
-    sink_->OnEvent(Collection(YamlEvent::Type::kSequenceStart, mark, tag,
-                              anchor, style));
+    sink_->OnEvent(
+        Collection(YamlEvent::Type::kSequenceStart, mark, tag, anchor, style));
   }
   void OnSequenceEnd() override {
     sink_->OnEvent(End(YamlEvent::Type::kSequenceEnd));
@@ -131,10 +131,10 @@ YamlCppEvents::Result YamlCppEvents::NextDocument(YamlEventSink& sink,
     *start = adapter.document_start();
     error_.kind = KindOf(e.msg);
     error_.message = e.msg;
-    error_.pos = e.mark.pos < 0
-                     ? std::nullopt
-                     : std::optional<std::size_t>(
-                           static_cast<std::size_t>(e.mark.pos));
+    error_.pos =
+        e.mark.pos < 0
+            ? std::nullopt
+            : std::optional<std::size_t>(static_cast<std::size_t>(e.mark.pos));
     error_.line = e.mark.line;
     error_.column = e.mark.column;
     return Result::kSyntaxError;

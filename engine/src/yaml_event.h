@@ -56,17 +56,17 @@ struct YamlSyntaxError {
     kFlowEnd,            // a '}' or ']' closing nothing
     kMapValue,           // "illegal map value"
     kTabInIndentation,
-    kEndOfMap,        // a block mapping ended by something else
-    kEndOfSequence,   // a block sequence ended by something else
-    kBlockEntry,      // a "- " where no sequence may be
+    kEndOfMap,       // a block mapping ended by something else
+    kEndOfSequence,  // a block sequence ended by something else
+    kBlockEntry,     // a "- " where no sequence may be
     kEndOfFileInScalar
   };
 
   Kind kind = Kind::kOther;
-  std::string message;                // yaml-cpp's words
-  std::optional<std::size_t> pos;     // byte offset, when known
-  int line = -1;                      // 0-based; -1 when unknown
-  int column = -1;                    // 0-based byte column
+  std::string message;             // yaml-cpp's words
+  std::optional<std::size_t> pos;  // byte offset, when known
+  int line = -1;                   // 0-based; -1 when unknown
+  int column = -1;                 // 0-based byte column
 };
 
 }  // namespace eds

@@ -1,9 +1,9 @@
 #include "yaml_syntax_errors.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace eds {
 namespace {
@@ -83,8 +83,9 @@ YamlProblem ExplainSyntaxError(const std::string& text, std::size_t pos,
             "write the value out in full; eds3 files do not share values "
             "between places"};
   }
-  if ((what == Kind::kEndOfFlowMap || what == Kind::kEndOfFlowSequence) && open &&
-      *open < text.size() && (text[*open] == '{' || text[*open] == '[')) {
+  if ((what == Kind::kEndOfFlowMap || what == Kind::kEndOfFlowSequence) &&
+      open && *open < text.size() &&
+      (text[*open] == '{' || text[*open] == '[')) {
     const bool map = text[*open] == '{';
     return {*open,
             fmt::format("YAML syntax: this '{}' is never closed by '{}'",
@@ -106,7 +107,8 @@ YamlProblem ExplainSyntaxError(const std::string& text, std::size_t pos,
         line_start == std::string::npos || pos == 0 ? 0 : line_start + 1;
     const std::size_t first = text.find_first_not_of(" \t", from);
     const std::size_t tab = text.find('\t', from);
-    if (tab != std::string::npos && (first == std::string::npos || tab < first)) {
+    if (tab != std::string::npos &&
+        (first == std::string::npos || tab < first)) {
       return {tab, "YAML syntax: a tab in the indentation",
               "indent with spaces; YAML does not allow tabs there"};
     }

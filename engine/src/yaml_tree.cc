@@ -1,11 +1,11 @@
 #include "yaml_tree.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <deque>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "eds/limits.h"
 #include "simple_yaml.h"
@@ -102,15 +102,15 @@ class TreeBuilder final : public YamlEventSink {
     // placed at its key instead. A written "~" or "null" keeps its place.
     const std::string& text = file_->text();
     const std::size_t pos = event.pos;
-    const bool written = text.compare(pos, 1, "~") == 0 ||
-                         text.compare(pos, 4, "null") == 0 ||
-                         text.compare(pos, 4, "Null") == 0 ||
-                         text.compare(pos, 4, "NULL") == 0;
+    const bool written =
+        text.compare(pos, 1, "~") == 0 || text.compare(pos, 4, "null") == 0 ||
+        text.compare(pos, 4, "Null") == 0 || text.compare(pos, 4, "NULL") == 0;
     YamlNode node = MakeNode(YamlNode::Kind::kNull, pos);
     if (!written && !stack_.empty() && stack_.back().node.IsSequence()) {
       // A list item left empty ("-" alone) is placed at its dash.
       std::size_t dash = std::min(pos, text.size());
-      while (dash > 0 && std::isspace(static_cast<unsigned char>(text[dash - 1]))) {
+      while (dash > 0 &&
+             std::isspace(static_cast<unsigned char>(text[dash - 1]))) {
         --dash;
       }
       if (dash > 0 && text[dash - 1] == '-') {
@@ -144,8 +144,9 @@ class TreeBuilder final : public YamlEventSink {
                         "remove the escape; text may hold \\n and \\t but no "
                         "other control character"};
     }
-    const bool null_word = !event.quoted && (value == "~" || value == "null" ||
-                                             value == "Null" || value == "NULL");
+    const bool null_word =
+        !event.quoted &&
+        (value == "~" || value == "null" || value == "Null" || value == "NULL");
     YamlNode node = MakeNode(
         null_word ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar, pos);
     if (!null_word) node.text = value;
@@ -155,10 +156,10 @@ class TreeBuilder final : public YamlEventSink {
 
   YamlNode MakeNode(YamlNode::Kind kind, std::size_t pos) {
     if (++node_count_ > kMaxYamlNodes) {
-      throw YamlProblem{pos,
-                        fmt::format("more than {} YAML values in one file",
-                                    kMaxYamlNodes),
-                        ""};
+      throw YamlProblem{
+          pos,
+          fmt::format("more than {} YAML values in one file", kMaxYamlNodes),
+          ""};
     }
     YamlNode node;
     node.kind = kind;
@@ -176,9 +177,9 @@ class TreeBuilder final : public YamlEventSink {
   // A collection's bare "!" tag changes nothing (a scalar's is `quoted`).
   static void CheckTag(const YamlEvent& event) {
     if (!event.tag.empty() && event.tag != "!") {
-      throw YamlProblem{event.pos,
-                        fmt::format("YAML tags ({}) are not allowed", event.tag),
-                        "remove the tag; eds3 reads every value as text"};
+      throw YamlProblem{
+          event.pos, fmt::format("YAML tags ({}) are not allowed", event.tag),
+          "remove the tag; eds3 reads every value as text"};
     }
   }
 
@@ -186,13 +187,13 @@ class TreeBuilder final : public YamlEventSink {
     CheckAnchor(event);
     CheckTag(event);
     if (static_cast<int>(stack_.size()) >= kMaxNestingDepth) {
-      throw YamlProblem{event.pos,
-                        fmt::format("nesting is deeper than {} levels",
-                                    kMaxNestingDepth),
-                        ""};
+      throw YamlProblem{
+          event.pos,
+          fmt::format("nesting is deeper than {} levels", kMaxNestingDepth),
+          ""};
     }
-    stack_.push_back(OpenCollection{MakeNode(kind, event.pos), {}, std::nullopt,
-                                    event.pos});
+    stack_.push_back(
+        OpenCollection{MakeNode(kind, event.pos), {}, std::nullopt, event.pos});
   }
 
   void Close() {
@@ -328,7 +329,8 @@ void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
   pos = std::min(pos, text_.size());
   const auto it =
       std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
-  const std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  const std::size_t index =
+      static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   *line = static_cast<int>(index) + 1;
   std::size_t from = line_starts_[index];
   int chars = 1;
@@ -346,10 +348,11 @@ void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
 }
 
 std::size_t YamlFile::PosOf(int line, int column) const {
-  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return 0;
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size())
+    return 0;
   std::size_t pos = line_starts_[static_cast<std::size_t>(line) - 1];
-  for (int chars = 1; pos < text_.size() && chars < column && text_[pos] != '\n';
-       ++chars) {
+  for (int chars = 1;
+       pos < text_.size() && chars < column && text_[pos] != '\n'; ++chars) {
     ++pos;
     while (pos < text_.size() &&
            (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) {
@@ -360,11 +363,13 @@ std::size_t YamlFile::PosOf(int line, int column) const {
 }
 
 std::string YamlFile::Line(int line) const {
-  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return "";
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size())
+    return "";
   const std::size_t index = static_cast<std::size_t>(line) - 1;
   const std::size_t start = line_starts_[index];
-  std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] - 1
-                                                    : text_.size();
+  std::size_t end = index + 1 < line_starts_.size()
+                        ? line_starts_[index + 1] - 1
+                        : text_.size();
   if (end > start && text_[end - 1] == '\r') --end;
   if (end - start > kMaxQuotedLineBytes) return "";
   return text_.substr(start, end - start);
@@ -420,9 +425,8 @@ std::optional<YamlFile> YamlFile::Parse(std::string text, std::string file,
     return std::nullopt;
   }
   char32_t control = 0;
-  const std::size_t control_at =
-      FindControlCharacter(result.text_, /*carriage_return_allowed=*/true,
-                           &control);
+  const std::size_t control_at = FindControlCharacter(
+      result.text_, /*carriage_return_allowed=*/true, &control);
   if (control_at != std::string_view::npos) {
     // The line is not quoted: it holds the very character refused.
     int line = 0, column = 0;
