@@ -45,6 +45,11 @@ namespace eds {
 //   comments  = '#' at a line's start or after a space
 //   characters = no tab, no control character, no carriage return but in a
 //               CRLF line end, no byte-order mark or Unicode line break
+//   events    = as yaml-cpp gives them: a plain ~, null, Null or NULL is a
+//               null, and so is a value left out, marked at the next content
+//               (or at the end of the text); quoted and block scalars are
+//               `quoted`; a collection's mark is its first character;
+//               columns count bytes
 // Not read: anchors, aliases, tags, directives, several documents, "...",
 // quoted or complex keys, multi-line plain or quoted scalars, escapes other
 // than those above, nesting deeper than kMaxNestingDepth, more than 100,000
