@@ -1,13 +1,13 @@
 #include "eds/diagnostics.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 
 #include <fmt/format.h>
 
 #include "eds/unicode.h"
+#include "eds/text.h"
 
 namespace eds {
 namespace {
@@ -28,11 +28,6 @@ const char* SeverityWord(Severity severity) {
 // long, and it keeps the cost of a hint bounded however hostile the input.
 constexpr std::size_t kMaxSuggestedWord = 64;
 
-std::string Lower(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Levenshtein distance over bytes of two lower-cased words, or `limit` + 1
 // when it is larger than `limit` (computed only as far as needed).
@@ -260,12 +255,12 @@ std::string ClosestMatch(const std::string& word,
   // edit is always allowed). Of the candidates within that, the nearest
   // wins, the first listed on a tie.
   const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
-  const std::string lower_word = Lower(word);
+  const std::string lower_word = LowerAscii(word);
   const std::string* best = nullptr;
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
     const std::size_t distance =
-        BoundedEditDistance(lower_word, Lower(candidate), best_distance - 1);
+        BoundedEditDistance(lower_word, LowerAscii(candidate), best_distance - 1);
     if (distance < best_distance) {
       best = &candidate;
       best_distance = distance;
@@ -277,7 +272,7 @@ std::string ClosestMatch(const std::string& word,
   // as the one candidate it begins, when only one begins with it.
   if (word.size() < 2) return "";
   for (const std::string& candidate : candidates) {
-    if (Lower(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
+    if (LowerAscii(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
     if (best != nullptr) return "";
     best = &candidate;
   }

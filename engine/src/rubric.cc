@@ -9,16 +9,13 @@
 #include <fmt/ranges.h>
 
 #include "eds/limits.h"
+#include "eds/text.h"
 #include "yaml_reader.h"
 #include "yaml_tree.h"
 
 namespace eds {
 namespace {
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool IsId(const std::string& text) {
   if (text.empty()) return false;
@@ -205,7 +202,7 @@ class RubricReader {
       file_.Error(diag_, where, fmt::format("level name '{}' must not be a number", word));
       return false;
     }
-    const std::string lower = Lower(word);
+    const std::string lower = LowerAscii(word);
     const std::string suffix = " activity";
     if (lower.size() >= suffix.size() &&
         lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -215,7 +212,7 @@ class RubricReader {
                   "name without it");
       return false;
     }
-    if (!words.insert(Lower(word)).second) {
+    if (!words.insert(LowerAscii(word)).second) {
       file_.Error(diag_, where, fmt::format("level name '{}' is given twice", word));
       return false;
     }
@@ -565,16 +562,16 @@ std::optional<int> Rubric::ParseRating(const std::string& text) const {
     if (level == nullptr) return std::nullopt;
     return level->points;
   }
-  std::string word = Lower(text);
+  std::string word = LowerAscii(text);
   const std::string suffix = " activity";
   if (word.size() > suffix.size() &&
       word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
     word.erase(word.size() - suffix.size());
   }
   for (const Level& level : levels) {
-    if (Lower(level.name) == word) return level.points;
+    if (LowerAscii(level.name) == word) return level.points;
     for (const std::string& alias : level.aliases) {
-      if (Lower(alias) == word) return level.points;
+      if (LowerAscii(alias) == word) return level.points;
     }
   }
   return std::nullopt;

@@ -13,6 +13,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "eds/limits.h"
+#include "eds/text.h"
 #include "simple_yaml.h"
 
 namespace eds {
@@ -24,36 +25,6 @@ struct Refusal {
   std::string message;
   std::string hint;
 };
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
-std::size_t Utf8SequenceLength(const std::string& text, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return c == 0 ? 0 : 1;
-  std::size_t length;
-  unsigned char min_second = 0x80, max_second = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    if (c == 0xE0) min_second = 0xA0;  // overlong
-    if (c == 0xED) max_second = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    if (c == 0xF0) min_second = 0x90;  // overlong
-    if (c == 0xF4) max_second = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
 
 // True when the quoted scalar opening at text[pos] has its closing quote.
 // yaml-cpp ends an unclosed quoted scalar silently at the end of the file,
@@ -112,7 +83,7 @@ std::string Snippet(const std::string& text, std::size_t pos) {
   while (end > pos && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
   if (end - pos <= kMaxBytes) return text.substr(pos, end - pos);
   std::size_t cut = pos + kMaxBytes;
-  while (cut > pos && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+  while (cut > pos && IsUtf8Continuation(text[cut])) {
     --cut;
   }
   return text.substr(pos, cut - pos) + "...";
@@ -426,23 +397,21 @@ void Replay(const std::vector<YamlEvent>& events, TreeBuilder& builder) {
 }  // namespace
 
 bool IsValidText(const std::string& text, int* line, int* column) {
+  const std::size_t bad =
+      std::min(FindInvalidUtf8(text), text.find('\0'));
+  if (bad == std::string::npos) return true;
   int current_line = 1, current_column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = Utf8SequenceLength(text, i);
-    if (length == 0) {
-      *line = current_line;
-      *column = current_column;
-      return false;
-    }
+  for (std::size_t i = 0; i < bad; ++i) {
     if (text[i] == '\n') {
       ++current_line;
       current_column = 1;
-    } else {
+    } else if (!IsUtf8Continuation(text[i])) {
       ++current_column;
     }
-    i += length;
   }
-  return true;
+  *line = current_line;
+  *column = current_column;
+  return false;
 }
 
 std::size_t FindControlCharacter(std::string_view text,
@@ -519,7 +488,7 @@ void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
     chars = located_column_;
   }
   for (std::size_t i = from; i < pos; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+    if (!IsUtf8Continuation(text_[i])) ++chars;
   }
   located_line_ = index;
   located_pos_ = pos;
@@ -533,10 +502,7 @@ std::size_t YamlFile::PosOf(int line, int column) const {
   for (int chars = 1; pos < text_.size() && chars < column && text_[pos] != '\n';
        ++chars) {
     ++pos;
-    while (pos < text_.size() &&
-           (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) {
-      ++pos;
-    }
+    while (pos < text_.size() && IsUtf8Continuation(text_[pos])) ++pos;
   }
   return pos;
 }
