@@ -292,18 +292,9 @@ std::string DisplayPath(const std::string& path) {
   std::size_t i = 0;
   while (i < path.size()) {
     const unsigned char lead = static_cast<unsigned char>(path[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2
-                         : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    char32_t cp = length == 1 ? lead
-                  : length == 2 ? (lead & 0x1F)
-                  : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-    bool valid = length > 0 && i + length <= path.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(path[i + k]);
-      valid = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (!valid || lead < 0x20 || lead == 0x7F) {
+    char32_t cp = 0;
+    const std::size_t length = DecodeUtf8(path, i, &cp);
+    if (length == 0 || lead < 0x20 || lead == 0x7F) {
       out += fmt::format("\\x{:02X}", lead);
       ++i;
       continue;
