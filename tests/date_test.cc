@@ -1,10 +1,10 @@
 #include "eds/date.h"
 
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace eds {
 
@@ -101,7 +101,7 @@ TEST(DateTest, CountsDaysFromTheUnixEpoch) {
   EXPECT_EQ((Date{1970, 1, 1}).DaysSinceEpoch(), 0);
   EXPECT_EQ((Date{1969, 12, 31}).DaysSinceEpoch(), -1);
   EXPECT_EQ((Date{2000, 1, 1}).DaysSinceEpoch(), 10957);
-  EXPECT_EQ((Date{2000, 3, 1}).DaysSinceEpoch(), 11017);  // after 29 Feb
+  EXPECT_EQ((Date{2000, 3, 1}).DaysSinceEpoch(), 11017);   // after 29 Feb
   EXPECT_EQ((Date{1900, 3, 1}).DaysSinceEpoch(), -25508);  // no 29 Feb
   EXPECT_EQ((Date{2025, 2, 14}).DaysSinceEpoch(), 20133);
 }

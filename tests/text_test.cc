@@ -1,9 +1,9 @@
 #include "eds/text.h"
 
+#include <gtest/gtest.h>
+
 #include <ostream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace eds {
 namespace {
@@ -38,10 +38,8 @@ INSTANTIATE_TEST_SUITE_P(
         DecodeCase{"two bytes, e diaeresis", "\xC3\xAB", 2, 0xEB},
         DecodeCase{"two bytes, highest", "\xDF\xBF", 2, 0x7FF},
         DecodeCase{"three bytes, lowest", "\xE0\xA0\x80", 3, 0x800},
-        DecodeCase{"three bytes, before surrogates", "\xED\x9F\xBF", 3,
-                   0xD7FF},
-        DecodeCase{"three bytes, after surrogates", "\xEE\x80\x80", 3,
-                   0xE000},
+        DecodeCase{"three bytes, before surrogates", "\xED\x9F\xBF", 3, 0xD7FF},
+        DecodeCase{"three bytes, after surrogates", "\xEE\x80\x80", 3, 0xE000},
         DecodeCase{"three bytes, highest", "\xEF\xBF\xBF", 3, 0xFFFF},
         DecodeCase{"four bytes, lowest", "\xF0\x90\x80\x80", 4, 0x10000},
         DecodeCase{"four bytes, emoji", "\xF0\x9F\x98\x80", 4, 0x1F600},
@@ -63,10 +61,18 @@ INSTANTIATE_TEST_SUITE_P(
         DecodeCase{"truncated two bytes", "\xC3", 0, 0},
         DecodeCase{"truncated three bytes", "\xE2\x82", 0, 0},
         DecodeCase{"truncated four bytes", "\xF0\x9F\x98", 0, 0},
-        DecodeCase{"second byte not a continuation", "\xC3" "A", 0, 0},
-        DecodeCase{"third byte not a continuation", "\xE2\x82" "A", 0, 0},
-        DecodeCase{"fourth byte not a continuation", "\xF0\x9F\x98" "A", 0,
-                   0},
+        DecodeCase{"second byte not a continuation",
+                   "\xC3"
+                   "A",
+                   0, 0},
+        DecodeCase{"third byte not a continuation",
+                   "\xE2\x82"
+                   "A",
+                   0, 0},
+        DecodeCase{"fourth byte not a continuation",
+                   "\xF0\x9F\x98"
+                   "A",
+                   0, 0},
         DecodeCase{"continuation above BF", "\xC3\xC0", 0, 0}));
 
 TEST(TextTest, DecodesAtAnOffsetAndStopsAtTheEnd) {
@@ -82,9 +88,13 @@ TEST(TextTest, FindsTheFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("Zo\xC3\xAB \xE2\x80\x94 \xF0\x9F\x98\x80"),
             std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80" "cd"), 2u);
+  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80"
+                            "cd"),
+            2u);
   EXPECT_EQ(FindInvalidUtf8("\xC3\xAB\xC3"), 2u);
-  EXPECT_EQ(FindInvalidUtf8("\xC3\xAB" "x\xFF"), 3u);
+  EXPECT_EQ(FindInvalidUtf8("\xC3\xAB"
+                            "x\xFF"),
+            3u);
   EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
   EXPECT_FALSE(IsValidUtf8("caf\xE9"));  // Latin-1
 }
@@ -92,9 +102,8 @@ TEST(TextTest, FindsTheFirstInvalidByte) {
 TEST(TextTest, AppendsEveryLengthOfUtf8) {
   std::string out;
   for (const char32_t cp : {U'A', char32_t{0xEB}, char32_t{0x7FF},
-                            char32_t{0x800}, char32_t{0x2026},
-                            char32_t{0xFFFD}, char32_t{0x10000},
-                            char32_t{0x10FFFF}}) {
+                            char32_t{0x800}, char32_t{0x2026}, char32_t{0xFFFD},
+                            char32_t{0x10000}, char32_t{0x10FFFF}}) {
     AppendUtf8(cp, &out);
   }
   EXPECT_EQ(out,
@@ -169,17 +178,16 @@ INSTANTIATE_TEST_SUITE_P(
         LinkCase{"http://user@host/", false},
         LinkCase{"http://user:pass@host/", false},
         // Browsers end the host at '\': the '@' after it is in the path.
-        LinkCase{"https://ex\\@x", true},
-        LinkCase{"http:/x", false}, LinkCase{"//example.org", false},
-        LinkCase{"ftp://example.org", false},
+        LinkCase{"https://ex\\@x", true}, LinkCase{"http:/x", false},
+        LinkCase{"//example.org", false}, LinkCase{"ftp://example.org", false},
         LinkCase{"javascript:alert(1)", false},
         LinkCase{"data:text/html,hi", false},
         LinkCase{"MAILTO:a@b.org?subject=x", false},
         LinkCase{"mailto:a@b@c", false}, LinkCase{"mailto:@b", false},
         LinkCase{"mailto:a@", false}, LinkCase{"mailto:a b@c", false},
         LinkCase{"mailto:a@b.org,c@d.org", false},
-        LinkCase{"mailto:\xC3\xA9@b.org", false},
-        LinkCase{"mailto:", false}, LinkCase{"", false}));
+        LinkCase{"mailto:\xC3\xA9@b.org", false}, LinkCase{"mailto:", false},
+        LinkCase{"", false}));
 
 }  // namespace
 }  // namespace eds

@@ -65,8 +65,7 @@ bool IsLiveLink(std::string_view url) {
     const std::string_view rest = url.substr(scheme.size());
     const std::string_view authority =
         rest.substr(0, rest.find_first_of("/?#\\"));
-    return !authority.empty() &&
-           authority.find('@') == std::string_view::npos;
+    return !authority.empty() && authority.find('@') == std::string_view::npos;
   }
   if (!StartsWithNoCase(url, "mailto:")) return false;
   const std::string_view address = url.substr(7);
