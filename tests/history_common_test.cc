@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eds/date.h"
 #include "eds/history.h"
 #include "eds/json_writer.h"
 #include "history_fixtures.h"
@@ -141,11 +142,11 @@ TEST(AttentionLabelTest, EveryReasonHasItsOwnLabel) {
 
 TEST(DocumentTimeOfTest, TheLatestOfTheYearsOwnDates) {
   OrganisationYear early = Year("T", "RXX", "2022/23", All(1));
-  early.completed = "2023-03-01";
+  early.completed = Date::Parse("2023-03-01");
   OrganisationYear late = Year("T", "RXX", "2023/24", All(1));
-  late.completed = "2024-02-14";
+  late.completed = Date::Parse("2024-02-14");
   OrganisationYear undated = Year("T", "RXX", "2021/22", All(1));
-  undated.completed = "";
+  undated.completed = std::nullopt;
   // 2024-02-14T00:00:00Z.
   constexpr std::time_t kLate = 1707868800;
   EXPECT_EQ(DocumentTimeOf({&early, &late, &undated}), kLate);
@@ -154,7 +155,7 @@ TEST(DocumentTimeOfTest, TheLatestOfTheYearsOwnDates) {
   constexpr std::time_t kJanuary2021 = 1609459200;
   EXPECT_EQ(DocumentTimeOf({&undated}), kJanuary2021);
   // No year at all: the fixed fallback, never "now".
-  EXPECT_EQ(DocumentTimeOf({}), xlsx::DocumentTime("", ""));
+  EXPECT_EQ(DocumentTimeOf({}), xlsx::DocumentTime(std::nullopt, ""));
   EXPECT_NE(DocumentTimeOf({}), 0);
 }
 
