@@ -80,7 +80,11 @@ async function runPage(mode, files) {
     return join(work, name);
   });
   await page.click(`#mode-${mode}`);
-  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  // The count of files chosen is cleared first, so that the wait below is for
+  // these files to be read, not the same count from the previous run.
+  await page.evaluate(() => {
+    for (const id of ['status', 'chosen']) document.getElementById(id).textContent = '';
+  });
   const input = await page.$('#files');
   await input.uploadFile(...paths);
   await page.waitForFunction((n) => document.getElementById('chosen').textContent.startsWith(`${n} file`), {}, paths.length);
