@@ -93,6 +93,17 @@ double FontSize(const Style& style) {
 
 std::string Style::Key() const {
   std::string key;
+  AppendKey(&key);
+  return key;
+}
+
+bool Style::IsDefault() const {
+  return !bold && !italic && !wrap && !header && !align_left && !align_center &&
+         !link && font_size == 0 && fill.empty() && number_format.empty();
+}
+
+void Style::AppendKey(std::string* out) const {
+  std::string& key = *out;
   key += bold ? 'B' : '-';
   key += italic ? 'I' : '-';
   key += wrap ? 'W' : '-';
@@ -109,7 +120,6 @@ std::string Style::Key() const {
   key += fill;
   key += '|';
   key += number_format;
-  return key;
 }
 
 Style Filled(const std::string& colour) {
@@ -144,8 +154,14 @@ void Sheet::Check(int error, Row row, Col col) {
 }
 
 void Sheet::Text(Row row, Col col, std::string_view text, const Style& style) {
-  const std::string safe = CellText(text);
-  Check(worksheet_write_string(worksheet_, row, col, safe.c_str(),
+  // Most cells are short ASCII that CellText() would copy unchanged; they
+  // are copied into one reused buffer instead of a new string a cell.
+  if (IsSafeCellText(text)) {
+    cell_text_.assign(text);
+  } else {
+    cell_text_ = CellText(text);
+  }
+  Check(worksheet_write_string(worksheet_, row, col, cell_text_.c_str(),
                                book_->Format(style)),
         row, col);
 }
@@ -560,10 +576,10 @@ Chart* Book::AddChart(Chart::Type type) {
 
 lxw_format* Book::Format(const Style& style) {
   if (workbook_ == nullptr) return nullptr;
-  static const std::string kDefaultKey = Style().Key();
-  const std::string key = style.Key();
-  if (key == kDefaultKey) return nullptr;
-  const auto found = formats_.find(key);
+  if (style.IsDefault()) return nullptr;
+  key_.clear();
+  style.AppendKey(&key_);
+  const auto found = formats_.find(key_);
   if (found != formats_.end()) return found->second;
   lxw_format* format = workbook_add_format(workbook_);
   if (format == nullptr) {
@@ -592,7 +608,7 @@ lxw_format* Book::Format(const Style& style) {
   if (!style.number_format.empty()) {
     format_set_num_format(format, style.number_format.c_str());
   }
-  formats_.emplace(key, format);
+  formats_.emplace(key_, format);
   return format;
 }
 

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "eds/rational.h"
@@ -56,6 +57,10 @@ struct Style {
   std::string number_format;  // empty: General
 
   std::string Key() const;
+  // Key() written into `key`, whose buffer is reused: no allocation a cell.
+  void AppendKey(std::string* key) const;
+  // True for the default look (no format at all).
+  bool IsDefault() const;
 };
 
 // The looks every writer uses.
@@ -241,6 +246,7 @@ class Sheet {
   std::map<Row, std::size_t> lines_;  // text lines, by row
   std::vector<WrappedCell> wrapped_;
   std::vector<Row> breaks_;  // rows that start a printed page
+  std::string cell_text_;    // the last cell's text, its buffer reused
 };
 
 // A workbook being built for `path`. Construct, add sheets and cells, then
@@ -281,7 +287,8 @@ class Book {
   std::string path_;
   std::string page_header_;
   lxw_workbook* workbook_ = nullptr;
-  std::map<std::string, lxw_format*> formats_;
+  std::unordered_map<std::string, lxw_format*> formats_;  // by Style::Key()
+  std::string key_;           // the last Style::Key(), its buffer reused
   std::deque<Sheet> sheets_;  // a deque keeps Sheet pointers stable
   std::deque<Chart> charts_;
   Status status_;
