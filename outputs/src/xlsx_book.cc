@@ -91,35 +91,17 @@ double FontSize(const Style& style) {
 
 }  // namespace
 
-std::string Style::Key() const {
-  std::string key;
-  AppendKey(&key);
-  return key;
-}
-
 bool Style::IsDefault() const {
   return !bold && !italic && !wrap && !header && !align_left && !align_center &&
          !link && font_size == 0 && fill.empty() && number_format.empty();
 }
 
-void Style::AppendKey(std::string* out) const {
-  std::string& key = *out;
-  key += bold ? 'B' : '-';
-  key += italic ? 'I' : '-';
-  key += wrap ? 'W' : '-';
-  key += header ? 'H' : '-';
-  key += align_left ? 'L' : '-';
-  key += align_center ? 'C' : '-';
-  key += link ? 'U' : '-';
-  // The size's bytes rather than its decimal text: a key is only compared,
-  // and printing a double for every cell was a tenth of a national rollup.
-  char size[sizeof font_size];
-  std::memcpy(size, &font_size, sizeof size);
-  key.append(size, sizeof size);
-  key += '|';
-  key += fill;
-  key += '|';
-  key += number_format;
+bool Style::operator==(const Style& other) const {
+  return bold == other.bold && italic == other.italic && wrap == other.wrap &&
+         header == other.header && align_left == other.align_left &&
+         align_center == other.align_center && link == other.link &&
+         font_size == other.font_size && fill == other.fill &&
+         number_format == other.number_format;
 }
 
 Style Filled(const std::string& colour) {
@@ -577,10 +559,9 @@ Chart* Book::AddChart(Chart::Type type) {
 lxw_format* Book::Format(const Style& style) {
   if (workbook_ == nullptr) return nullptr;
   if (style.IsDefault()) return nullptr;
-  key_.clear();
-  style.AppendKey(&key_);
-  const auto found = formats_.find(key_);
-  if (found != formats_.end()) return found->second;
+  for (const auto& [look, format] : formats_) {
+    if (look == style) return format;
+  }
   lxw_format* format = workbook_add_format(workbook_);
   if (format == nullptr) {
     Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "cell format");
@@ -608,7 +589,7 @@ lxw_format* Book::Format(const Style& style) {
   if (!style.number_format.empty()) {
     format_set_num_format(format, style.number_format.c_str());
   }
-  formats_.emplace(key_, format);
+  formats_.emplace_back(style, format);
   return format;
 }
 

@@ -20,7 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "eds/rational.h"
@@ -56,11 +56,9 @@ struct Style {
   std::string fill;           // "#RRGGBB" background, or empty
   std::string number_format;  // empty: General
 
-  std::string Key() const;
-  // Key() written into `key`, whose buffer is reused: no allocation a cell.
-  void AppendKey(std::string* key) const;
   // True for the default look (no format at all).
   bool IsDefault() const;
+  bool operator==(const Style& other) const;
 };
 
 // The looks every writer uses.
@@ -287,8 +285,9 @@ class Book {
   std::string path_;
   std::string page_header_;
   lxw_workbook* workbook_ = nullptr;
-  std::unordered_map<std::string, lxw_format*> formats_;  // by Style::Key()
-  std::string key_;           // the last Style::Key(), its buffer reused
+  // A workbook has a few dozen looks: a list compared field by field is
+  // faster than building a key for every cell written.
+  std::vector<std::pair<Style, lxw_format*>> formats_;
   std::deque<Sheet> sheets_;  // a deque keeps Sheet pointers stable
   std::deque<Chart> charts_;
   Status status_;
