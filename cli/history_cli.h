@@ -14,6 +14,7 @@
 #include "eds/file_system.h"
 #include "eds/output_file.h"
 #include "eds/status.h"
+#include "messages.h"
 #include "options.h"
 
 namespace eds::cli {
@@ -60,15 +61,23 @@ class StagedHistoryOutputs {
 
   // Writes the model's outputs into the staged files and renames them all
   // into place, then writes the one named "-" to `out` (only when every file
-  // was written). `Model` is CompareResult or RollupResult.
+  // was written). On failure the problem is printed to `err`. `Model` is
+  // CompareResult or RollupResult.
   template <typename Model>
   Status WriteAndCommit(const Model& model,
                         Status (*workbook)(const Model&, const std::string&),
                         std::string (*json)(const Model&),
                         std::string (*markdown)(const Model&),
-                        std::string (*html)(const Model&), std::ostream& out) {
+                        std::string (*html)(const Model&), std::ostream& out,
+                        std::ostream& err) {
     Status status;
-    if (workbook_ != nullptr) status = workbook(model, workbook_->temp_path());
+    if (workbook_ != nullptr) {
+      status = workbook(model, workbook_->temp_path());
+      if (!status.ok()) {
+        PrintWriterFailure(status, err);
+        return status;
+      }
+    }
     std::string to_out;
     const auto write = [&](const std::string& path, StagedFile* staged,
                            std::string (*render)(const Model&)) {
@@ -77,12 +86,18 @@ class StagedHistoryOutputs {
         to_out = render(model);
       } else {
         status = WriteStaged(*staged, render(model));
+        if (!status.ok()) PrintRunProblem(WriteProblem(path, status), err);
       }
     };
     write(paths_.json, json_, json);
     write(paths_.markdown, markdown_, markdown);
     write(paths_.html, html_, html);
-    if (status.ok()) status = set_.Commit();
+    if (!status.ok()) return status;
+    Diagnostics problems;
+    status = set_.Commit(problems);
+    for (const Diagnostic& problem : problems.items()) {
+      PrintRunProblem(problem, err);
+    }
     if (status.ok()) out << to_out << std::flush;
     return status;
   }

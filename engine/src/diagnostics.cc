@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -11,18 +12,6 @@
 
 namespace eds {
 namespace {
-
-const char* SeverityWord(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
 
 // A word longer than this gets no suggestion: nobody mistypes a name that
 // long, and it keeps the cost of a hint bounded however hostile the input.
@@ -95,6 +84,22 @@ std::size_t PrefixBytes(const std::string& text, std::size_t characters) {
 constexpr std::size_t kQuotedAfterCaret = 120;
 
 }  // namespace
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+Diagnostic FileError(const std::string& file, std::string message) {
+  return {Severity::kError, {file, 0, 0}, std::move(message), "", ""};
+}
 
 void Diagnostics::Add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::kError) {
@@ -200,7 +205,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += fmt::format("{}: {}\n", SeverityWord(d.severity), OneLine(d.message));
+  out += fmt::format("{}: {}\n", SeverityName(d.severity), OneLine(d.message));
   if (!d.source_line.empty() && loc.column > 0) {
     // Quote at most kMaxQuoted characters, starting far enough left that the
     // caret's place is shown. Characters are UTF-8 sequences, counted as the

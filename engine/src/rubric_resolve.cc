@@ -114,7 +114,7 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
   if (!status.ok()) {
     diag.Error(where,
                fmt::format("cannot read rubric file '{}': {}", path,
-                           status.message().substr(status.message().rfind(": ") + 2)),
+                           status.message()),
                ref.front() == '/'
                    ? ""
                    : "a rubric path is relative to the assessment file's folder",
