@@ -72,9 +72,10 @@ ExitStatus Run(const std::vector<std::string>& args, std::ostream& out,
     names.push_back(command.name);
   }
   if (!first.empty() && first[0] == '-') {
-    PrintRunProblem(FileError("", fmt::format("unknown option '{}'{}", first,
-                                              DidYouMean(first, {"--help", "--version"}))),
-                    err);
+    PrintRunProblem(
+        FileError("", fmt::format("unknown option '{}'{}", first,
+                                  DidYouMean(first, {"--help", "--version"}))),
+        err);
   } else {
     PrintRunProblem(FileError("", fmt::format("unknown command '{}'{}", first,
                                               DidYouMean(first, names))),

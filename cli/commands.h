@@ -11,12 +11,18 @@ namespace eds::cli {
 
 // Each subcommand takes its own arguments (after the subcommand's name) and
 // returns the exit status (SPEC §2).
-ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-ExitStatus RunRubric(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
+                    std::ostream& err);
+ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
+                       std::ostream& err);
+ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
+                      std::ostream& err);
+ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err);
+ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
+                   std::ostream& err);
+ExitStatus RunRubric(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err);
 
 }  // namespace eds::cli
 

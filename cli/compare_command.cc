@@ -80,7 +80,7 @@ std::string Summary(const CompareResult& result) {
 }  // namespace
 
 ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
-               std::ostream& err) {
+                      std::ostream& err) {
   HistoryOutputPaths paths;
   boost::program_options::options_description options;
   AddHistoryOutputOptions(options, &paths);

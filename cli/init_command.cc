@@ -86,7 +86,7 @@ bool SamePath(const std::string& a, const std::string& b) {
 }  // namespace
 
 ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
-            std::ostream& err) {
+                   std::ostream& err) {
   SkeletonRequest request;
   std::string services = "3";
   std::string output;
@@ -127,7 +127,8 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
   const std::optional<Rubric> rubric = LoadBuiltinRubric(kRubricId);
   if (!rubric) {
     PrintRunProblem(
-        FileError("", fmt::format("the built-in rubric '{}' is missing", kRubricId)),
+        FileError(
+            "", fmt::format("the built-in rubric '{}' is missing", kRubricId)),
         err);
     return ExitStatus::kCannotReadOrWrite;
   }
@@ -192,7 +193,8 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
   if (with_sheet) {
     const std::vector<ScoreSheetRow> rows = ScoreSheetRows(*rubric, request);
     if (xlsx) {
-      status = WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path());
+      status =
+          WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path());
       if (!status.ok()) {
         PrintWriterFailure(status, err);
         return status.exit_status();

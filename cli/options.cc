@@ -211,7 +211,8 @@ bool ParseCommand(const CommandSpec& spec,
     operands = map[kOperandsKey].as<std::vector<std::string>>();
   }
   if (operands.size() < spec.min_operands) {
-    *exit_status = UsageError(spec, fmt::format("missing {}", spec.operand), err);
+    *exit_status =
+        UsageError(spec, fmt::format("missing {}", spec.operand), err);
     return false;
   }
   if (operands.size() > spec.max_operands) {

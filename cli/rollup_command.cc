@@ -336,7 +336,7 @@ std::string CheckOutputOutsideInputs(const std::string& output,
 }  // namespace
 
 ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err) {
+                     std::ostream& err) {
   HistoryOutputPaths paths;
   RollupOptions rollup;
   std::string expect_path;

@@ -147,7 +147,7 @@ ExitStatus Show(const std::string& ref, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 ExitStatus RunRubric(const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err) {
+                     std::ostream& err) {
   boost::program_options::options_description options;
   ParsedCommand parsed;
   ExitStatus exit_status = ExitStatus::kSuccess;

@@ -118,7 +118,7 @@ Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
 }  // namespace
 
 ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
-                std::ostream& err) {
+                       std::ostream& err) {
   boost::program_options::options_description options;
   options.add_options()("require-complete", boost::program_options::bool_switch(),
                         "an assessment with any outcome not rated is invalid");
@@ -126,7 +126,8 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
   AddTrustOptions(options, kOutsidePaths | kFollowLinks, &trust);
   ParsedCommand parsed;
   ExitStatus exit_status = ExitStatus::kSuccess;
-  if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_status)) {
+  if (!ParseCommand(kValidate, options, args, &parsed, out, err,
+                    &exit_status)) {
     return exit_status;
   }
 

@@ -743,9 +743,9 @@ class AssessmentReader {
                   fmt::format("cannot read {} '{}': {}",
                               xlsx ? "score sheet" : "ratings CSV", full,
                               sheet->read.message()),
-                  path->front() == '/'
-                      ? ""
-                      : "a score sheet's path is relative to the assessment file's folder");
+                  path->front() == '/' ? ""
+                                       : "a score sheet's path is relative to "
+                                         "the assessment file's folder");
       return;
     }
     if (!rubric_) return;

@@ -1,12 +1,12 @@
 #include "eds/diagnostics.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "eds/unicode.h"
 

@@ -10,7 +10,6 @@
 #include <cstdlib>
 #include <cstring>
 
-
 namespace eds {
 namespace {
 
@@ -40,7 +39,8 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   struct stat link {};
   if (::lstat(destination.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     if (::realpath(destination.c_str(), resolved) == nullptr) {
-      return CannotWrite("it is a link to a file or folder that does not exist");
+      return CannotWrite(
+          "it is a link to a file or folder that does not exist");
     }
     target = resolved;
   }
@@ -50,8 +50,9 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
     // Renaming over a device or a pipe would replace it (as root, /dev/null
     // itself) rather than write to it.
     if (!S_ISREG(info.st_mode)) {
-      return CannotWrite("it is a device, pipe or socket, not a file; name an "
-                         "ordinary file");
+      return CannotWrite(
+          "it is a device, pipe or socket, not a file; name an "
+          "ordinary file");
     }
   }
   // A hidden name in the same folder, so the rename stays on one file system.

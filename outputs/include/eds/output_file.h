@@ -1,8 +1,8 @@
 #ifndef EDS_OUTPUT_FILE_H_
 #define EDS_OUTPUT_FILE_H_
 
-#include <string>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "eds/diagnostics.h"
