@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "eds/diagnostics.h"
 #include "eds/version.h"
+#include "messages.h"
 
 namespace eds::cli {
 namespace {
@@ -12,8 +13,8 @@ namespace {
 struct Subcommand {
   const char* name;
   const char* summary;
-  int (*run)(const std::vector<std::string>& args, std::ostream& out,
-             std::ostream& err);
+  ExitStatus (*run)(const std::vector<std::string>& args, std::ostream& out,
+                    std::ostream& err);
 };
 
 const std::vector<Subcommand>& Subcommands() {
@@ -48,20 +49,20 @@ std::string MainHelp() {
 
 }  // namespace
 
-int Run(const std::vector<std::string>& args, std::ostream& out,
-        std::ostream& err) {
+ExitStatus Run(const std::vector<std::string>& args, std::ostream& out,
+               std::ostream& err) {
   if (args.empty()) {
     err << MainHelp();
-    return 2;
+    return ExitStatus::kUsage;
   }
   const std::string& first = args[0];
   if (first == "--help" || first == "-h" || first == "help") {
     out << MainHelp();
-    return 0;
+    return ExitStatus::kSuccess;
   }
   if (first == "--version") {
     out << kToolName << " " << kToolVersion << "\n";
-    return 0;
+    return ExitStatus::kSuccess;
   }
   std::vector<std::string> names;
   for (const Subcommand& command : Subcommands()) {
@@ -71,14 +72,17 @@ int Run(const std::vector<std::string>& args, std::ostream& out,
     names.push_back(command.name);
   }
   if (!first.empty() && first[0] == '-') {
-    err << fmt::format("eds3: error: unknown option '{}'{}\n", first,
-                       DidYouMean(first, {"--help", "--version"}));
+    PrintRunProblem(
+        FileError("", fmt::format("unknown option '{}'{}", first,
+                                  DidYouMean(first, {"--help", "--version"}))),
+        err);
   } else {
-    err << fmt::format("eds3: error: unknown command '{}'{}\n", first,
-                       DidYouMean(first, names));
+    PrintRunProblem(FileError("", fmt::format("unknown command '{}'{}", first,
+                                              DidYouMean(first, names))),
+                    err);
   }
   err << "Run 'eds3 --help' for the list of commands.\n";
-  return 2;
+  return ExitStatus::kUsage;
 }
 
 }  // namespace eds::cli

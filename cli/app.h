@@ -5,12 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "eds/status.h"
+
 namespace eds::cli {
 
 // Runs eds3 with `args` (without the program name), writing the summary to
 // `out` and diagnostics to `err`. Returns the exit status (SPEC §2).
-int Run(const std::vector<std::string>& args, std::ostream& out,
-        std::ostream& err);
+ExitStatus Run(const std::vector<std::string>& args, std::ostream& out,
+               std::ostream& err);
 
 }  // namespace eds::cli
 

@@ -5,16 +5,24 @@
 #include <string>
 #include <vector>
 
+#include "eds/status.h"
+
 namespace eds::cli {
 
 // Each subcommand takes its own arguments (after the subcommand's name) and
 // returns the exit status (SPEC §2).
-int RunGrade(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int RunValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int RunCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int RunRollup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int RunRubric(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
+                    std::ostream& err);
+ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
+                       std::ostream& err);
+ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
+                      std::ostream& err);
+ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err);
+ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
+                   std::ostream& err);
+ExitStatus RunRubric(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err);
 
 }  // namespace eds::cli
 

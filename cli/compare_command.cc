@@ -79,17 +79,17 @@ std::string Summary(const CompareResult& result) {
 
 }  // namespace
 
-int RunCompare(const std::vector<std::string>& args, std::ostream& out,
-               std::ostream& err) {
+ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
+                      std::ostream& err) {
   HistoryOutputPaths paths;
   boost::program_options::options_description options;
   AddHistoryOutputOptions(options, &paths);
   TrustOptions trust;
   AddTrustOptions(options, kOutsidePaths | kRubricFiles, &trust);
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kCompare, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kCompare, options, args, &parsed, out, err, &exit_status)) {
+    return exit_status;
   }
   const std::string problem =
       CheckHistoryOutputs(parsed, paths, parsed.operands);
@@ -110,7 +110,7 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   }
   if (!status.ok()) {
     PrintDiagnostics(diag, err);
-    return status.ExitCode();
+    return status.exit_status();
   }
   const std::string overwrites =
       CheckHistoryOutputsAreNotInputs(parsed, paths, fs);
@@ -126,17 +126,14 @@ int RunCompare(const std::vector<std::string>& args, std::ostream& out,
   CompareResult result;
   status = Compare(std::move(years), kToolVersion, diag, &result);
   PrintDiagnostics(diag, err);
-  if (!status.ok()) return status.ExitCode();
+  if (!status.ok()) return status.exit_status();
 
   status = outputs.WriteAndCommit(result, WriteCompareWorkbook, CompareJson,
-                                  CompareMarkdown, CompareHtml, out);
-  if (!status.ok()) {
-    PrintStatus(status, err);
-    return status.ExitCode();
-  }
+                                  CompareMarkdown, CompareHtml, out, err);
+  if (!status.ok()) return status.exit_status();
   (outputs.WritesStandardOutput() ? err : out)
       << Summary(result) << outputs.WroteText();
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 }  // namespace eds::cli

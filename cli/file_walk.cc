@@ -66,9 +66,7 @@ class Walker {
     if (found.empty() && diag_.error_count() == errors_before) {
       const std::string why = "no .yaml or .yml file in this folder or below";
       diag_.Error({path, 0, 0}, why);
-      status_ =
-          Worse(status_,
-                Status::InvalidInput(fmt::format("{}: error: {}", path, why)));
+      status_ = Worse(status_, Status::InvalidInput(why));
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
       return a.path < b.path;
@@ -81,8 +79,7 @@ class Walker {
  private:
   void CannotRead(const std::string& path, const std::string& why) {
     diag_.Error({path, 0, 0}, "cannot read: " + why);
-    status_ = Worse(status_, Status::IoError(fmt::format(
-                                 "{}: error: cannot read: {}", path, why)));
+    status_ = Worse(status_, Status::IoError(why));
   }
 
   void AddFile(const Found& entry, const std::string& folder, bool named) {

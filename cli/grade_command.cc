@@ -130,38 +130,51 @@ std::string Summary(const GradeReport& report) {
 
 // Stages and writes every output file, then renames them into place
 // together, and only then writes the output named "-" to `out`. On failure
-// nothing is left behind, existing files are untouched and nothing is
-// written to `out`.
+// the problem is printed to `err`, nothing is left behind, existing files are
+// untouched and nothing is written to `out`.
 Status WriteOutputs(const GradeReport& report, const std::vector<Output>& all,
-                    std::ostream& out) {
+                    std::ostream& out, std::ostream& err) {
   OutputSet set;
   std::vector<StagedFile*> staged(all.size(), nullptr);
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (all[i].path == kStandardOutput) continue;
     const Status status = set.Stage(all[i].path, &staged[i]);
-    if (!status.ok()) return status;
+    if (!status.ok()) {
+      PrintRunProblem(WriteProblem(all[i].path, status), err);
+      return status;
+    }
   }
   std::string to_out;
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (all[i].render == nullptr) {
       const Status status = WriteGradeWorkbook(report, staged[i]->temp_path());
-      if (!status.ok()) return status;
+      if (!status.ok()) {
+        PrintWriterFailure(status, err);
+        return status;
+      }
     } else if (staged[i] == nullptr) {
       to_out = all[i].render(report);
     } else {
       const Status status = WriteStaged(*staged[i], all[i].render(report));
-      if (!status.ok()) return status;
+      if (!status.ok()) {
+        PrintRunProblem(WriteProblem(all[i].path, status), err);
+        return status;
+      }
     }
   }
-  const Status status = set.Commit();
+  Diagnostics problems;
+  const Status status = set.Commit(problems);
+  for (const Diagnostic& problem : problems.items()) {
+    PrintRunProblem(problem, err);
+  }
   if (status.ok()) out << to_out << std::flush;
   return status;
 }
 
 }  // namespace
 
-int RunGrade(const std::vector<std::string>& args, std::ostream& out,
-             std::ostream& err) {
+ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
+                    std::ostream& err) {
   std::string workbook_path;
   std::string json_path;
   std::string markdown_path;
@@ -181,9 +194,9 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   TrustOptions trust;
   AddTrustOptions(options, kOutsidePaths, &trust);
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kGrade, options, args, &parsed, out, err, &exit_status)) {
+    return exit_status;
   }
   const std::string& input = parsed.operands[0];
 
@@ -223,7 +236,7 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
   std::optional<LoadedAssessment> loaded =
       LoadAssessment(input, fs, diag, &status, trust.load);
   PrintDiagnostics(diag, err);
-  if (!loaded) return status.ExitCode();
+  if (!loaded) return status.exit_status();
   const std::string overwrites = CheckOutputsAreNotInputs(paths, fs);
   if (!overwrites.empty()) return UsageError(kGrade, overwrites, err);
 
@@ -233,25 +246,22 @@ int RunGrade(const std::vector<std::string>& args, std::ostream& out,
     Diagnostics refused;
     if (!RequireComplete(report.result, loaded->rubric, input, refused)) {
       PrintDiagnostics(refused, err);
-      return 1;
+      return ExitStatus::kInvalidInput;
     }
   }
   report.assessment = std::move(loaded->assessment);
   report.rubric = std::move(loaded->rubric);
   report.tool_version = kToolVersion;
 
-  status = WriteOutputs(report, all, out);
-  if (!status.ok()) {
-    PrintStatus(status, err);
-    return status.ExitCode();
-  }
+  status = WriteOutputs(report, all, out, err);
+  if (!status.ok()) return status.exit_status();
 
   summary << Summary(report) << "Wrote:\n";
   for (const Output& output : all) {
     summary << fmt::format("  {:<9} {}\n", output.what,
                            OutputName(output.path));
   }
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 }  // namespace eds::cli

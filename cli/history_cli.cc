@@ -77,7 +77,7 @@ Status StagedHistoryOutputs::Stage(std::ostream& err) {
     if (path.empty() || path == kStandardOutput) return;
     const Status status = set_.Stage(path, staged);
     if (!status.ok()) {
-      PrintStatus(status, err);
+      PrintRunProblem(WriteProblem(path, status), err);
       worst = Worse(worst, status);
     }
   };

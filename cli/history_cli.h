@@ -14,6 +14,7 @@
 #include "eds/file_system.h"
 #include "eds/output_file.h"
 #include "eds/status.h"
+#include "messages.h"
 #include "options.h"
 #include "parallel.h"
 
@@ -61,20 +62,24 @@ class StagedHistoryOutputs {
 
   // Writes the model's outputs into the staged files and renames them all
   // into place, then writes the one named "-" to `out` (only when every file
-  // was written). `Model` is CompareResult or RollupResult.
+  // was written). On failure the problem is printed to `err`. `Model` is
+  // CompareResult or RollupResult.
   template <typename Model>
   Status WriteAndCommit(const Model& model,
                         Status (*workbook)(const Model&, const std::string&),
                         std::string (*json)(const Model&),
                         std::string (*markdown)(const Model&),
-                        std::string (*html)(const Model&), std::ostream& out) {
+                        std::string (*html)(const Model&), std::ostream& out,
+                        std::ostream& err) {
     // The workbook takes most of the time and the text outputs the rest:
     // they are written on two cores at once, each into its staged file, and
     // nothing is renamed into place unless every one was written. The first
     // failure in the order workbook, JSON, Markdown, HTML is the one
-    // reported, as when they were written one after another.
+    // reported, as when they were written one after another; it is printed
+    // after both are done, so the threads never share `err`.
     Status workbook_status;
     Status text_status;
+    std::string failed_text_path;
     std::string to_out;
     const auto write_workbook = [&] {
       if (workbook_ != nullptr) {
@@ -89,6 +94,7 @@ class StagedHistoryOutputs {
           to_out = render(model);
         } else {
           text_status = WriteStaged(*staged, render(model));
+          if (!text_status.ok()) failed_text_path = path;
         }
       };
       write(paths_.json, json_, json);
@@ -100,8 +106,19 @@ class StagedHistoryOutputs {
     ForEachIndex(
         2, workbook_ != nullptr && texts ? ThreadsAvailable() : 1,
         [&](std::size_t i) { i == 0 ? write_workbook() : write_texts(); });
-    Status status = workbook_status.ok() ? text_status : workbook_status;
-    if (status.ok()) status = set_.Commit();
+    if (!workbook_status.ok()) {
+      PrintWriterFailure(workbook_status, err);
+      return workbook_status;
+    }
+    if (!text_status.ok()) {
+      PrintRunProblem(WriteProblem(failed_text_path, text_status), err);
+      return text_status;
+    }
+    Diagnostics problems;
+    Status status = set_.Commit(problems);
+    for (const Diagnostic& problem : problems.items()) {
+      PrintRunProblem(problem, err);
+    }
     if (status.ok()) out << to_out << std::flush;
     return status;
   }

@@ -76,8 +76,8 @@ bool SamePath(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-int RunInit(const std::vector<std::string>& args, std::ostream& out,
-            std::ostream& err) {
+ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
+                   std::ostream& err) {
   SkeletonRequest request;
   std::string services = "3";
   std::string output;
@@ -97,9 +97,9 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
       "also write a score sheet to fill in (.xlsx or .csv)")(
       "force", po::bool_switch(), "replace FILE and SHEET if they exist");
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kInit, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kInit, options, args, &parsed, out, err, &exit_status)) {
+    return exit_status;
   }
   const std::optional<std::size_t> count = ParseCount(services);
   if (!count || *count > kMaxServices) {
@@ -117,10 +117,11 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
 
   const std::optional<Rubric> rubric = LoadBuiltinRubric(kRubricId);
   if (!rubric) {
-    PrintStatus(Status::Internal(fmt::format(
-                    "error: the built-in rubric '{}' is missing", kRubricId)),
-                err);
-    return 3;
+    PrintRunProblem(
+        FileError(
+            "", fmt::format("the built-in rubric '{}' is missing", kRubricId)),
+        err);
+    return ExitStatus::kCannotReadOrWrite;
   }
   const bool with_sheet = parsed.options.count("score-sheet") > 0;
   const bool xlsx = EndsWithNoCase(sheet, ".xlsx");
@@ -150,42 +151,64 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
 
   if (!to_file && !with_sheet) {
     out << yaml;
-    return 0;
+    return ExitStatus::kSuccess;
   }
   // Checked before writing: the rename that puts a file in place would
   // replace it silently.
   for (const std::string& path : {output, sheet}) {
     if (path.empty() || parsed.options["force"].as<bool>() || !Exists(path)) continue;
-    PrintStatus(
-        Status::IoError(fmt::format(
-            "{}: error: already exists; add --force to replace it", path)),
-        err);
-    return 3;
+    PrintRunProblem(
+        FileError(path, "already exists; add --force to replace it"), err);
+    return ExitStatus::kCannotReadOrWrite;
   }
   OutputSet set;
   StagedFile* staged_yaml = nullptr;
   StagedFile* staged_sheet = nullptr;
-  if (to_file) status = set.Stage(output, &staged_yaml);
-  if (status.ok() && with_sheet) status = set.Stage(sheet, &staged_sheet);
-  if (status.ok() && to_file) status = WriteStaged(*staged_yaml, yaml);
-  if (status.ok() && with_sheet) {
+  // The file each step writes, for its message.
+  const auto failed = [&](const std::string& path) {
+    PrintRunProblem(WriteProblem(path, status), err);
+    return status.exit_status();
+  };
+  if (to_file) {
+    status = set.Stage(output, &staged_yaml);
+    if (!status.ok()) return failed(output);
+  }
+  if (with_sheet) {
+    status = set.Stage(sheet, &staged_sheet);
+    if (!status.ok()) return failed(sheet);
+  }
+  if (to_file) {
+    status = WriteStaged(*staged_yaml, yaml);
+    if (!status.ok()) return failed(output);
+  }
+  if (with_sheet) {
     const std::vector<ScoreSheetRow> rows = ScoreSheetRows(*rubric, request);
-    status = xlsx ? WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path())
-                  : WriteStaged(*staged_sheet, ScoreSheetCsv(rows));
+    if (xlsx) {
+      status =
+          WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path());
+      if (!status.ok()) {
+        PrintWriterFailure(status, err);
+        return status.exit_status();
+      }
+    } else {
+      status = WriteStaged(*staged_sheet, ScoreSheetCsv(rows));
+      if (!status.ok()) return failed(sheet);
+    }
   }
-  if (status.ok()) status = set.Commit();
-  if (!status.ok()) {
-    PrintStatus(status, err);
-    return status.ExitCode();
+  Diagnostics problems;
+  status = set.Commit(problems);
+  for (const Diagnostic& problem : problems.items()) {
+    PrintRunProblem(problem, err);
   }
+  if (!status.ok()) return status.exit_status();
   if (!to_file) {
     out << yaml;
-    return 0;
+    return ExitStatus::kSuccess;
   }
   out << fmt::format(
       "Wrote {0}{1}. Fill {2} in with the panel, then run 'eds3 validate {0}'.\n",
       output, with_sheet ? " and " + sheet : "", with_sheet ? "them" : "it");
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 }  // namespace eds::cli

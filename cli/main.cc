@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   ::umask(022);
 #endif
   std::vector<std::string> args(argv + 1, argv + argc);
-  int status = 3;
+  eds::ExitStatus status = eds::ExitStatus::kCannotReadOrWrite;
   try {
     status = eds::cli::Run(args, std::cout, std::cerr);
   } catch (const std::exception& e) {
@@ -27,5 +27,5 @@ int main(int argc, char** argv) {
   }
   // The web page calls main again and again without the process ending.
   std::cout.flush();
-  return status;
+  return static_cast<int>(status);
 }

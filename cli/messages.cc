@@ -23,18 +23,6 @@ PrintedDiagnostics& Printed() {
   return printed;
 }
 
-const char* SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
-
 }  // namespace
 
 void RecordPrintedDiagnostics() {
@@ -94,19 +82,12 @@ void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
   }
 }
 
-void PrintStatus(const Status& status, std::ostream& err) {
-  err << "eds3: " << status.message() << "\n";
+void PrintRunProblem(const Diagnostic& problem, std::ostream& err) {
+  err << "eds3: " << FormatDiagnostic(problem);
 }
 
-void AddReadError(const std::string& path, const Status& read,
-                  Diagnostics& diag) {
-  // The message names the file already; the diagnostic locates it.
-  const std::string& message = read.message();
-  constexpr char kError[] = ": error: ";
-  const std::size_t cut = message.find(kError);
-  diag.Error({path, 0, 0}, cut == std::string::npos
-                               ? message
-                               : message.substr(cut + sizeof kError - 1));
+void PrintWriterFailure(const Status& status, std::ostream& err) {
+  err << "eds3: " << status.message() << "\n";
 }
 
 }  // namespace eds::cli

@@ -21,13 +21,15 @@ void PrintDiagnostics(const Diagnostics& diag, std::ostream& err);
 std::string TakePrintedDiagnosticsJson();
 void RecordPrintedDiagnostics();
 
-// Prints a failed Status as "eds3: " and its message (which names the file).
-void PrintStatus(const Status& status, std::ostream& err);
+// Prints one problem with the run itself (the command line, a path it names,
+// an output) in the same form, prefixed "eds3: ". Not recorded for
+// TakePrintedDiagnosticsJson: it has no place in an input file to show.
+void PrintRunProblem(const Diagnostic& problem, std::ostream& err);
 
-// Adds the failure to read `path` (a Status whose message is "path: error:
-// why") to `diag` as an error located at the file.
-void AddReadError(const std::string& path, const Status& read,
-                  Diagnostics& diag);
+// Prints a failure whose reason is a whole sentence naming its file ("cannot
+// write workbook 'x.xlsx': ..."), as the workbook writers give it, prefixed
+// "eds3: ".
+void PrintWriterFailure(const Status& status, std::ostream& err);
 
 }  // namespace eds::cli
 

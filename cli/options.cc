@@ -12,6 +12,7 @@
 
 #include "eds/diagnostics.h"
 #include "eds/version.h"
+#include "messages.h"
 
 namespace eds::cli {
 namespace {
@@ -146,17 +147,18 @@ std::string CheckValue(const po::option& option) {
 
 }  // namespace
 
-int UsageError(const CommandSpec& spec, const std::string& message,
-               std::ostream& err) {
-  err << fmt::format("eds3: error: {}\nRun 'eds3 {} --help' for usage.\n",
-                     message, spec.name);
-  return 2;
+ExitStatus UsageError(const CommandSpec& spec, const std::string& message,
+                      std::ostream& err) {
+  PrintRunProblem(FileError("", message), err);
+  err << fmt::format("Run 'eds3 {} --help' for usage.\n", spec.name);
+  return ExitStatus::kUsage;
 }
 
 bool ParseCommand(const CommandSpec& spec,
                   const po::options_description& options,
                   const std::vector<std::string>& args, ParsedCommand* parsed,
-                  std::ostream& out, std::ostream& err, int* exit_code) {
+                  std::ostream& out, std::ostream& err,
+                  ExitStatus* exit_status) {
   po::options_description visible;
   visible.add(options);
   visible.add_options()("help,h", po::bool_switch(), "show this help")(
@@ -183,24 +185,24 @@ bool ParseCommand(const CommandSpec& spec,
       if (option.string_key == kOperandsKey) continue;
       const std::string problem = CheckValue(option);
       if (!problem.empty()) {
-        *exit_code = UsageError(spec, problem, err);
+        *exit_status = UsageError(spec, problem, err);
         return false;
       }
     }
     po::store(found, map);
     if (map["help"].as<bool>()) {
       out << HelpText(spec, visible);
-      *exit_code = 0;
+      *exit_status = ExitStatus::kSuccess;
       return false;
     }
     if (map["version"].as<bool>()) {
       out << kToolName << " " << kToolVersion << "\n";
-      *exit_code = 0;
+      *exit_status = ExitStatus::kSuccess;
       return false;
     }
     po::notify(map);
   } catch (const po::error& error) {
-    *exit_code = UsageError(spec, DescribeError(error, visible), err);
+    *exit_status = UsageError(spec, DescribeError(error, visible), err);
     return false;
   }
 
@@ -209,11 +211,12 @@ bool ParseCommand(const CommandSpec& spec,
     operands = map[kOperandsKey].as<std::vector<std::string>>();
   }
   if (operands.size() < spec.min_operands) {
-    *exit_code = UsageError(spec, fmt::format("missing {}", spec.operand), err);
+    *exit_status =
+        UsageError(spec, fmt::format("missing {}", spec.operand), err);
     return false;
   }
   if (operands.size() > spec.max_operands) {
-    *exit_code = UsageError(
+    *exit_status = UsageError(
         spec,
         fmt::format("unexpected argument '{}'", operands[spec.max_operands]),
         err);

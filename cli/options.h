@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "eds/status.h"
+
 namespace eds::cli {
 
 // What a subcommand accepts besides its options, for usage and help text.
@@ -32,19 +34,22 @@ struct ParsedCommand {
 // options need two dashes, and "--" ends the options.
 //
 // Returns true when the command should run, with `parsed` filled. Returns
-// false when it should stop with `*exit_code`: 0 after printing the help (or
-// the version) to `out`; 2 after printing a usage error to `err` (an unknown
+// false when it should stop with `*exit_status`: kSuccess after printing the
+// help (or the version) to `out`; kUsage after printing a usage error to
+// `err` (an unknown
 // option with a "did you mean" hint, a missing or repeated value, too few or
 // too many operands). No Boost exception escapes.
 bool ParseCommand(const CommandSpec& spec,
                   const boost::program_options::options_description& options,
                   const std::vector<std::string>& args, ParsedCommand* parsed,
-                  std::ostream& out, std::ostream& err, int* exit_code);
+                  std::ostream& out, std::ostream& err,
+                  ExitStatus* exit_status);
 
-// Prints a usage error for `spec` as ParseCommand does and returns 2, for
-// problems found after parsing (a malformed --year, two outputs at one path).
-int UsageError(const CommandSpec& spec, const std::string& message,
-               std::ostream& err);
+// Prints a usage error for `spec` as ParseCommand does and returns kUsage,
+// for problems found after parsing (a malformed --year, two outputs at one
+// path).
+ExitStatus UsageError(const CommandSpec& spec, const std::string& message,
+                      std::ostream& err);
 
 }  // namespace eds::cli
 

@@ -97,7 +97,7 @@ Verdict LoadFound(const FoundFile& file, const LoadOptions& trust,
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
-    AddReadError(file.path, read, diag);
+    diag.Add(ReadProblem(file.path, read));
     return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
                                                  : Verdict::kInvalid;
   }
@@ -335,8 +335,8 @@ std::string CheckOutputOutsideInputs(const std::string& output,
 
 }  // namespace
 
-int RunRollup(const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err) {
+ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err) {
   HistoryOutputPaths paths;
   RollupOptions rollup;
   std::string expect_path;
@@ -357,9 +357,9 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   AddTrustOptions(options, kOutsidePaths | kRubricFiles | kFollowLinks,
                   &trust);
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kRollup, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kRollup, options, args, &parsed, out, err, &exit_status)) {
+    return exit_status;
   }
   if (parsed.options.count("year") > 0 && !IsAssessmentYear(rollup.year)) {
     return UsageError(
@@ -396,7 +396,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
       read = ReadRegister(text, DisplayPath(expect_path), register_problems,
                           &*expected);
     } else {
-      AddReadError(expect_path, read, register_problems);
+      register_problems.Add(ReadProblem(expect_path, read));
     }
     status = Worse(status, read);
   }
@@ -518,7 +518,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
           "valid files and lists the others)\n",
           counts);
     }
-    return status.ExitCode();
+    return status.exit_status();
   }
 
   const std::string overwrites =
@@ -528,7 +528,7 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   status = Rollup(std::move(years), std::move(excluded), rollup, kToolVersion,
                   diag, &result);
   PrintDiagnostics(diag, err);
-  if (!status.ok()) return status.ExitCode();
+  if (!status.ok()) return status.exit_status();
   if (expected) CheckExpected(*expected, &result);
   if (!result.excluded.empty()) {
     err << fmt::format(
@@ -538,14 +538,11 @@ int RunRollup(const std::vector<std::string>& args, std::ostream& out,
   }
 
   status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,
-                                  RollupMarkdown, RollupHtml, out);
-  if (!status.ok()) {
-    PrintStatus(status, err);
-    return status.ExitCode();
-  }
+                                  RollupMarkdown, RollupHtml, out, err);
+  if (!status.ok()) return status.exit_status();
   (outputs.WritesStandardOutput() ? err : out)
       << Summary(result) << outputs.WroteText();
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 }  // namespace eds::cli

@@ -43,16 +43,16 @@ bool IsPath(const std::string& ref) {
          ends_with(".yml");
 }
 
-int List(std::ostream& out, std::ostream& err) {
+ExitStatus List(std::ostream& out, std::ostream& err) {
   std::vector<Rubric> rubrics;
   for (const BuiltinRubric& builtin : BuiltinRubrics()) {
     std::optional<Rubric> rubric = LoadBuiltinRubric(std::string(builtin.name));
     if (!rubric) {
-      PrintStatus(
-          Status::Internal(fmt::format(
-              "error: the built-in rubric '{}' does not load", builtin.name)),
+      PrintRunProblem(
+          FileError("", fmt::format("the built-in rubric '{}' does not load",
+                                    builtin.name)),
           err);
-      return 3;
+      return ExitStatus::kCannotReadOrWrite;
     }
     rubrics.push_back(std::move(*rubric));
   }
@@ -66,7 +66,7 @@ int List(std::ostream& out, std::ostream& err) {
     out << fmt::format("{:<{}}  {:<{}}  {}\n", rubric.id, id_width,
                        rubric.version, version_width, rubric.title);
   }
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 // "0 to under 8", and for the last band "33" (or "30 to 33").
@@ -122,7 +122,7 @@ std::string Describe(const Rubric& rubric) {
   return text;
 }
 
-int Show(const std::string& ref, std::ostream& out, std::ostream& err) {
+ExitStatus Show(const std::string& ref, std::ostream& out, std::ostream& err) {
   DiskFileSystem fs;
   Diagnostics diag;
   std::optional<Rubric> rubric;
@@ -130,8 +130,8 @@ int Show(const std::string& ref, std::ostream& out, std::ostream& err) {
     std::string text;
     const Status read = fs.ReadFile(ref, &text);
     if (!read.ok()) {
-      PrintStatus(read, err);
-      return read.ExitCode();
+      PrintRunProblem(ReadProblem(ref, read), err);
+      return read.exit_status();
     }
     rubric = ParseRubric(text, ref, diag);
     if (rubric) rubric->source = ref;
@@ -139,20 +139,20 @@ int Show(const std::string& ref, std::ostream& out, std::ostream& err) {
     rubric = ResolveRubric(ref, "", {}, "", fs, diag);
   }
   PrintDiagnostics(diag, err);
-  if (!rubric) return Status::InvalidInput(ref).ExitCode();
+  if (!rubric) return ExitStatus::kInvalidInput;
   out << Describe(*rubric);
-  return 0;
+  return ExitStatus::kSuccess;
 }
 
 }  // namespace
 
-int RunRubric(const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err) {
+ExitStatus RunRubric(const std::vector<std::string>& args, std::ostream& out,
+                     std::ostream& err) {
   boost::program_options::options_description options;
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kRubric, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kRubric, options, args, &parsed, out, err, &exit_status)) {
+    return exit_status;
   }
   const std::vector<std::string>& operands = parsed.operands;
   if (operands.empty()) {

@@ -73,8 +73,9 @@ Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
   std::string text;
   const Status read = fs.ReadFile(file.path, &text);
   if (!read.ok()) {
-    AddReadError(file.path, read, diag);
-    return read.ExitCode() == 3 ? Verdict::kUnreadable : Verdict::kInvalid;
+    diag.Add(ReadProblem(file.path, read));
+    return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
+                                                 : Verdict::kInvalid;
   }
   std::optional<LoadedAssessment> assessment;
   const std::optional<InputKind> kind =
@@ -116,17 +117,18 @@ Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
 
 }  // namespace
 
-int RunValidate(const std::vector<std::string>& args, std::ostream& out,
-                std::ostream& err) {
+ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
+                       std::ostream& err) {
   boost::program_options::options_description options;
   options.add_options()("require-complete", boost::program_options::bool_switch(),
                         "an assessment with any outcome not rated is invalid");
   TrustOptions trust;
   AddTrustOptions(options, kOutsidePaths | kFollowLinks, &trust);
   ParsedCommand parsed;
-  int exit_code = 0;
-  if (!ParseCommand(kValidate, options, args, &parsed, out, err, &exit_code)) {
-    return exit_code;
+  ExitStatus exit_status = ExitStatus::kSuccess;
+  if (!ParseCommand(kValidate, options, args, &parsed, out, err,
+                    &exit_status)) {
+    return exit_status;
   }
 
   std::vector<FoundFile> files;
@@ -201,15 +203,14 @@ int RunValidate(const std::vector<std::string>& args, std::ostream& out,
     }
   }
   if (checked == 0 && status.ok()) {
-    status = Status::InvalidInput("error: no assessment or rubric file found");
-    PrintStatus(status, err);
-    return status.ExitCode();
+    PrintRunProblem(FileError("", "no assessment or rubric file found"), err);
+    return ExitStatus::kInvalidInput;
   }
   if (failed > 0) {
     err << fmt::format("eds3: {} of {} file{} {} not valid\n", failed, checked,
                        checked == 1 ? "" : "s", failed == 1 ? "is" : "are");
   }
-  return status.ExitCode();
+  return status.exit_status();
 }
 
 }  // namespace eds::cli

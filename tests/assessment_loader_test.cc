@@ -354,7 +354,7 @@ TEST(LoadAssessmentTest, MissingFileIsAnIoError) {
   Status status;
   EXPECT_FALSE(LoadAssessment("gone.yaml", fs, diag, &status).has_value());
   EXPECT_EQ(status.code(), Status::Code::kIoError);
-  EXPECT_EQ(status.ExitCode(), 3);
+  EXPECT_EQ(status.exit_status(), ExitStatus::kCannotReadOrWrite);
   EXPECT_EQ(Formatted(diag),
             "gone.yaml: error: cannot read: No such file or directory\n");
 }
@@ -366,7 +366,7 @@ TEST(LoadAssessmentTest, FileOverTheSizeLimitIsInvalidInput) {
   Diagnostics diag;
   Status status;
   EXPECT_FALSE(LoadAssessment("big.yaml", fs, diag, &status).has_value());
-  EXPECT_EQ(status.ExitCode(), 1);
+  EXPECT_EQ(status.exit_status(), ExitStatus::kInvalidInput);
   EXPECT_EQ(Formatted(diag),
             "big.yaml: error: file is larger than 10485760 bytes (10 MiB), the "
             "limit for an input file\n");

@@ -533,6 +533,24 @@ TEST_F(CliTest, InitToAFolderThatDoesNotExistWritesNothing) {
   EXPECT_EQ(Listing(), Paths{});
 }
 
+// Every message goes through FormatDiagnostic, so a name on the command line
+// can neither break the one-line form nor hide or reorder text: a path is
+// shown as DisplayPath shows it, a word in a message escaped.
+TEST_F(CliTest, CommandLineProblemsEscapeHiddenCharacters) {
+  Copy("complete.yaml");
+  Result result = Eds({"grade", "complete.yaml", "-o", "no-dir\x01\n/x.xlsx"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err,
+            "eds3: no-dir\\x01\\x0A/x.xlsx: error: cannot write: No such file "
+            "or directory\n");
+  result = Eds({"bad\ncmd\u202e"});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.err,
+            "eds3: error: unknown command 'bad\\ncmd<U+202E>'\n"
+            "Run 'eds3 --help' for the list of commands.\n");
+  EXPECT_EQ(Listing(), Paths{"complete.yaml"});
+}
+
 // A folder is not "a file that exists": --force would not help.
 TEST_F(CliTest, InitToAFolderSaysItIsAFolder) {
   fs::create_directory(work_ / "panel");

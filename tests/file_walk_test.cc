@@ -113,8 +113,7 @@ TEST_F(FindYamlFilesTest, ReportsEveryUnreadablePathAndGoesOn) {
   fs::create_symlink("nowhere", "a/broken-other");
   const Result result = Find({"missing.yaml", "a"});
   EXPECT_EQ(result.status.code(), Status::Code::kIoError);
-  EXPECT_EQ(result.status.message(),
-            "missing.yaml: error: cannot read: No such file or directory");
+  EXPECT_EQ(result.status.message(), "No such file or directory");
   EXPECT_EQ(result.messages,
             "missing.yaml: error: cannot read: No such file or directory\n"
             "a/broken.yaml: warning: skipped: a symbolic link that does not "
@@ -132,7 +131,7 @@ TEST_F(FindYamlFilesTest, AFolderWithoutYamlIsInvalidAndAMissingPathWins) {
   EXPECT_TRUE(result.files.empty());
 
   result = Find({"empty", "missing"});
-  EXPECT_EQ(result.status.ExitCode(), 3);
+  EXPECT_EQ(result.status.exit_status(), ExitStatus::kCannotReadOrWrite);
   EXPECT_EQ(result.messages,
             "empty: error: no .yaml or .yml file in this folder or below\n"
             "missing: error: cannot read: No such file or directory\n");

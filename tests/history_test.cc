@@ -469,7 +469,7 @@ RollupResult RollupOk(std::vector<OrganisationYear> years,
   RollupResult result;
   const Status status =
       Rollup(std::move(years), {}, options, "0.1.0", diag, &result);
-  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_TRUE(status.ok()) << status.message();
   EXPECT_FALSE(diag.HasErrors());
   return result;
 }

@@ -24,7 +24,7 @@ Rubric Eds2022() {
 std::string Skeleton(const SkeletonRequest& request) {
   std::string yaml;
   const Status status = AssessmentSkeleton(Eds2022(), request, &yaml);
-  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_TRUE(status.ok()) << status.message();
   return yaml;
 }
 

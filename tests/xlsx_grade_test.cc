@@ -354,7 +354,7 @@ class XlsxGradeTest : public ::testing::Test {
   std::string Write(const GradeReport& report, const std::string& tag) {
     const std::string path = TempPath(tag);
     const Status status = WriteGradeWorkbook(report, path);
-    EXPECT_TRUE(status.ok()) << status.ToString();
+    EXPECT_TRUE(status.ok()) << status.message();
     return path;
   }
 

@@ -735,14 +735,13 @@ class AssessmentReader {
       return;
     }
     if (!sheet->read.ok()) {
-      const std::string& message = sheet->read.message();
       file_.Error(diag_, *path_node,
                   fmt::format("cannot read {} '{}': {}",
                               xlsx ? "score sheet" : "ratings CSV", full,
-                              message.substr(message.rfind(": ") + 2)),
-                  path->front() == '/'
-                      ? ""
-                      : "a score sheet's path is relative to the assessment file's folder");
+                              sheet->read.message()),
+                  path->front() == '/' ? ""
+                                       : "a score sheet's path is relative to "
+                                         "the assessment file's folder");
       return;
     }
     if (!rubric_) return;
@@ -830,17 +829,13 @@ std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
   std::string text;
   Status read = fs.ReadFile(path, &text);
   if (!read.ok()) {
-    // The message already names the file; it has no line to point at.
-    const std::string& message = read.message();
-    const std::size_t cut = message.find(": error: ");
-    diag.Error({path, 0, 0}, cut == std::string::npos ? message : message.substr(cut + 9));
+    diag.Add(ReadProblem(path, read));
     *status = read;
     return std::nullopt;
   }
   std::optional<LoadedAssessment> loaded =
       ParseAssessment(text, path, fs, diag, options);
-  *status = loaded ? Status::Ok()
-                   : Status::InvalidInput(fmt::format("{}: invalid assessment", path));
+  *status = loaded ? Status::Ok() : Status::InvalidInput("invalid assessment");
   return loaded;
 }
 

@@ -1,28 +1,17 @@
 #include "eds/diagnostics.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-
-#include <fmt/format.h>
+#include <utility>
 
 #include "eds/unicode.h"
 #include "eds/text.h"
 
 namespace eds {
 namespace {
-
-const char* SeverityWord(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
 
 // A word longer than this gets no suggestion: nobody mistypes a name that
 // long, and it keeps the cost of a hint bounded however hostile the input.
@@ -90,6 +79,22 @@ std::size_t PrefixBytes(const std::string& text, std::size_t characters) {
 constexpr std::size_t kQuotedAfterCaret = 120;
 
 }  // namespace
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+Diagnostic FileError(const std::string& file, std::string message) {
+  return {Severity::kError, {file, 0, 0}, std::move(message), "", ""};
+}
 
 void Diagnostics::Add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::kError) {
@@ -195,7 +200,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += fmt::format("{}: {}\n", SeverityWord(d.severity), OneLine(d.message));
+  out += fmt::format("{}: {}\n", SeverityName(d.severity), OneLine(d.message));
   if (!d.source_line.empty() && loc.column > 0) {
     // Quote at most kMaxQuoted characters, starting far enough left that the
     // caret's place is shown. Characters are UTF-8 sequences, counted as the

@@ -19,19 +19,18 @@
 namespace eds {
 namespace {
 
-Status TooLarge(const std::string& path) {
+Status TooLarge() {
   return Status::InvalidInput(fmt::format(
-      "{}: error: file is larger than {} bytes (10 MiB), the limit for an "
-      "input file",
-      path, kMaxFileBytes));
+      "file is larger than {} bytes (10 MiB), the limit for an input file",
+      kMaxFileBytes));
 }
 
 }  // namespace
 
 Status DiskFileSystem::ReadFile(const std::string& path,
                                 std::string* contents) {
-  const auto cannot_read = [&](const std::string& why) {
-    return Status::IoError(fmt::format("{}: error: cannot read: {}", path, why));
+  const auto cannot_read = [](const std::string& why) {
+    return Status::IoError(why);
   };
   // Opened without blocking, so that a FIFO named as an input (or as a
   // ratings CSV or rubric inside one) is refused instead of waiting forever
@@ -54,7 +53,7 @@ Status DiskFileSystem::ReadFile(const std::string& path,
   if (S_ISDIR(info.st_mode)) return cannot_read("it is a folder");
   if (!S_ISREG(info.st_mode)) return cannot_read("it is not a regular file");
   if (static_cast<unsigned long long>(info.st_size) > kMaxFileBytes) {
-    return TooLarge(path);
+    return TooLarge();
   }
   // Read at most one byte past the limit, so a file that grows while it is
   // read cannot make us read forever.
@@ -69,7 +68,7 @@ Status DiskFileSystem::ReadFile(const std::string& path,
     data.append(buffer, n);
   }
   if (std::ferror(file.get())) return cannot_read(std::strerror(errno));
-  if (data.size() > kMaxFileBytes) return TooLarge(path);
+  if (data.size() > kMaxFileBytes) return TooLarge();
   *contents = std::move(data);
   return Status::Ok();
 }
@@ -154,12 +153,17 @@ Status MemoryFileSystem::ReadFile(const std::string& path,
                                   std::string* contents) {
   auto it = files_.find(path);
   if (it == files_.end()) {
-    return Status::IoError(
-        fmt::format("{}: error: cannot read: No such file or directory", path));
+    return Status::IoError("No such file or directory");
   }
-  if (it->second.size() > kMaxFileBytes) return TooLarge(path);
+  if (it->second.size() > kMaxFileBytes) return TooLarge();
   *contents = it->second;
   return Status::Ok();
+}
+
+Diagnostic ReadProblem(const std::string& path, const Status& read) {
+  return FileError(path, read.code() == Status::Code::kIoError
+                             ? "cannot read: " + read.message()
+                             : read.message());
 }
 
 std::string DirName(const std::string& path) {

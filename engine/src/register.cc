@@ -89,6 +89,9 @@ std::string EntryText(const RegisterEntry& entry) {
   return fmt::format("{} ({})", entry.name, entry.code);
 }
 
+// The problems are in `diag`, each at its place; the status gives the code.
+Status Invalid() { return Status::InvalidInput("the register is not valid"); }
+
 }  // namespace
 
 Status ReadRegister(const std::string& text, const std::string& file,
@@ -96,25 +99,25 @@ Status ReadRegister(const std::string& text, const std::string& file,
   const std::size_t errors_before = diag.error_count();
   std::vector<CsvRecord> records;
   if (!ParseCsv(text, file, diag, &records)) {
-    return Status::InvalidInput(file);
+    return Invalid();
   }
   if (records.empty()) {
     diag.Error({file, 1, 1}, "the register is empty", kHeaderHint);
-    return Status::InvalidInput(file);
+    return Invalid();
   }
   const std::size_t columns = ReadHeader(records.front(), file, diag);
-  if (columns == 0) return Status::InvalidInput(file);
+  if (columns == 0) return Invalid();
   if (records.size() == 1) {
     diag.Error({file, records.front().line, 1},
                "the register lists no organisation",
                "add one line code,name for each organisation expected");
-    return Status::InvalidInput(file);
+    return Invalid();
   }
   if (records.size() - 1 > kMaxRegisterEntries) {
     diag.Error({file, records[kMaxRegisterEntries + 1].line, 1},
                fmt::format("the register lists more than {} organisations",
                            kMaxRegisterEntries));
-    return Status::InvalidInput(file);
+    return Invalid();
   }
   Register out;
   out.file = file;
@@ -165,7 +168,7 @@ Status ReadRegister(const std::string& text, const std::string& file,
                            columns == 3 ? Trim(record.fields[2].text) : "",
                            record.line});
   }
-  if (diag.error_count() > errors_before) return Status::InvalidInput(file);
+  if (diag.error_count() > errors_before) return Invalid();
   *result = std::move(out);
   return Status::Ok();
 }

@@ -112,13 +112,13 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
   std::string text;
   Status status = fs.ReadFile(path, &text);
   if (!status.ok()) {
-    diag.Error(where,
-               fmt::format("cannot read rubric file '{}': {}", path,
-                           status.message().substr(status.message().rfind(": ") + 2)),
-               ref.front() == '/'
-                   ? ""
-                   : "a rubric path is relative to the assessment file's folder",
-               source_line);
+    diag.Error(
+        where,
+        fmt::format("cannot read rubric file '{}': {}", path, status.message()),
+        ref.front() == '/'
+            ? ""
+            : "a rubric path is relative to the assessment file's folder",
+        source_line);
     return std::nullopt;
   }
   const std::string sha256 = Sha256Hex(text);

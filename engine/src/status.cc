@@ -2,23 +2,23 @@
 
 namespace eds {
 
-int Status::ExitCode() const {
+ExitStatus Status::exit_status() const {
   switch (code_) {
     case Code::kOk:
-      return 0;
+      return ExitStatus::kSuccess;
     case Code::kInvalidInput:
-      return 1;
+      return ExitStatus::kInvalidInput;
     case Code::kUsage:
-      return 2;
+      return ExitStatus::kUsage;
     case Code::kIoError:
     case Code::kInternal:
-      return 3;
+      return ExitStatus::kCannotReadOrWrite;
   }
-  return 3;
+  return ExitStatus::kCannotReadOrWrite;
 }
 
 Status Worse(const Status& a, const Status& b) {
-  return b.ExitCode() > a.ExitCode() ? b : a;
+  return b.exit_status() > a.exit_status() ? b : a;
 }
 
 }  // namespace eds

@@ -10,8 +10,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include <fmt/format.h>
-
 namespace eds {
 namespace {
 
@@ -25,15 +23,15 @@ std::string BaseName(const std::string& path) {
 constexpr char kTempMark[] = ".eds3-";
 constexpr std::size_t kTempRandom = 6;
 
-Status CannotWrite(const std::string& path, const std::string& why) {
-  return Status::IoError(fmt::format("{}: error: cannot write: {}", path, why));
-}
+// The reason names no file: the caller that knows which builds the message
+// (WriteProblem).
+Status CannotWrite(const std::string& why) { return Status::IoError(why); }
 
 }  // namespace
 
 Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   if (destination.empty() || destination.back() == '/') {
-    return CannotWrite(destination, "the name is a folder, not a file");
+    return CannotWrite("the name is a folder, not a file");
   }
   // A link is followed: the file it points to is replaced and the link kept.
   std::string target = destination;
@@ -41,20 +39,20 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   struct stat link {};
   if (::lstat(destination.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     if (::realpath(destination.c_str(), resolved) == nullptr) {
-      return CannotWrite(destination,
-                         "it is a link to a file or folder that does not exist");
+      return CannotWrite(
+          "it is a link to a file or folder that does not exist");
     }
     target = resolved;
   }
   struct stat info {};
   if (::stat(target.c_str(), &info) == 0) {
-    if (S_ISDIR(info.st_mode)) return CannotWrite(destination, "it is a folder");
+    if (S_ISDIR(info.st_mode)) return CannotWrite("it is a folder");
     // Renaming over a device or a pipe would replace it (as root, /dev/null
     // itself) rather than write to it.
     if (!S_ISREG(info.st_mode)) {
-      return CannotWrite(destination,
-                         "it is a device, pipe or socket, not a file; name an "
-                         "ordinary file");
+      return CannotWrite(
+          "it is a device, pipe or socket, not a file; name an "
+          "ordinary file");
     }
   }
   // A hidden name in the same folder, so the rename stays on one file system.
@@ -64,7 +62,7 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   std::string pattern =
       folder + "." + BaseName(target) + kTempMark + std::string(kTempRandom, 'X');
   const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) return CannotWrite(destination, std::strerror(errno));
+  if (fd < 0) return CannotWrite(std::strerror(errno));
   ::close(fd);
   StagedFile result;
   result.destination_ = destination;
@@ -120,7 +118,7 @@ Status StagedFile::Sync() {
       const std::string why = std::strerror(errno);
       ::unlink(temp_path_.c_str());
       temp_path_.clear();
-      return CannotWrite(destination_, why);
+      return CannotWrite(why);
     }
   }
   return Status::Ok();
@@ -131,7 +129,7 @@ Status StagedFile::Publish() {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
     temp_path_.clear();
-    return CannotWrite(destination_, why);
+    return CannotWrite(why);
   }
   temp_path_.clear();
   return Status::Ok();
@@ -154,7 +152,7 @@ std::string DestinationOf(const std::string& path) {
 Status WriteStaged(const StagedFile& staged, const std::string& contents) {
   std::FILE* file = std::fopen(staged.temp_path().c_str(), "wb");
   if (file == nullptr) {
-    return CannotWrite(staged.destination(), std::strerror(errno));
+    return CannotWrite(std::strerror(errno));
   }
   const std::size_t written =
       std::fwrite(contents.data(), 1, contents.size(), file);
@@ -162,9 +160,13 @@ Status WriteStaged(const StagedFile& staged, const std::string& contents) {
   const int saved_errno = errno;
   const bool closed = std::fclose(file) == 0;
   if (written != contents.size() || !flushed || !closed) {
-    return CannotWrite(staged.destination(), std::strerror(saved_errno));
+    return CannotWrite(std::strerror(saved_errno));
   }
   return Status::Ok();
+}
+
+Diagnostic WriteProblem(const std::string& destination, const Status& write) {
+  return FileError(destination, "cannot write: " + write.message());
 }
 
 Status OutputSet::Stage(const std::string& destination, StagedFile** staged) {
@@ -176,17 +178,23 @@ Status OutputSet::Stage(const std::string& destination, StagedFile** staged) {
   return Status::Ok();
 }
 
-Status OutputSet::Commit() {
+Status OutputSet::Commit(Diagnostics& problems) {
   // Every file reaches the disk before any is renamed: one wait on the disk
   // rather than one a file, and a failure to sync leaves every destination
   // as it was.
   for (StagedFile& file : files_) {
     Status status = file.Sync();
-    if (!status.ok()) return status;
+    if (!status.ok()) {
+      problems.Add(WriteProblem(file.destination(), status));
+      return status;
+    }
   }
   for (StagedFile& file : files_) {
     Status status = file.Publish();
-    if (!status.ok()) return status;
+    if (!status.ok()) {
+      problems.Add(WriteProblem(file.destination(), status));
+      return status;
+    }
   }
   files_.clear();
   return Status::Ok();

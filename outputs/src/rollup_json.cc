@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "eds/diagnostics.h"
 #include "eds/history.h"
 #include "eds/history_outputs.h"
 #include "eds/json_writer.h"
@@ -11,18 +12,6 @@
 
 namespace eds {
 namespace {
-
-const char* SeverityWord(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
 
 // A 1-based line or column, or null when not known (0 in the model).
 void WriteLineOrNull(const char* key, int value, JsonWriter& json) {
@@ -211,7 +200,7 @@ std::string RollupJson(const RollupResult& result) {
       json.Key("file").String(problem.location.file);
       WriteLineOrNull("line", problem.location.line, json);
       WriteLineOrNull("column", problem.location.column, json);
-      json.Key("severity").String(SeverityWord(problem.severity));
+      json.Key("severity").String(SeverityName(problem.severity));
       json.Key("message").String(problem.message);
       json.Key("hint").StringOrNull(problem.hint);
       json.EndObject();

@@ -71,12 +71,11 @@ class FuzzFileSystem : public FileSystem {
 
   Status ReadFile(const std::string& path, std::string* contents) override {
     if (!IsFile(path)) {
-      return Status::IoError(path +
-                             ": error: cannot read: No such file or directory");
+      return Status::IoError("No such file or directory");
     }
     const std::string& text = EndsWith(path, ".csv") ? files_.csv : RubricText();
     if (text.size() > kMaxFileBytes) {
-      return Status::InvalidInput(path + ": error: file is too large");
+      return Status::InvalidInput("file is too large");
     }
     *contents = text;
     return Status::Ok();

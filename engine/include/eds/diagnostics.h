@@ -17,6 +17,9 @@ struct SourceLocation {
 
 enum class Severity { kError, kWarning, kNote };
 
+// "error", "warning" or "note", as every printed and written form names it.
+const char* SeverityName(Severity severity);
+
 struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation location;
@@ -26,6 +29,10 @@ struct Diagnostic {
   // The offending source line (without its line end), for the caret display.
   std::string source_line;
 };
+
+// An error about `file` as a whole (no line), or about the run itself when
+// `file` is "" (a command-line problem).
+Diagnostic FileError(const std::string& file, std::string message);
 
 // The problems found in a run, in the order found. The engine fills it; only
 // the command line prints it.
@@ -83,7 +90,9 @@ class Diagnostics {
   std::size_t dropped_warnings_ = 0;
 };
 
-// One diagnostic in the GNU form, without the "eds3: " prefix:
+// The one printed form of a problem: every message eds3 prints about a file,
+// an option or a command is a Diagnostic formatted here. One diagnostic in
+// the GNU form, without the "eds3: " prefix:
 //   file:line:col: error: message
 //     source line
 //     ^

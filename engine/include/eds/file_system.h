@@ -3,12 +3,13 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 
+#include "eds/diagnostics.h"
 #include "eds/status.h"
 
 namespace eds {
@@ -21,7 +22,8 @@ class FileSystem {
   // Reads the whole file into `contents`. Returns IoError when the path is
   // missing, a folder, not a regular file (a FIFO or a device, which could
   // block or never end) or unreadable, and InvalidInput when the file is
-  // larger than kMaxFileBytes (reading stops there even if it grows).
+  // larger than kMaxFileBytes (reading stops there even if it grows). The
+  // reason names no file ("No such file or directory"): see ReadProblem.
   // `contents` is unchanged on failure.
   virtual Status ReadFile(const std::string& path, std::string* contents) = 0;
 
@@ -77,6 +79,11 @@ class MemoryFileSystem : public FileSystem {
  private:
   std::map<std::string, std::string> files_;
 };
+
+// The failure to read `path` (a failed ReadFile) as an error located at the
+// file: "cannot read: why" for an I/O error, the reason alone for a file
+// refused for what it holds (too large).
+Diagnostic ReadProblem(const std::string& path, const Status& read);
 
 // The folder part of a path ("a/b.yaml" -> "a", "b.yaml" -> ""), and a path
 // joined to a base folder (an absolute `path` is returned unchanged).

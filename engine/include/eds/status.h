@@ -6,36 +6,49 @@
 
 namespace eds {
 
-// The outcome of a fallible call. Codes map one-to-one onto eds3's exit
-// statuses: kInvalidInput 1, kUsage 2, kIoError and kInternal 3.
+// eds3's exit statuses (SPEC §2).
+enum class ExitStatus {
+  kSuccess = 0,
+  kInvalidInput = 1,  // the files are wrong
+  kUsage = 2,         // the command line is wrong
+  // A path named on the command line cannot be read, an output cannot be
+  // written, or an internal error.
+  kCannotReadOrWrite = 3,
+};
+
+// Of two exit statuses the higher wins (3 over 1, SPEC §2).
+inline ExitStatus Worse(ExitStatus a, ExitStatus b) { return b > a ? b : a; }
+
+// The outcome of a fallible call: a code and a bare reason ("No such file or
+// directory", "it is a folder"). The reason names no file: the caller that
+// knows which file (and where in it) builds the Diagnostic that is printed.
 class Status {
  public:
   enum class Code { kOk, kInvalidInput, kUsage, kIoError, kInternal };
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string message) {
-    return Status(Code::kInvalidInput, std::move(message));
+  static Status InvalidInput(std::string reason) {
+    return Status(Code::kInvalidInput, std::move(reason));
   }
-  static Status Usage(std::string message) {
-    return Status(Code::kUsage, std::move(message));
+  static Status Usage(std::string reason) {
+    return Status(Code::kUsage, std::move(reason));
   }
-  static Status IoError(std::string message) {
-    return Status(Code::kIoError, std::move(message));
+  static Status IoError(std::string reason) {
+    return Status(Code::kIoError, std::move(reason));
   }
-  static Status Internal(std::string message) {
-    return Status(Code::kInternal, std::move(message));
+  static Status Internal(std::string reason) {
+    return Status(Code::kInternal, std::move(reason));
   }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
+  // The bare reason ("" when ok).
   const std::string& message() const { return message_; }
 
-  // "ok", or the message (which already names the file where one applies).
-  std::string ToString() const { return ok() ? "ok" : message_; }
-
-  // The process exit status for this code (0, 1, 2 or 3).
-  int ExitCode() const;
+  // The exit status for this code: kInvalidInput 1, kUsage 2, kIoError and
+  // kInternal 3.
+  ExitStatus exit_status() const;
 
  private:
   Status(Code code, std::string message)

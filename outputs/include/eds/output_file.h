@@ -1,10 +1,11 @@
 #ifndef EDS_OUTPUT_FILE_H_
 #define EDS_OUTPUT_FILE_H_
 
-#include <string>
 #include <deque>
+#include <string>
 #include <vector>
 
+#include "eds/diagnostics.h"
 #include "eds/status.h"
 
 namespace eds {
@@ -16,9 +17,10 @@ class StagedFile {
  public:
   // Reserves a temporary name in the destination's folder. A destination
   // that is a link stands for the file it points to, which is replaced (the
-  // link stays). Returns IoError (naming `destination`) when the folder
-  // cannot be written, or the destination is a folder, a device, a pipe or
-  // a socket, or a link to nothing.
+  // link stays). Returns IoError when the folder cannot be written, or the
+  // destination is a folder, a device, a pipe or a socket, or a link to
+  // nothing. Like every failure here, its reason names no file: the caller
+  // knows the destination and reports it with WriteProblem.
   static Status Create(const std::string& destination, StagedFile* staged);
 
   StagedFile() = default;
@@ -53,6 +55,10 @@ class StagedFile {
 // the workbook writer) names the user's file in its messages with it.
 std::string DestinationOf(const std::string& path);
 
+// The failure to write `destination` as an error located at it:
+// "cannot write: why".
+Diagnostic WriteProblem(const std::string& destination, const Status& write);
+
 // Writes `contents` to the staged file's temporary path.
 Status WriteStaged(const StagedFile& staged, const std::string& contents);
 
@@ -63,8 +69,9 @@ class OutputSet {
  public:
   // Stages `destination`; the returned pointer stays valid until Commit.
   Status Stage(const std::string& destination, StagedFile** staged);
-  // Renames every staged file into place, in the order staged.
-  Status Commit();
+  // Renames every staged file into place, in the order staged. On failure
+  // adds the problem, located at the destination that failed, to `problems`.
+  Status Commit(Diagnostics& problems);
 
  private:
   std::deque<StagedFile> files_;  // a deque keeps pointers stable
