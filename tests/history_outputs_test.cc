@@ -39,7 +39,7 @@ CompareResult CompareOf(std::vector<OrganisationYear> years) {
   Diagnostics diag;
   CompareResult result;
   const Status status = Compare(std::move(years), "9.8.7", diag, &result);
-  EXPECT_TRUE(status.ok()) << status.ToString() << Formatted(diag);
+  EXPECT_TRUE(status.ok()) << status.message() << Formatted(diag);
   return result;
 }
 
@@ -61,7 +61,7 @@ RollupResult RollupOf(std::vector<OrganisationYear> years,
   RollupResult result;
   const Status status = Rollup(std::move(years), std::move(excluded), options,
                                "9.8.7", diag, &result);
-  EXPECT_TRUE(status.ok()) << status.ToString() << Formatted(diag);
+  EXPECT_TRUE(status.ok()) << status.message() << Formatted(diag);
   return result;
 }
 
