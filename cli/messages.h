@@ -24,11 +24,6 @@ void RecordPrintedDiagnostics();
 // Prints a failed Status as "eds3: " and its message (which names the file).
 void PrintStatus(const Status& status, std::ostream& err);
 
-// Adds the failure to read `path` (a Status whose message is "path: error:
-// why") to `diag` as an error located at the file.
-void AddReadError(const std::string& path, const Status& read,
-                  Diagnostics& diag);
-
 }  // namespace eds::cli
 
 #endif  // EDS_CLI_MESSAGES_H_

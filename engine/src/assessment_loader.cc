@@ -834,10 +834,7 @@ std::optional<LoadedAssessment> LoadAssessment(const std::string& path,
   std::string text;
   Status read = fs.ReadFile(path, &text);
   if (!read.ok()) {
-    // The message already names the file; it has no line to point at.
-    const std::string& message = read.message();
-    const std::size_t cut = message.find(": error: ");
-    diag.Error({path, 0, 0}, cut == std::string::npos ? message : message.substr(cut + 9));
+    AddReadError(path, read, diag);
     *status = read;
     return std::nullopt;
   }

@@ -175,4 +175,15 @@ std::string JoinPath(const std::string& dir, const std::string& path) {
   return dir + "/" + path;
 }
 
+void AddReadError(const std::string& path, const Status& read,
+                  Diagnostics& diag) {
+  // The message names the file already; the diagnostic locates it.
+  const std::string& message = read.message();
+  constexpr char kError[] = ": error: ";
+  const std::size_t cut = message.find(kError);
+  diag.Error({path, 0, 0}, cut == std::string::npos
+                               ? message
+                               : message.substr(cut + sizeof kError - 1));
+}
+
 }  // namespace eds

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "eds/diagnostics.h"
 #include "eds/status.h"
 
 namespace eds {
@@ -82,6 +83,11 @@ class MemoryFileSystem : public FileSystem {
 // joined to a base folder (an absolute `path` is returned unchanged).
 std::string DirName(const std::string& path);
 std::string JoinPath(const std::string& dir, const std::string& path);
+
+// Adds the failure to read `path` (a Status from ReadFile, whose message is
+// "path: error: why") to `diag` as an error located at the file.
+void AddReadError(const std::string& path, const Status& read,
+                  Diagnostics& diag);
 
 // Where a file named inside an input file lies, for the rule that such files
 // stay in the submitted folder.
