@@ -1,4 +1,4 @@
-#include "parallel.h"
+#include "eds/parallel.h"
 
 #include <gtest/gtest.h>
 

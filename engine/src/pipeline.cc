@@ -5,7 +5,7 @@
 
 #include "eds/completeness.h"
 #include "eds/grade.h"
-#include "parallel.h"
+#include "eds/parallel.h"
 
 namespace eds {
 
