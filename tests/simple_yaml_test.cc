@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "yaml_events.h"
+#include "yaml_differential.h"
 
 namespace eds {
 namespace {
 
 using ::eds::testing::Event;
 using ::eds::testing::ScannedEvents;
-using ::eds::testing::YamlCppEvents;
+using ::eds::testing::YamlCppRead;
 
 // When the scan reads `text`, yaml-cpp reads it too, with the same events.
 // Returns whether the scan read it.
@@ -27,7 +27,7 @@ bool ExpectSameAsYamlCpp(const std::string& text) {
   std::deque<std::string> decoded;
   if (!ScanSimpleYaml(text, &scanned, &decoded)) return false;
   std::vector<Event> expected;
-  const std::string failure = YamlCppEvents(text, &expected);
+  const std::string failure = YamlCppRead(text, &expected);
   EXPECT_EQ(failure, "") << "the scan read what yaml-cpp refuses:\n" << text;
   if (failure.empty()) {
     EXPECT_EQ(ScannedEvents(scanned), expected) << text;

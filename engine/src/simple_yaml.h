@@ -7,35 +7,18 @@
 #include <string_view>
 #include <vector>
 
+#include "yaml_event.h"
+
 namespace eds {
-
-// One parse event, as yaml-cpp's event parser reports it.
-struct YamlEvent {
-  enum class Type {
-    kMapStart,
-    kMapEnd,
-    kSequenceStart,
-    kSequenceEnd,
-    kScalar,
-    kNull
-  };
-
-  Type type = Type::kNull;
-  bool flow = false;       // a collection written {...} or [...]
-  bool quoted = false;     // a scalar written in quotes
-  std::size_t pos = 0;     // yaml-cpp's mark: byte offset,
-  int line = 0;            // 0-based line,
-  int column = 0;          // 0-based byte column
-  std::string_view value;  // a scalar's text (into the input or `decoded`)
-};
 
 // The fast path of YamlFile::Parse. Reads `text` when it keeps to the YAML
 // that assessment files are written in, and gives the events yaml-cpp would
-// give for it, marks included, into `events`; a scalar whose text differs
-// from its bytes (escapes, block scalars) has its text in `decoded`, which
-// `events` point into. Returns false, with both in an unspecified state, for
-// anything else: yaml-cpp then reads the text as before, so every diagnostic
-// stays what it was.
+// give for it (as yaml_cpp_events.h turns them into YamlEvents), marks
+// included, into `events`: no anchor, alias or tag. A scalar whose text
+// differs from its bytes (escapes, block scalars) has its text in `decoded`,
+// which `events` point into. Returns false, with both in an unspecified
+// state, for anything else: yaml-cpp then reads the text as before, so every
+// diagnostic stays what it was.
 //
 // The grammar read, by design a subset of what yaml-cpp reads alike:
 //   file      = comments, [ "---" line ], block mapping at column 0
@@ -62,6 +45,11 @@ struct YamlEvent {
 //   comments  = '#' at a line's start or after a space
 //   characters = no tab, no control character, no carriage return but in a
 //               CRLF line end, no byte-order mark or Unicode line break
+//   events    = as yaml-cpp gives them: a plain ~, null, Null or NULL is a
+//               null, and so is a value left out, marked at the next content
+//               (or at the end of the text); quoted and block scalars are
+//               `quoted`; a collection's mark is its first character;
+//               columns count bytes
 // Not read: anchors, aliases, tags, directives, several documents, "...",
 // quoted or complex keys, multi-line plain or quoted scalars, escapes other
 // than those above, nesting deeper than kMaxNestingDepth, more than 100,000

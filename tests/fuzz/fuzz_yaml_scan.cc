@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "simple_yaml.h"
-#include "yaml_events.h"
+#include "yaml_differential.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   std::deque<std::string> decoded;
   if (!eds::ScanSimpleYaml(text, &scanned, &decoded)) return 0;
   std::vector<eds::testing::Event> expected;
-  if (!eds::testing::YamlCppEvents(text, &expected).empty()) __builtin_trap();
+  if (!eds::testing::YamlCppRead(text, &expected).empty()) __builtin_trap();
   if (!(eds::testing::ScannedEvents(scanned) == expected)) __builtin_trap();
   return 0;
 }
