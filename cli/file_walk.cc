@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -15,6 +14,7 @@
 #include <utility>
 
 #include "eds/file_system.h"
+#include "eds/text.h"
 
 namespace eds::cli {
 namespace {
@@ -22,14 +22,9 @@ namespace {
 using FileId = std::pair<dev_t, ino_t>;
 
 bool HasYamlName(const std::string& name) {
-  std::string lower;
-  for (char c : name) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  auto ends_with = [&lower](const std::string& suffix) {
-    return lower.size() > suffix.size() &&
-           lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
-               0;
+  // More than the suffix: ".yaml" alone names no file.
+  auto ends_with = [&name](std::string_view suffix) {
+    return name.size() > suffix.size() && EndsWithNoCase(name, suffix);
   };
   return ends_with(".yaml") || ends_with(".yml");
 }

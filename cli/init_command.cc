@@ -3,7 +3,6 @@
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/value_semantic.hpp>
-#include <cctype>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -16,6 +15,7 @@
 #include "eds/output_file.h"
 #include "eds/score_sheet.h"
 #include "eds/skeleton.h"
+#include "eds/text.h"
 #include "messages.h"
 #include "options.h"
 
@@ -67,15 +67,6 @@ bool Exists(const std::string& path) {
   struct stat info {};
   return ::lstat(path.c_str(), &info) == 0 &&
          (S_ISREG(info.st_mode) || S_ISLNK(info.st_mode));
-}
-
-bool EndsWith(const std::string& text, const std::string& ending) {
-  if (text.size() < ending.size()) return false;
-  for (std::size_t i = 0; i < ending.size(); ++i) {
-    const char c = text[text.size() - ending.size() + i];
-    if (std::tolower(static_cast<unsigned char>(c)) != ending[i]) return false;
-  }
-  return true;
 }
 
 bool SamePath(const std::string& a, const std::string& b) {
@@ -132,8 +123,8 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out,
     return 3;
   }
   const bool with_sheet = parsed.options.count("score-sheet") > 0;
-  const bool xlsx = EndsWith(sheet, ".xlsx");
-  if (with_sheet && !xlsx && !EndsWith(sheet, ".csv")) {
+  const bool xlsx = EndsWithNoCase(sheet, ".xlsx");
+  if (with_sheet && !xlsx && !EndsWithNoCase(sheet, ".csv")) {
     return UsageError(kInit,
                       fmt::format("--score-sheet '{}' must end in .xlsx or .csv", sheet),
                       err);

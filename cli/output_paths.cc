@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <system_error>
+
+#include "eds/text.h"
 
 namespace eds::cli {
 namespace {
@@ -19,15 +20,6 @@ std::filesystem::path SameFile(const std::string& path) {
   return error ? absolute.lexically_normal() : canonical;
 }
 
-bool EndsInIgnoringCase(const std::string& text, const std::string& end) {
-  if (text.size() < end.size()) return false;
-  const std::string tail = text.substr(text.size() - end.size());
-  return std::equal(tail.begin(), tail.end(), end.begin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) ==
-           std::tolower(static_cast<unsigned char>(b));
-  });
-}
-
 // The problem with `output`'s extension, or "". Something there that is not
 // a file (a folder, a device) is left for the write to refuse, which says
 // what it is.
@@ -36,7 +28,7 @@ std::string CheckExtension(const OutputPath& output) {
   const std::filesystem::file_status status =
       std::filesystem::status(output.path, error);
   if (output.extension == nullptr ||
-      EndsInIgnoringCase(output.path, output.extension) ||
+      EndsWithNoCase(output.path, output.extension) ||
       (std::filesystem::exists(status) &&
        !std::filesystem::is_regular_file(status))) {
     return "";

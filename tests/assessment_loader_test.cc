@@ -127,16 +127,16 @@ TEST(AssessmentLoaderTest, LoadsEveryField) {
   EXPECT_EQ(a.organisation.code, "");
   EXPECT_EQ(a.Identity(), "Example Trust");
   EXPECT_EQ(a.year, "2024/25");
-  EXPECT_EQ(a.completed, "2025-02-14");
+  EXPECT_EQ(a.completed, (Date{2025, 2, 14}));
   EXPECT_EQ(a.lead, "Head of EDI");
   EXPECT_EQ(a.sponsor, "Director of People");
   EXPECT_EQ(a.partners,
             (std::vector<std::string>{"Example ICB", "Example Council"}));
   EXPECT_EQ(a.engagement,
-            (std::vector<std::string>{"2024-11-05", "2024-12-10"}));
+            (std::vector<Date>{{2024, 11, 5}, {2024, 12, 10}}));
   EXPECT_EQ(a.published, "2025-03");
-  EXPECT_EQ(a.authorised, "2025-02-27");
-  EXPECT_EQ(a.review_due, "2026-02-28");
+  EXPECT_EQ(a.authorised, (Date{2025, 2, 27}));
+  EXPECT_EQ(a.review_due, (Date{2026, 2, 28}));
   ASSERT_EQ(a.reviewers.size(), 1u);
   EXPECT_EQ(a.reviewers[0].name, "Union officer");
   EXPECT_EQ(a.reviewers[0].role, "trade-union");
@@ -186,7 +186,7 @@ TEST(AssessmentLoaderTest, LoadsEveryField) {
   ASSERT_EQ(support.actions.size(), 1u);
   EXPECT_EQ(support.actions[0].action, "Extend support to nights");
   EXPECT_EQ(support.actions[0].owner, "Head of OH");
-  EXPECT_EQ(support.actions[0].due, "2025-09-30");
+  EXPECT_EQ(support.actions[0].due, (Date{2025, 9, 30}));
   // An outcome rated only in the CSV needs no YAML entry.
   EXPECT_EQ(a.outcomes.at("3A").ratings.at(0).points, 3);
   // `3C:` alone is present and unrated.

@@ -264,3 +264,25 @@ TEST(DiagnosticsTest, AppendCarriesDroppedCounts) {
 
 }  // namespace
 }  // namespace eds
+
+namespace eds {
+namespace {
+
+// A path shows every byte that is not well-formed UTF-8 as \xNN, overlong
+// forms, surrogates and values above U+10FFFF included, so a name prints as
+// valid UTF-8 whatever bytes it holds.
+TEST(DisplayPathTest, EscapesEveryByteThatIsNotUtf8) {
+  EXPECT_EQ(DisplayPath("panel/2024-25.yaml"), "panel/2024-25.yaml");
+  EXPECT_EQ(DisplayPath("caf\xC3\xA9.yaml"), "caf\xC3\xA9.yaml");
+  EXPECT_EQ(DisplayPath("a\xC0\x80" "b"), "a\\xC0\\x80b");
+  EXPECT_EQ(DisplayPath("\xE0\x80\xAF"), "\\xE0\\x80\\xAF");
+  EXPECT_EQ(DisplayPath("\xED\xA0\x80"), "\\xED\\xA0\\x80");
+  EXPECT_EQ(DisplayPath("\xF4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80");
+  EXPECT_EQ(DisplayPath("cut\xE2\x82"), "cut\\xE2\\x82");
+  EXPECT_EQ(DisplayPath("tab\there"), "tab\\x09here");
+  EXPECT_EQ(DisplayPath("\xE2\x80\xAE" "evil"), "<U+202E>evil");
+  EXPECT_EQ(DisplayPath("\xC2\x85"), "<U+0085>");
+}
+
+}  // namespace
+}  // namespace eds

@@ -142,7 +142,7 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       {"Odd (link) | here", "https://example.org/a b)c|d<e>"},
       {"", "HTTPS://example.org/caps"},
   };
-  entry.actions = {{"1. first\r\nsecond", "Owner `x`", "not a date"}};
+  entry.actions = {{"1. first\r\nsecond", "Owner `x`", Date{2025, 9, 30}}};
   entry.notes = "Split *2:1* | see <b>minutes</b>\nthen agreed";
   const std::string md = GradeMarkdown(report);
 
@@ -165,7 +165,7 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       "| 2 — Achieving activity | Owner \\`x\\` |"))
       << md;
   EXPECT_TRUE(
-      HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | not a date |"));
+      HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | 30 September 2025 |"));
   // No raw HTML: no '<' at all.
   EXPECT_EQ(md.find('<'), std::string::npos) << md;
   // No kramdown extension or attribute list either: every '{' is escaped.

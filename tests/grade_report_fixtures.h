@@ -144,14 +144,14 @@ inline GradeReport CompleteReport() {
   a.organisation = {"Example Ambulance Service NHS Trust", "RXX",
                     "Example ICS"};
   a.year = "2024/25";
-  a.completed = "2025-02-14";
+  a.completed = Date{2025, 2, 14};
   a.lead = "Head of EDI";
   a.sponsor = "Director of People";
   a.partners = {"Example ICB"};
-  a.engagement = {"2024-11-05", "2024-12-10"};
+  a.engagement = {{2024, 11, 5}, {2024, 12, 10}};
   a.published = "2025-03";
-  a.authorised = "2025-02-27";
-  a.review_due = "2026-02-28";
+  a.authorised = Date{2025, 2, 27};
+  a.review_due = Date{2026, 2, 28};
   a.reviewers = {{"Regional trade union officer", "trade-union"},
                  {"Neighbouring trust EDI lead", "peer-reviewer"}};
   a.stakeholders = {{"patients-forum", "Patient and public forum", "patients"},
@@ -167,7 +167,7 @@ inline GradeReport CompleteReport() {
   access.evidence = {{"111 call answer times by ethnicity, 2024",
                       "https://example.org/111-access.pdf"}};
   access.actions = {{"Publish call answer times by ethnicity each quarter",
-                     "Head of 111 Operations", "2025-06-30"}};
+                     "Head of 111 Operations", Date{2025, 6, 30}}};
   nhs111.outcomes["1A"] = access;
   OutcomeEntry harm;
   harm.outcome_id = "1C";
@@ -198,15 +198,16 @@ inline GradeReport CompleteReport() {
                       {"Occupational health referrals by condition", ""}};
   support.notes = "Free text for the panel's reasoning.";
   support.actions = {{"Extend menopause and long-term condition support",
-                      "Head of Occupational Health", "2025-09-30"}};
+                      "Head of Occupational Health", Date{2025, 9, 30}}};
   a.outcomes["2A"] = support;
   OutcomeEntry abuse;
   abuse.outcome_id = "2B";
   abuse.ratings = {FixtureRating("staff-networks", 0),
                    FixtureRating("patients-forum", 2)};
   abuse.actions = {
-      {"Roll out body-worn cameras to all crews", "Head of Security", ""},
-      {"Report abuse figures to the board each quarter", "", ""}};
+      {"Roll out body-worn cameras to all crews", "Head of Security",
+       std::nullopt},
+      {"Report abuse figures to the board each quarter", "", std::nullopt}};
   a.outcomes["2B"] = abuse;
   OutcomeEntry levers;
   levers.outcome_id = "3C";

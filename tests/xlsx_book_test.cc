@@ -31,7 +31,7 @@ class XlsxBookTest : public ::testing::Test {
 
 TEST_F(XlsxBookTest, ChartsAndDropDownsGoThroughTheBook) {
   DocumentInfo info;
-  info.created = DocumentTime("2025-02-14", "");
+  info.created = DocumentTime(Date{2025, 2, 14}, "");
   Book book(path_, info);
   Sheet* sheet = book.AddSheet("Data");
   ASSERT_NE(sheet, nullptr);

@@ -98,10 +98,10 @@ GradeReport MakeReport(bool complete) {
   a.organisation = {"Example Ambulance Service NHS Trust", "RXX",
                     "Example ICS"};
   a.year = "2024/25";
-  if (complete) a.completed = "2025-02-14";
+  if (complete) a.completed = Date{2025, 2, 14};
   a.lead = "Head of EDI";
   a.partners = {"Example ICB", "Café Société – Ünïcode"};
-  a.engagement = {"2024-11-05", "2024-12-10"};
+  a.engagement = {{2024, 11, 5}, {2024, 12, 10}};
   a.reviewers = {{"Regional trade union officer", "trade-union"}};
   a.stakeholders = {{"patients-forum", "=Patient forum", "patients"},
                     {"staff-networks", "Staff network chairs", "staff"}};
@@ -132,7 +132,7 @@ GradeReport MakeReport(bool complete) {
   support.agreed = 2;
   support.notes = "=SUM(1)";
   support.evidence = {{"Staff survey 2024", "https://example.org/survey"}};
-  support.actions = {{"Extend menopause support", "Head of OH", "2025-09-30"}};
+  support.actions = {{"Extend menopause support", "Head of OH", Date{2025, 9, 30}}};
   a.outcomes["2A"] = support;
   OutcomeEntry abuse;
   abuse.outcome_id = "2B";

@@ -89,7 +89,7 @@ TEST(XlsxDocumentTimeTest, ComesFromTheAssessmentNeverTheClock) {
       {"1969-12-31", "", -86400},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(DocumentTime(c.completed, c.year), c.expected)
+    EXPECT_EQ(DocumentTime(Date::Parse(c.completed), c.year), c.expected)
         << c.completed << " " << c.year;
   }
 }

@@ -12,6 +12,7 @@
 #include "eds/assessment.h"
 #include "eds/limits.h"
 #include "eds/score_sheet_cache.h"
+#include "eds/text.h"
 #include "eds/unicode.h"
 #include "rating_checker.h"
 #include "score_sheet_reader.h"
@@ -47,11 +48,6 @@ int TodaysReportingYearStart() {
 // "2027/28" for 2027.
 std::string AcademicYearOf(int start) {
   return fmt::format("{}/{:02}", start, (start + 1) % 100);
-}
-
-bool EndsWithIgnoringCase(const std::string& text, const std::string& ending) {
-  return text.size() >= ending.size() &&
-         LowerTrimmed(text.substr(text.size() - ending.size())) == ending;
 }
 
 // Reads one assessment file: first the structure, then (once the rubric is
@@ -260,23 +256,23 @@ class AssessmentReader {
     assessment_.year_where = file_.Where(node);
   }
 
-  void ReadDate(const YamlNode* node, const char* key, std::string* out) {
+  void ReadDate(const YamlNode* node, const char* key, std::optional<Date>* out) {
     if (node == nullptr) return;
     auto text = ReadText(file_, *node, key, diag_);
     if (!text) return;
-    if (IsDateShaped(*text) && !IsIsoDate(*text)) {
+    if (auto date = Date::Parse(*text)) {
+      *out = date;
+      return;
+    }
+    if (IsDateShaped(*text)) {
       file_.Error(diag_, *node,
                   fmt::format("'{}' is '{}', a day that is not in the calendar", key, *text),
                   "check the day of the month");
       return;
     }
-    if (!IsIsoDate(*text)) {
-      file_.Error(diag_, *node,
-                  fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'", key, *text),
-                  "for example 2025-02-14");
-      return;
-    }
-    *out = *text;
+    file_.Error(diag_, *node,
+                fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'", key, *text),
+                "for example 2025-02-14");
   }
 
   void ReadPublished(const YamlNode* node) {
@@ -300,9 +296,9 @@ class AssessmentReader {
   void ReadEngagement(const YamlNode& node) {
     if (!ExpectList(file_, node, "engagement", false, diag_)) return;
     for (const YamlNode& item : node.items) {
-      std::string date;
+      std::optional<Date> date;
       ReadDate(&item, "engagement", &date);
-      if (!date.empty()) assessment_.engagement.push_back(date);
+      if (date) assessment_.engagement.push_back(*date);
     }
   }
 
@@ -561,7 +557,7 @@ class AssessmentReader {
       if (auto text = ReadNonEmptyText(file_, node, "action", diag_)) {
         if (WithinLimit(&action_count_, "actions", file_.Where(node),
                         [&] { return file_.Line(node.line); })) {
-          entry->actions.push_back(Action{*text, "", ""});
+          entry->actions.push_back(Action{*text, "", std::nullopt});
         }
       }
       return;
@@ -696,7 +692,7 @@ class AssessmentReader {
                   "list each score sheet once");
       return;
     }
-    const bool xlsx = EndsWithIgnoringCase(*path, ".xlsx");
+    const bool xlsx = EndsWithNoCase(*path, ".xlsx");
     if (!xlsx && !request.sheet.empty()) {
       file_.Error(diag_, *path_node,
                   fmt::format("'{}' is not a workbook (.xlsx); only a workbook has sheets",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "eds/limits.h"
+#include "eds/text.h"
 #include "yaml_tree.h"
 
 namespace eds {
@@ -48,10 +49,6 @@ class TextLines {
   const std::string& text_;
   std::vector<std::size_t> starts_;
 };
-
-bool IsContinuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 
 }  // namespace
 
@@ -102,7 +99,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
       if (text[i] == '\n') {
         line += 1;
         column = 1;
-      } else if (!IsContinuation(text[i])) {
+      } else if (!IsUtf8Continuation(text[i])) {
         column += 1;
       }
     }
@@ -173,7 +170,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
           if (c == '\n') {
             ++line;
             column = 1;
-          } else if (!IsContinuation(c)) {
+          } else if (!IsUtf8Continuation(c)) {
             ++column;
           }
           field.text += c;
@@ -199,7 +196,7 @@ bool ParseCsv(const std::string& input, const std::string& file,
             return fail(line, column, "a double quote inside an unquoted field",
                         "put the whole field in quotes, writing \"\" for a quote");
           }
-          if (!IsContinuation(text[i])) ++column;
+          if (!IsUtf8Continuation(text[i])) ++column;
           field.text += text[i];
           ++i;
         }

@@ -1,13 +1,13 @@
 #include "eds/diagnostics.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 
 #include <fmt/format.h>
 
 #include "eds/unicode.h"
+#include "eds/text.h"
 
 namespace eds {
 namespace {
@@ -28,11 +28,6 @@ const char* SeverityWord(Severity severity) {
 // long, and it keeps the cost of a hint bounded however hostile the input.
 constexpr std::size_t kMaxSuggestedWord = 64;
 
-std::string Lower(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Levenshtein distance over bytes of two lower-cased words, or `limit` + 1
 // when it is larger than `limit` (computed only as far as needed).
@@ -260,12 +255,12 @@ std::string ClosestMatch(const std::string& word,
   // edit is always allowed). Of the candidates within that, the nearest
   // wins, the first listed on a tie.
   const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
-  const std::string lower_word = Lower(word);
+  const std::string lower_word = LowerAscii(word);
   const std::string* best = nullptr;
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
     const std::size_t distance =
-        BoundedEditDistance(lower_word, Lower(candidate), best_distance - 1);
+        BoundedEditDistance(lower_word, LowerAscii(candidate), best_distance - 1);
     if (distance < best_distance) {
       best = &candidate;
       best_distance = distance;
@@ -277,7 +272,7 @@ std::string ClosestMatch(const std::string& word,
   // as the one candidate it begins, when only one begins with it.
   if (word.size() < 2) return "";
   for (const std::string& candidate : candidates) {
-    if (Lower(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
+    if (LowerAscii(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
     if (best != nullptr) return "";
     best = &candidate;
   }
@@ -297,18 +292,9 @@ std::string DisplayPath(const std::string& path) {
   std::size_t i = 0;
   while (i < path.size()) {
     const unsigned char lead = static_cast<unsigned char>(path[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2
-                         : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    char32_t cp = length == 1 ? lead
-                  : length == 2 ? (lead & 0x1F)
-                  : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-    bool valid = length > 0 && i + length <= path.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(path[i + k]);
-      valid = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (!valid || lead < 0x20 || lead == 0x7F) {
+    char32_t cp = 0;
+    const std::size_t length = DecodeUtf8(path, i, &cp);
+    if (length == 0 || lead < 0x20 || lead == 0x7F) {
       out += fmt::format("\\x{:02X}", lead);
       ++i;
       continue;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "eds/limits.h"
+#include "eds/text.h"
 #include "yaml_reader.h"
 
 namespace eds {
@@ -47,10 +48,7 @@ std::string LowerTrimmed(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string::npos) return "";
   const std::size_t last = text.find_last_not_of(" \t");
-  std::string out = text.substr(first, last - first + 1);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return LowerAscii(std::string_view(text).substr(first, last - first + 1));
 }
 
 bool IsNotRated(const std::string& text) {

@@ -15,6 +15,7 @@
 
 #include "csv.h"
 #include "eds/unicode.h"
+#include "eds/text.h"
 #include "rollup_gaps.h"
 #include "text_checks.h"
 
@@ -32,12 +33,6 @@ std::string Trim(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-std::string LowerAscii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
 
 std::string UpperAscii(std::string text) {
   for (char& c : text) {

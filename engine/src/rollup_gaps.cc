@@ -14,36 +14,12 @@
 #include <vector>
 
 #include "eds/diagnostics.h"
+#include "eds/text.h"
 #include "eds/unicode.h"
 #include "text_checks.h"
 
 namespace eds {
 namespace {
-
-bool IsValidUtf8(const std::string& text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
-    if (byte >= 0xF0 && byte <= 0xF4) {
-      length = 4;
-    } else if (byte >= 0xE0) {
-      length = 3;
-    } else if (byte >= 0xC2 && byte < 0xE0) {
-      length = 2;
-    } else if (byte >= 0x80) {
-      return false;
-    }
-    if (byte >= 0xF5 || i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    i += length;
-  }
-  return true;
-}
 
 std::string Trim(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" \t\r");

@@ -6,24 +6,11 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cstdint>
 
-#include "rubric_internal.h"
+#include "eds/text.h"
 
 namespace eds {
-
-namespace rubric_internal {
-
-std::string Lower(std::string text) {
-  for (char& c : text)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-}  // namespace rubric_internal
-
-using rubric_internal::Lower;
 
 std::string PolicySummary(const Policy& policy) {
   return std::string("raters ") + PolicyWord(policy.raters) + ", services " +
@@ -173,16 +160,16 @@ std::optional<int> Rubric::ParseRating(const std::string& text) const {
     if (level == nullptr) return std::nullopt;
     return level->points;
   }
-  std::string word = Lower(text);
+  std::string word = LowerAscii(text);
   const std::string suffix = " activity";
   if (word.size() > suffix.size() &&
       word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
     word.erase(word.size() - suffix.size());
   }
   for (const Level& level : levels) {
-    if (Lower(level.name) == word) return level.points;
+    if (LowerAscii(level.name) == word) return level.points;
     for (const std::string& alias : level.aliases) {
-      if (Lower(alias) == word) return level.points;
+      if (LowerAscii(alias) == word) return level.points;
     }
   }
   return std::nullopt;

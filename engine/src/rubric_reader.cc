@@ -11,14 +11,12 @@
 
 #include "eds/limits.h"
 #include "eds/rubric.h"
-#include "rubric_internal.h"
+#include "eds/text.h"
 #include "yaml_reader.h"
 #include "yaml_tree.h"
 
 namespace eds {
 namespace {
-
-using rubric_internal::Lower;
 
 bool IsId(const std::string& text) {
   if (text.empty()) return false;
@@ -230,7 +228,7 @@ class RubricReader {
                   fmt::format("level name '{}' must not be a number", word));
       return false;
     }
-    const std::string lower = Lower(word);
+    const std::string lower = LowerAscii(word);
     const std::string suffix = " activity";
     if (lower.size() >= suffix.size() &&
         lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
@@ -242,7 +240,7 @@ class RubricReader {
           "name without it");
       return false;
     }
-    if (!words.insert(Lower(word)).second) {
+    if (!words.insert(LowerAscii(word)).second) {
       file_.Error(diag_, where,
                   fmt::format("level name '{}' is given twice", word));
       return false;

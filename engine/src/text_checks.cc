@@ -33,22 +33,6 @@ bool IsYearMonth(const std::string& text) {
   return month >= 1 && month <= 12;
 }
 
-bool IsDateShaped(const std::string& text) {
-  return text.size() == 10 && text[7] == '-' &&
-         IsYearMonth(text.substr(0, 7)) && AllDigits(text, 8, 2);
-}
-
-bool IsIsoDate(const std::string& text) {
-  if (!IsDateShaped(text)) return false;
-  const int year = Number(text, 0, 4);
-  const int month = Number(text, 5, 2);
-  const int day = Number(text, 8, 2);
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  return day >= 1 && day <= last;
-}
-
 bool IsSlug(const std::string& text) {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) {

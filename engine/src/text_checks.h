@@ -7,11 +7,6 @@ namespace eds {
 
 // "2024/25": four digits, '/', the next year's last two digits.
 bool IsAcademicYear(const std::string& text);
-// "2025-02-14": a real calendar date.
-bool IsIsoDate(const std::string& text);
-// Written like a date, YYYY-MM-DD with a month from 01 to 12, whether or
-// not the day exists ("2025-02-30" is shaped like a date but is none).
-bool IsDateShaped(const std::string& text);
 // "2025-03": a year and a month.
 bool IsYearMonth(const std::string& text);
 // An id of a-z, 0-9 and '-', not empty.

@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "eds/text.h"
+
 namespace eds {
 namespace {
 
@@ -56,14 +58,14 @@ bool StartsWithHiddenCharacter(const char* text, std::size_t size,
     *code_point = byte;
     return byte != '\t' && (byte < 0x20 || byte == 0x7F);
   }
-  ucs4_t c = 0;
-  const int count = u8_mbtoucr(&c, reinterpret_cast<const uint8_t*>(text), size);
-  if (count <= 0) {
+  char32_t c = 0;
+  const std::size_t count = DecodeUtf8(std::string_view(text, size), 0, &c);
+  if (count == 0) {
     *length = 1;
     *code_point = byte;
     return false;
   }
-  *length = static_cast<std::size_t>(count);
+  *length = count;
   *code_point = c;
   return IsHidden(c);
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "eds/limits.h"
+#include "eds/text.h"
 #include "simple_yaml.h"
 #include "yaml_cpp_events.h"
 #include "yaml_event.h"
@@ -15,36 +16,6 @@
 
 namespace eds {
 namespace {
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
-std::size_t Utf8SequenceLength(const std::string& text, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return c == 0 ? 0 : 1;
-  std::size_t length;
-  unsigned char min_second = 0x80, max_second = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    if (c == 0xE0) min_second = 0xA0;  // overlong
-    if (c == 0xED) max_second = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    if (c == 0xF0) min_second = 0x90;  // overlong
-    if (c == 0xF4) max_second = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
 
 // Builds the YamlNode tree from parse events (of the fast scan or of
 // yaml-cpp), refusing what eds3 does not accept as soon as it is seen: it
@@ -245,23 +216,21 @@ class TreeBuilder final : public YamlEventSink {
 }  // namespace
 
 bool IsValidText(const std::string& text, int* line, int* column) {
+  const std::size_t bad =
+      std::min(FindInvalidUtf8(text), text.find('\0'));
+  if (bad == std::string::npos) return true;
   int current_line = 1, current_column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = Utf8SequenceLength(text, i);
-    if (length == 0) {
-      *line = current_line;
-      *column = current_column;
-      return false;
-    }
+  for (std::size_t i = 0; i < bad; ++i) {
     if (text[i] == '\n') {
       ++current_line;
       current_column = 1;
-    } else {
+    } else if (!IsUtf8Continuation(text[i])) {
       ++current_column;
     }
-    i += length;
   }
-  return true;
+  *line = current_line;
+  *column = current_column;
+  return false;
 }
 
 std::size_t FindControlCharacter(std::string_view text,
@@ -339,7 +308,7 @@ void YamlFile::Locate(std::size_t pos, int* line, int* column) const {
     chars = located_column_;
   }
   for (std::size_t i = from; i < pos; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
+    if (!IsUtf8Continuation(text_[i])) ++chars;
   }
   located_line_ = index;
   located_pos_ = pos;
@@ -354,10 +323,7 @@ std::size_t YamlFile::PosOf(int line, int column) const {
   for (int chars = 1;
        pos < text_.size() && chars < column && text_[pos] != '\n'; ++chars) {
     ++pos;
-    while (pos < text_.size() &&
-           (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) {
-      ++pos;
-    }
+    while (pos < text_.size() && IsUtf8Continuation(text_[pos])) ++pos;
   }
   return pos;
 }

@@ -74,7 +74,7 @@ void WriteEntry(const Assessment& assessment, const OutcomeEntry* entry,
       json.BeginObject();
       json.Key("action").String(action.action);
       json.Key("owner").StringOrNull(action.owner);
-      json.Key("due").StringOrNull(action.due);
+      json.Key("due").StringOrNull(IsoOrEmpty(action.due));
       json.EndObject();
     }
   }
@@ -180,14 +180,14 @@ std::string GradeJson(const GradeReport& report) {
 
   json.Key("year").String(assessment.year);
   json.Key("source").String(assessment.source);
-  json.Key("completed").StringOrNull(assessment.completed);
+  json.Key("completed").StringOrNull(IsoOrEmpty(assessment.completed));
   json.Key("lead").StringOrNull(assessment.lead);
   json.Key("sponsor").StringOrNull(assessment.sponsor);
   WriteStrings("partners", assessment.partners, json);
-  WriteStrings("engagement", assessment.engagement, json);
+  WriteStrings("engagement", IsoDates(assessment.engagement), json);
   json.Key("published").StringOrNull(assessment.published);
-  json.Key("authorised").StringOrNull(assessment.authorised);
-  json.Key("review_due").StringOrNull(assessment.review_due);
+  json.Key("authorised").StringOrNull(IsoOrEmpty(assessment.authorised));
+  json.Key("review_due").StringOrNull(IsoOrEmpty(assessment.review_due));
   json.Key("reviewers").BeginArray();
   for (const Reviewer& reviewer : assessment.reviewers) {
     json.BeginObject();

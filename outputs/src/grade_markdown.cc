@@ -54,29 +54,23 @@ Inline EvidenceText(const Evidence& evidence) {
   return report::Link(link, title);
 }
 
-// "14 February 2025" for an ISO date, "March 2025" for a month; anything
-// else as written.
-Inline HumanDate(std::string_view raw) {
+// "14 February 2025".
+Inline HumanDate(const Date& date) {
+  return Text(fmt::format("{} {} {:04}", date.day, kMonths[date.month - 1],
+                          date.year));
+}
+
+// "March 2025" for a month written YYYY-MM; anything else as written.
+Inline HumanMonth(std::string_view raw) {
   const std::string_view text = Trim(raw);
-  const auto digits = [&](std::size_t from, std::size_t count) {
-    for (std::size_t i = from; i < from + count; ++i) {
-      if (!IsAsciiDigit(text[i])) return false;
-    }
-    return true;
-  };
-  const bool month_form =
-      text.size() >= 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
+  const bool month_form = text.size() == 7 && IsAsciiDigit(text[0]) &&
+                          IsAsciiDigit(text[1]) && IsAsciiDigit(text[2]) &&
+                          IsAsciiDigit(text[3]) && text[4] == '-' &&
+                          IsAsciiDigit(text[5]) && IsAsciiDigit(text[6]);
   if (month_form) {
     const int month = (text[5] - '0') * 10 + (text[6] - '0');
-    const std::string_view year = text.substr(0, 4);
     if (month >= 1 && month <= 12) {
-      if (text.size() == 7) {
-        return Text(fmt::format("{} {}", kMonths[month - 1], year));
-      }
-      if (text.size() == 10 && text[7] == '-' && digits(8, 2)) {
-        const int day = (text[8] - '0') * 10 + (text[9] - '0');
-        return Text(fmt::format("{} {} {}", day, kMonths[month - 1], year));
-      }
+      return Text(fmt::format("{} {}", kMonths[month - 1], text.substr(0, 4)));
     }
   }
   return Input(std::string(text));
@@ -193,14 +187,22 @@ class GradeDocument {
     }
     add("Partner organisations", JoinInline(partners, kListSeparator));
     std::vector<Inline> dates;
-    for (const std::string& date : assessment_.engagement) {
+    for (const Date& date : assessment_.engagement) {
       dates.push_back(HumanDate(date));
     }
     add("EDS engagement date(s)", JoinInline(dates, ", "));
-    add_text_date("Date completed", assessment_.completed, add);
-    add_text_date("Month and year published", assessment_.published, add);
-    add_text_date("Date authorised", assessment_.authorised, add);
-    add_text_date("Revision date", assessment_.review_due, add);
+    if (assessment_.completed) {
+      add("Date completed", HumanDate(*assessment_.completed));
+    }
+    if (!Trim(assessment_.published).empty()) {
+      add("Month and year published", HumanMonth(assessment_.published));
+    }
+    if (assessment_.authorised) {
+      add("Date authorised", HumanDate(*assessment_.authorised));
+    }
+    if (assessment_.review_due) {
+      add("Revision date", HumanDate(*assessment_.review_due));
+    }
     std::vector<Inline> reviewers;
     for (const Reviewer& reviewer : assessment_.reviewers) {
       reviewers.push_back(Input(reviewer.name) + Text(" (") +
@@ -209,12 +211,6 @@ class GradeDocument {
     add("Third-party reviewers", JoinInline(reviewers, kListSeparator));
     doc_.Table(Text("Organisation details"), {Text("Item"), Text("Details")})
         .rows = std::move(rows);
-  }
-
-  template <typename Add>
-  static void add_text_date(const char* label, const std::string& date,
-                            const Add& add) {
-    if (!Trim(date).empty()) add(label, HumanDate(date));
   }
 
   void Ratings() {
@@ -396,7 +392,7 @@ class GradeDocument {
           for (const Action& action : labelled.entry->actions) {
             rows.push_back(
                 {label, CellText(action.action), CellText(action.owner),
-                 action.due.empty() ? Text(kNothing) : HumanDate(action.due)});
+                 action.due ? HumanDate(*action.due) : Text(kNothing)});
           }
         }
       }

@@ -171,7 +171,7 @@ std::string SignedNumberFormat(const Rational& change) {
 
 std::time_t DocumentTimeOf(const std::vector<const OrganisationYear*>& years) {
   // The fallback date, for a model with no year.
-  std::time_t latest = xlsx::DocumentTime("", "");
+  std::time_t latest = xlsx::DocumentTime(std::nullopt, "");
   for (const OrganisationYear* year : years) {
     latest = std::max(latest, xlsx::DocumentTime(year->completed, year->year));
   }

@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "eds/text.h"
 #include "eds/unicode.h"
-#include "link_rules.h"
 #include "markdown_util.h"
 
 namespace eds::report {

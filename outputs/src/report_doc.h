@@ -20,7 +20,7 @@ struct Span {
     kInput,     // text from an input file: escaped, can form no markup
     kStrong,    // children in bold
     kEmphasis,  // children in italics
-    kLink,      // children linked to `url` (only a live link; see link_rules)
+    kLink,      // children linked to `url` (only a live link; see eds/text.h)
   };
   Kind kind = Kind::kText;
   std::string text;  // kText, kInput

@@ -48,7 +48,7 @@ Status WriteScoreSheetWorkbook(const Rubric& rubric,
                                const std::string& path) {
   xlsx::DocumentInfo info;
   info.title = "EDS score sheet";
-  info.created = xlsx::DocumentTime("", "2000/01");
+  info.created = xlsx::DocumentTime(std::nullopt, "2000/01");
   xlsx::Book book(path, info);
 
   std::vector<std::string> choices;

@@ -14,7 +14,7 @@
 #include <utility>
 
 #include "eds/output_file.h"
-#include "link_rules.h"
+#include "eds/text.h"
 
 // The types the header spells without including libxlsxwriter.
 static_assert(std::is_same_v<eds::xlsx::Row, lxw_row_t>);
@@ -190,26 +190,19 @@ bool Sheet::Link(Row row, Col col, std::string_view url, const Style& style) {
   return true;
 }
 
-void Sheet::Date(Row row, Col col, std::string_view iso_date,
+void Sheet::Date(Row row, Col col, const eds::Date& date,
                  const Style& style) {
-  const auto number = [&](std::size_t at, std::size_t digits) {
-    int value = 0;
-    for (std::size_t i = at; i < at + digits; ++i) {
-      value = value * 10 + (iso_date[i] - '0');
-    }
-    return value;
-  };
-  if (iso_date.size() != 10 || number(0, 4) < 1900) {
-    Text(row, col, iso_date, style);
+  if (date.year < 1900) {
+    Text(row, col, date.ToIso(), style);
     return;
   }
-  lxw_datetime date = {};
-  date.year = number(0, 4);
-  date.month = number(5, 2);
-  date.day = number(8, 2);
+  lxw_datetime cell = {};
+  cell.year = date.year;
+  cell.month = date.month;
+  cell.day = date.day;
   Style look = style;
   look.number_format = "d mmm yyyy";
-  Check(worksheet_write_datetime(worksheet_, row, col, &date,
+  Check(worksheet_write_datetime(worksheet_, row, col, &cell,
                                  book_->Format(look)),
         row, col);
 }

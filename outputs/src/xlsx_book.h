@@ -154,10 +154,10 @@ class Sheet {
   // as text, like Text(). Returns true when it made a link.
   bool Link(Row row, Col col, std::string_view url,
             const Style& style = Style());
-  // Writes an ISO date (YYYY-MM-DD, already checked) as a date cell shown
-  // "14 Feb 2025", so a sheet sorts and filters by it; a year Excel cannot
-  // hold (before 1900) is written as text.
-  void Date(Row row, Col col, std::string_view iso_date,
+  // Writes `date` as a date cell shown "14 Feb 2025", so a sheet sorts and
+  // filters by it; a year Excel cannot hold (before 1900) is written as its
+  // text, YYYY-MM-DD.
+  void Date(Row row, Col col, const eds::Date& date,
             const Style& style = Style());
   // A score as a number (formatted by ScoreNumberFormat() unless the style
   // gives a format), or `unrated` as text when there is none.

@@ -69,14 +69,14 @@ class SummaryWriter {
     Field("ODS code", a.organisation.code);
     Field("Integrated care system", a.organisation.system);
     Field("Year", a.year);
-    Field("Completed", a.completed);
+    Field("Completed", IsoOrEmpty(a.completed));
     Field("EDS lead", a.lead);
     Field("Board sponsor", a.sponsor);
     Field("Partners", Join(a.partners, "; "));
-    Field("Engagement dates", Join(a.engagement, ", "));
+    Field("Engagement dates", Join(IsoDates(a.engagement), ", "));
     Field("Published", a.published);
-    Field("Authorised", a.authorised);
-    Field("Review due", a.review_due);
+    Field("Authorised", IsoOrEmpty(a.authorised));
+    Field("Review due", IsoOrEmpty(a.review_due));
     std::vector<std::string> reviewers;
     for (const Reviewer& reviewer : a.reviewers) {
       reviewers.push_back(reviewer.name + " (" + RoleWords(reviewer.role) +

@@ -307,7 +307,7 @@ void WriteActions(Sheet* sheet, const GradeReport& report) {
                    table.Text(1, outcome);
                    table.Text(2, action.action);
                    table.Text(3, action.owner);
-                   if (!action.due.empty()) table.Date(4, action.due);
+                   if (action.due) table.Date(4, *action.due);
                  }
                });
   table.Finish();

@@ -59,10 +59,10 @@ void Table::Link(std::size_t column, std::string_view url, Style style) {
   Measure(column, url, style.bold);
 }
 
-void Table::Date(std::size_t column, std::string_view iso_date, Style style) {
+void Table::Date(std::size_t column, const eds::Date& date, Style style) {
   style.wrap = true;
-  sheet_->Date(row_, static_cast<Col>(column), iso_date, style);
-  if (!iso_date.empty()) has_text_[column] = true;
+  sheet_->Date(row_, static_cast<Col>(column), date, style);
+  has_text_[column] = true;
   Measure(column, "30 Sep 2025", style.bold);
 }
 

@@ -53,8 +53,7 @@ class Table {
   void Number(std::size_t column, double value, Style style = Style());
   // As Sheet::Link and Sheet::Date, in this row.
   void Link(std::size_t column, std::string_view url, Style style = Style());
-  void Date(std::size_t column, std::string_view iso_date,
-            Style style = Style());
+  void Date(std::size_t column, const eds::Date& date, Style style = Style());
   // A score, or `unrated` as text when there is none.
   void Score(std::size_t column, const std::optional<Rational>& score,
              Style style = Style(), std::string_view unrated = "not rated");

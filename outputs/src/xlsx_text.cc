@@ -4,66 +4,14 @@
 #include <cstdint>
 #include <cstring>
 
+#include "eds/text.h"
+
 namespace eds {
 namespace xlsx {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr char kEllipsis[] = "\xE2\x80\xA6";  // "…", one UTF-16 unit
-
-// Decodes one UTF-8 character at `text[i]`. Returns its length in bytes and
-// sets `cp`; returns 0 for a byte that does not start a well-formed character
-// (overlong forms, surrogates and values above U+10FFFF are not well-formed).
-std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* cp) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(text[k]);
-  };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    *cp = lead;
-    return 1;
-  }
-  std::size_t length;
-  char32_t value;
-  char32_t min;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, value = lead & 0x1Fu, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, value = lead & 0x0Fu, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, value = lead & 0x07u, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    return 0;
-  }
-  *cp = value;
-  return length;
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Reads the next character of `text` at `*i`, advancing `*i`; malformed
 // bytes and the XML non-characters U+FFFE/U+FFFF read as U+FFFD.
@@ -108,30 +56,8 @@ int ToInt(std::string_view digits) {
   return value;
 }
 
-bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
-
-// Days from 1970-01-01 to the given civil date (proleptic Gregorian), without
-// the time zone that mktime() would apply.
-std::int64_t DaysFromCivil(int year, int month, int day) {
-  const std::int64_t y = year - (month <= 2 ? 1 : 0);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (month + 9) % 12;
-  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::time_t MidnightUtc(int year, int month, int day) {
-  return static_cast<std::time_t>(DaysFromCivil(year, month, day) * 86400);
+std::time_t MidnightUtc(const Date& date) {
+  return static_cast<std::time_t>(date.DaysSinceEpoch() * 86400);
 }
 }  // namespace
 
@@ -219,23 +145,17 @@ std::optional<Colour> ParseColour(std::string_view hex) {
   return value;
 }
 
-std::time_t DocumentTime(std::string_view iso_date, std::string_view year) {
-  if (iso_date.size() == 10 && iso_date[4] == '-' && iso_date[7] == '-' &&
-      IsDigits(iso_date.substr(0, 4)) && IsDigits(iso_date.substr(5, 2)) &&
-      IsDigits(iso_date.substr(8, 2))) {
-    const int y = ToInt(iso_date.substr(0, 4));
-    const int m = ToInt(iso_date.substr(5, 2));
-    const int d = ToInt(iso_date.substr(8, 2));
-    if (m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
-      const std::time_t t = MidnightUtc(y, m, d);
-      if (t != 0) return t;
-    }
-  }
-  if (year.size() >= 4 && IsDigits(year.substr(0, 4))) {
-    const std::time_t t = MidnightUtc(ToInt(year.substr(0, 4)), 1, 1);
+std::time_t DocumentTime(const std::optional<Date>& completed,
+                         std::string_view year) {
+  if (completed) {
+    const std::time_t t = MidnightUtc(*completed);
     if (t != 0) return t;
   }
-  return MidnightUtc(2000, 1, 1);
+  if (year.size() >= 4 && IsDigits(year.substr(0, 4))) {
+    const std::time_t t = MidnightUtc(Date{ToInt(year.substr(0, 4)), 1, 1});
+    if (t != 0) return t;
+  }
+  return MidnightUtc(Date{2000, 1, 1});
 }
 
 std::string ScoreNumberFormat(const Rational& value) {

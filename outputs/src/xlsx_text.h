@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "eds/date.h"
 #include "eds/rational.h"
 
 namespace eds {
@@ -50,10 +51,11 @@ std::string HeaderFooterText(std::string_view text, std::size_t max_chars);
 std::optional<Colour> ParseColour(std::string_view hex);
 
 // The document's creation time, derived from the assessment so the file is
-// reproducible: midnight UTC of `iso_date` (YYYY-MM-DD) when it is a valid
-// date, else 1 January of the first year of `year` (YYYY/YY), else 1 January
-// 2000. Never zero (libxlsxwriter reads zero as "now").
-std::time_t DocumentTime(std::string_view iso_date, std::string_view year);
+// reproducible: midnight UTC of `completed` when there is one, else 1
+// January of the first year of `year` (YYYY/YY), else 1 January 2000. Never
+// zero (libxlsxwriter reads zero as "now").
+std::time_t DocumentTime(const std::optional<Date>& completed,
+                         std::string_view year);
 
 // A number format that shows `value` exactly when it is a whole or half
 // number, and to two decimals otherwise (5/3 shows 1.67). Empty means

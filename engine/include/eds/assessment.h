@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "eds/date.h"
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
 #include "eds/rubric.h"
@@ -29,7 +30,7 @@ struct Evidence {
 struct Action {
   std::string action;
   std::string owner;  // may be empty
-  std::string due;    // ISO date or empty
+  std::optional<Date> due;
 };
 
 // What the file holds for one outcome. An outcome key with no value is
@@ -75,9 +76,11 @@ struct Assessment {
   Organisation organisation;
   std::string year;  // "2024/25"
   SourceLocation year_where;  // where `year:` gives it
-  std::string completed, lead, sponsor, published, authorised, review_due;
+  std::optional<Date> completed, authorised, review_due;
+  std::string lead, sponsor;
+  std::string published;  // "2025-03"
   std::vector<std::string> partners;
-  std::vector<std::string> engagement;
+  std::vector<Date> engagement;
   std::vector<Reviewer> reviewers;
   Policy policy;
   std::vector<Stakeholder> stakeholders;  // in file order

@@ -47,7 +47,7 @@ struct OrganisationYear {
   std::vector<IdScore> outcomes;  // rubric order
   Agreement agreement;            // the panel agreement
   std::string source;             // the file's path as given or found
-  std::string completed;          // ISO date or empty
+  std::optional<Date> completed;
   Policy policy;
   std::shared_ptr<const Rubric> rubric;  // the rubric it was graded with
   // The warnings its file raised while loading, for a rollup's checks.
