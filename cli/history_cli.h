@@ -15,6 +15,7 @@
 #include "eds/output_file.h"
 #include "eds/status.h"
 #include "options.h"
+#include "parallel.h"
 
 namespace eds::cli {
 
@@ -67,21 +68,39 @@ class StagedHistoryOutputs {
                         std::string (*json)(const Model&),
                         std::string (*markdown)(const Model&),
                         std::string (*html)(const Model&), std::ostream& out) {
-    Status status;
-    if (workbook_ != nullptr) status = workbook(model, workbook_->temp_path());
+    // The workbook takes most of the time and the text outputs the rest:
+    // they are written on two cores at once, each into its staged file, and
+    // nothing is renamed into place unless every one was written. The first
+    // failure in the order workbook, JSON, Markdown, HTML is the one
+    // reported, as when they were written one after another.
+    Status workbook_status;
+    Status text_status;
     std::string to_out;
-    const auto write = [&](const std::string& path, StagedFile* staged,
-                           std::string (*render)(const Model&)) {
-      if (!status.ok() || path.empty()) return;
-      if (staged == nullptr) {
-        to_out = render(model);
-      } else {
-        status = WriteStaged(*staged, render(model));
+    const auto write_workbook = [&] {
+      if (workbook_ != nullptr) {
+        workbook_status = workbook(model, workbook_->temp_path());
       }
     };
-    write(paths_.json, json_, json);
-    write(paths_.markdown, markdown_, markdown);
-    write(paths_.html, html_, html);
+    const auto write_texts = [&] {
+      const auto write = [&](const std::string& path, StagedFile* staged,
+                             std::string (*render)(const Model&)) {
+        if (!text_status.ok() || path.empty()) return;
+        if (staged == nullptr) {
+          to_out = render(model);
+        } else {
+          text_status = WriteStaged(*staged, render(model));
+        }
+      };
+      write(paths_.json, json_, json);
+      write(paths_.markdown, markdown_, markdown);
+      write(paths_.html, html_, html);
+    };
+    const bool texts = !paths_.json.empty() || !paths_.markdown.empty() ||
+                       !paths_.html.empty();
+    ForEachIndex(
+        2, workbook_ != nullptr && texts ? ThreadsAvailable() : 1,
+        [&](std::size_t i) { i == 0 ? write_workbook() : write_texts(); });
+    Status status = workbook_status.ok() ? text_status : workbook_status;
     if (status.ok()) status = set_.Commit();
     if (status.ok()) out << to_out << std::flush;
     return status;

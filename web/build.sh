@@ -18,8 +18,8 @@ export EM_PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 # File names that reach the binary (Boost's exceptions carry __FILE__) are
 # written relative to the sources and the build folder, so that a build in
 # another folder gives the same bytes.
-emcmake cmake -S . -B "$build/eds3" -DCMAKE_BUILD_TYPE=MinSizeRel \
-  -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG -fmacro-prefix-map=$PWD/= -fmacro-prefix-map=$build/=build/" \
+emcmake cmake -S . -B "$build/eds3" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG -fmacro-prefix-map=$PWD/= -fmacro-prefix-map=$build/=build/" \
   -DCMAKE_FIND_ROOT_PATH="$prefix" -DCMAKE_PREFIX_PATH="$prefix" \
   -DBoost_USE_STATIC_LIBS=ON -DBoost_NO_BOOST_CMAKE=ON >/dev/null
 cmake --build "$build/eds3" -j"$(nproc)" --target eds3 eds3-html

@@ -84,7 +84,7 @@ jobs="$(nproc)"
 # __FILE__ (libxlsxwriter's error messages, libunistring's asserts) names
 # the source as it is under the deps folder, wherever that folder is, so a
 # build in another clone gives the same page.
-flags="-Oz -fexceptions -fmacro-prefix-map=$deps/=deps/"
+flags="-O2 -fwasm-exceptions -fmacro-prefix-map=$deps/=deps/"
 for line in "${libraries[@]}"; do
   read -r package kind options <<< "$line"
   read -r source version < <(source_version "$package")

@@ -15,17 +15,20 @@ namespace {
 
 }  // namespace
 
-std::size_t ThreadsFor(std::size_t count) {
+std::size_t ThreadsAvailable() {
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
   // WebAssembly built without threads: a std::thread cannot start.
-  (void)count;
   return 1;
 #else
   const std::size_t cores =
       std::max<std::size_t>(1, std::thread::hardware_concurrency());
-  return std::min({cores, kMaxThreads,
-                   std::max<std::size_t>(1, count / kMinItemsPerThread)});
+  return std::min(cores, kMaxThreads);
 #endif
+}
+
+std::size_t ThreadsFor(std::size_t count) {
+  return std::min(ThreadsAvailable(),
+                  std::max<std::size_t>(1, count / kMinItemsPerThread));
 }
 
 void ForEachIndex(std::size_t count, std::size_t threads,

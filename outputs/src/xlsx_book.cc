@@ -91,25 +91,17 @@ double FontSize(const Style& style) {
 
 }  // namespace
 
-std::string Style::Key() const {
-  std::string key;
-  key += bold ? 'B' : '-';
-  key += italic ? 'I' : '-';
-  key += wrap ? 'W' : '-';
-  key += header ? 'H' : '-';
-  key += align_left ? 'L' : '-';
-  key += align_center ? 'C' : '-';
-  key += link ? 'U' : '-';
-  // The size's bytes rather than its decimal text: a key is only compared,
-  // and printing a double for every cell was a tenth of a national rollup.
-  char size[sizeof font_size];
-  std::memcpy(size, &font_size, sizeof size);
-  key.append(size, sizeof size);
-  key += '|';
-  key += fill;
-  key += '|';
-  key += number_format;
-  return key;
+bool Style::IsDefault() const {
+  return !bold && !italic && !wrap && !header && !align_left && !align_center &&
+         !link && font_size == 0 && fill.empty() && number_format.empty();
+}
+
+bool Style::operator==(const Style& other) const {
+  return bold == other.bold && italic == other.italic && wrap == other.wrap &&
+         header == other.header && align_left == other.align_left &&
+         align_center == other.align_center && link == other.link &&
+         font_size == other.font_size && fill == other.fill &&
+         number_format == other.number_format;
 }
 
 Style Filled(const std::string& colour) {
@@ -144,8 +136,14 @@ void Sheet::Check(int error, Row row, Col col) {
 }
 
 void Sheet::Text(Row row, Col col, std::string_view text, const Style& style) {
-  const std::string safe = CellText(text);
-  Check(worksheet_write_string(worksheet_, row, col, safe.c_str(),
+  // Most cells are short ASCII that CellText() would copy unchanged; they
+  // are copied into one reused buffer instead of a new string a cell.
+  if (IsSafeCellText(text)) {
+    cell_text_.assign(text);
+  } else {
+    cell_text_ = CellText(text);
+  }
+  Check(worksheet_write_string(worksheet_, row, col, cell_text_.c_str(),
                                book_->Format(style)),
         row, col);
 }
@@ -553,11 +551,10 @@ Chart* Book::AddChart(Chart::Type type) {
 
 lxw_format* Book::Format(const Style& style) {
   if (workbook_ == nullptr) return nullptr;
-  static const std::string kDefaultKey = Style().Key();
-  const std::string key = style.Key();
-  if (key == kDefaultKey) return nullptr;
-  const auto found = formats_.find(key);
-  if (found != formats_.end()) return found->second;
+  if (style.IsDefault()) return nullptr;
+  for (const auto& [look, format] : formats_) {
+    if (look == style) return format;
+  }
   lxw_format* format = workbook_add_format(workbook_);
   if (format == nullptr) {
     Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "cell format");
@@ -585,7 +582,7 @@ lxw_format* Book::Format(const Style& style) {
   if (!style.number_format.empty()) {
     format_set_num_format(format, style.number_format.c_str());
   }
-  formats_.emplace(key, format);
+  formats_.emplace_back(style, format);
   return format;
 }
 

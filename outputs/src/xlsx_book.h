@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eds/rational.h"
@@ -55,7 +56,9 @@ struct Style {
   std::string fill;           // "#RRGGBB" background, or empty
   std::string number_format;  // empty: General
 
-  std::string Key() const;
+  // True for the default look (no format at all).
+  bool IsDefault() const;
+  bool operator==(const Style& other) const;
 };
 
 // The looks every writer uses.
@@ -241,6 +244,7 @@ class Sheet {
   std::map<Row, std::size_t> lines_;  // text lines, by row
   std::vector<WrappedCell> wrapped_;
   std::vector<Row> breaks_;  // rows that start a printed page
+  std::string cell_text_;    // the last cell's text, its buffer reused
 };
 
 // A workbook being built for `path`. Construct, add sheets and cells, then
@@ -281,7 +285,9 @@ class Book {
   std::string path_;
   std::string page_header_;
   lxw_workbook* workbook_ = nullptr;
-  std::map<std::string, lxw_format*> formats_;
+  // A workbook has a few dozen looks: a list compared field by field is
+  // faster than building a key for every cell written.
+  std::vector<std::pair<Style, lxw_format*>> formats_;
   std::deque<Sheet> sheets_;  // a deque keeps Sheet pointers stable
   std::deque<Chart> charts_;
   Status status_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <unordered_map>
 
 namespace eds {
 namespace xlsx {
@@ -31,7 +33,8 @@ void Table::Measure(std::size_t column, std::string_view text, bool bold) {
   widths_[column] = std::max(widths_[column], width);
   if (width + 2 > columns_[column].min_width ||
       text.find('\n') != std::string_view::npos) {
-    tall_cells_.push_back({row_, column, std::string(text), bold});
+    tall_cells_.push_back({row_, column, tall_text_.size(), text.size(), bold});
+    tall_text_.append(text);
   }
 }
 
@@ -135,6 +138,20 @@ void Table::Finish() {
                              widths[c]);
     }
   }
+  // The same text recurs down a column (an organisation's name on each of
+  // its rows), so each column's texts are wrapped once.
+  std::vector<std::unordered_map<std::string_view, std::size_t>> wrapped(
+      2 * columns_.size());
+  const auto line_count = [&](const TallCell& cell) {
+    const std::string_view text(tall_text_.data() + cell.offset, cell.size);
+    auto& known = wrapped[2 * cell.column + (cell.bold ? 1 : 0)];
+    const auto found = known.find(text);
+    if (found != known.end()) return found->second;
+    const std::size_t lines =
+        WrappedLineCount(text, widths[cell.column], cell.bold);
+    known.emplace(text, lines);
+    return lines;
+  };
   // Cells were kept in row order, so each row's tallest cell is found in one
   // pass.
   std::size_t i = 0;
@@ -142,9 +159,7 @@ void Table::Finish() {
     const Row row = tall_cells_[i].row;
     std::size_t lines = 1;
     for (; i < tall_cells_.size() && tall_cells_[i].row == row; ++i) {
-      lines = std::max(lines, WrappedLineCount(tall_cells_[i].text,
-                                               widths[tall_cells_[i].column],
-                                               tall_cells_[i].bold));
+      lines = std::max(lines, line_count(tall_cells_[i]));
     }
     sheet_->SetRowLines(row, lines);
   }

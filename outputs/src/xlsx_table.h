@@ -68,11 +68,14 @@ class Table {
  private:
   void Measure(std::size_t column, std::string_view text, bool bold);
 
-  // A cell whose text may wrap, kept until the widths are known.
+  // A cell whose text may wrap, kept until the widths are known; its text
+  // is tall_text_'s bytes [offset, offset + size), one buffer for them all
+  // rather than a string a cell.
   struct TallCell {
     Row row;
     std::size_t column;
-    std::string text;
+    std::size_t offset;
+    std::size_t size;
     bool bold;
   };
 
@@ -85,6 +88,7 @@ class Table {
   std::vector<bool> has_text_;    // per column: any non-empty Text()
   std::vector<bool> has_number_;  // per column: any Number() or Score()
   std::vector<TallCell> tall_cells_;
+  std::string tall_text_;
 };
 
 }  // namespace xlsx

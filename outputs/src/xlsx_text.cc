@@ -90,6 +90,16 @@ std::string CellText(std::string_view text, std::size_t max_units) {
   return out;
 }
 
+bool IsSafeCellText(std::string_view text) {
+  if (text.size() > kMaxCellUnits) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x80) return false;
+    if (byte == '_' && IsEscapeLookalike(text, i)) return false;
+  }
+  return true;
+}
+
 std::string PropertyText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -165,6 +175,22 @@ std::string ScoreNumberFormat(const Rational& value) {
 double TextWidth(std::string_view text) {
   std::size_t widest = 0;
   std::size_t line = 0;
+  // ASCII, the common case, a byte a character; anything else is decoded.
+  bool ascii = true;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c == '\n') {
+      line = 0;
+    } else {
+      widest = std::max(widest, ++line);
+    }
+  }
+  if (ascii) return static_cast<double>(widest);
+  widest = 0;
+  line = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     if (NextChar(text, &i) == U'\n') {

@@ -36,6 +36,10 @@ inline constexpr double kDefaultFontSize = 11;
 std::string CellText(std::string_view text,
                      std::size_t max_units = kMaxCellUnits);
 
+// True when CellText(text) would be `text` itself: ASCII, no "_xHHHH_",
+// within the cell limit. A quick test for the common cell.
+bool IsSafeCellText(std::string_view text);
+
 // `text` made safe for a document property (title, comments): valid UTF-8 and
 // control characters replaced by spaces, since libxlsxwriter does not escape
 // them there.

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, copyFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, copyFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,8 @@ let browser;
 let page;
 let profile;
 const refused = [];
+// The HTML reports the page offered (name -> bytes), for axe-core below.
+const reports = {};
 
 before(async () => {
   profile = mkdtempSync(join(tmpdir(), 'eds3-chromium-'));
@@ -78,7 +80,11 @@ async function runPage(mode, files) {
     return join(work, name);
   });
   await page.click(`#mode-${mode}`);
-  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  // The count of files chosen is cleared first, so that the wait below is for
+  // these files to be read, not the same count from the previous run.
+  await page.evaluate(() => {
+    for (const id of ['status', 'chosen']) document.getElementById(id).textContent = '';
+  });
   const input = await page.$('#files');
   await input.uploadFile(...paths);
   await page.waitForFunction((n) => document.getElementById('chosen').textContent.startsWith(`${n} file`), {}, paths.length);
@@ -103,8 +109,22 @@ function assertSameDownloads(pageResult, nativeResult) {
   const names = Object.keys(pageResult.downloads).sort();
   assert.deepEqual(names, Object.keys(nativeResult.outputs).sort());
   for (const name of names) {
-    assert.ok(Buffer.from(pageResult.downloads[name], 'base64').equals(nativeResult.outputs[name]), `${name} differs`);
+    const bytes = Buffer.from(pageResult.downloads[name], 'base64');
+    assert.ok(bytes.equals(nativeResult.outputs[name]), `${name} differs`);
+    if (name.endsWith('.html')) reports[name] = bytes;
   }
+}
+
+// axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA: what the
+// public sector accessibility regulations ask of a published report.
+const kWcagAA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// The violations axe-core finds in `tab` (all its rules, or only `tags`),
+// one line each: the rule and the elements that break it.
+async function axeViolations(tab, tags) {
+  await tab.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  return tab.evaluate(async (only) => (await window.axe.run(document, only ? { runOnly: { type: 'tag', values: only } } : {}))
+    .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), tags || null);
 }
 
 const example = join(root, 'examples', 'northmoor-ambulance-2024-25.yaml');
@@ -131,10 +151,8 @@ test('grading the example offers the native workbook, JSON, Markdown and HTML re
 });
 
 test('axe-core finds no accessibility violations after grading', async () => {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axeViolations(page, kWcagAA), [], 'WCAG 2.2 A and AA');
+  assert.deepEqual(await axeViolations(page), [], 'all of axe-core\'s rules');
 });
 
 test('comparing three years offers the native outputs', async () => {
@@ -185,6 +203,38 @@ test('every bad input gives the messages of the command line', async () => {
   if (screenshots) {
     await runPage('grade', { ...sheets, 'five-errors.yaml': join(bad, 'five-errors.yaml') });
     await page.screenshot({ path: join(screenshots, 'web-problems.png'), fullPage: true });
+  }
+});
+
+test('axe-core finds no WCAG 2.2 A or AA violation in the HTML reports', async () => {
+  // The reports the page offered for the example's grade, the comparison and
+  // the 40-organisation roll-up (byte-identical to the command line's), each
+  // opened from disk in a tab of its own with the network refused.
+  assert.deepEqual(Object.keys(reports).sort(), ['compare.html', 'northmoor-ambulance-2024-25.html', 'rollup.html']);
+  const folder = mkdtempSync(join(tmpdir(), 'eds3-reports-'));
+  const tab = await browser.newPage();
+  try {
+    await tab.setRequestInterception(true);
+    const asked = [];
+    tab.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith(pathToFileURL(folder).href) || url.startsWith('data:')) {
+        request.continue();
+      } else {
+        asked.push(url);
+        request.abort();
+      }
+    });
+    for (const [name, bytes] of Object.entries(reports)) {
+      const file = join(folder, name);
+      writeFileSync(file, bytes);
+      await tab.goto(pathToFileURL(file).href);
+      assert.deepEqual(await axeViolations(tab, kWcagAA), [], name);
+    }
+    assert.deepEqual(asked, [], 'a report asked for something from outside');
+  } finally {
+    await tab.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 

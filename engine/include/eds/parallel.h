@@ -6,6 +6,10 @@
 
 namespace eds {
 
+// How many threads can run at once: the machine's cores, at most 8 (one
+// where threads cannot start).
+std::size_t ThreadsAvailable();
+
 // How many threads `count` items are worth: the machine's cores, at most 8,
 // and one when there is too little to share.
 std::size_t ThreadsFor(std::size_t count);
