@@ -13,9 +13,9 @@
 
 #include "eds/file_system.h"
 #include "eds/output_file.h"
+#include "eds/parallel.h"
 #include "eds/status.h"
 #include "options.h"
-#include "parallel.h"
 
 namespace eds::cli {
 
