@@ -9,15 +9,12 @@
 #include "eds/assessment.h"
 #include "eds/file_system.h"
 #include "eds/limits.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 // One expected diagnostic as FormatDiagnostic writes it, for a source line
 // of plain ASCII without tabs (so the caret is `column - 1` spaces in).

@@ -21,7 +21,7 @@
 
 #include <gtest/gtest.h>
 
-#include "json_schema.h"
+#include "output_checks.h"
 
 namespace eds {
 namespace {

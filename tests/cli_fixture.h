@@ -18,8 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "html_check.h"
-#include "json_schema.h"
+#include "output_checks.h"
 
 namespace eds::testing {
 

@@ -7,15 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "eds/limits.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 // A record as "line: text@column | text@column ...", to compare whole.
 std::string Show(const CsvRecord& record) {

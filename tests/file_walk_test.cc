@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "diagnostic_text.h"
+
 namespace eds::cli {
 namespace {
 
@@ -52,8 +54,7 @@ class FindYamlFilesTest : public ::testing::Test {
     for (const FoundFile& file : found) {
       result.files.push_back(file.path + (file.named ? " (named)" : ""));
     }
-    for (const Diagnostic& d : diag.items())
-      result.messages += FormatDiagnostic(d);
+    result.messages = ::eds::testing::Formatted(diag);
     return result;
   }
 

@@ -5,7 +5,7 @@
 #include "eds/grade_outputs.h"
 #include "golden.h"
 #include "grade_report_fixtures.h"
-#include "html_check.h"
+#include "output_checks.h"
 #include "report_doc.h"
 
 // Golden files: tests/testdata/golden/grade_*.html. To regenerate them after

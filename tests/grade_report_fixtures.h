@@ -4,7 +4,8 @@
 // Grade reports built by hand, so that the JSON and Markdown writers are
 // tested against known results without depending on the scoring code. The
 // results follow SPEC §4; the assessments hold what the writers show (header
-// fields, evidence, actions), not every rating behind the results.
+// fields, evidence, actions), not every rating behind the results. The
+// rubric is the real built-in EDS 2022 one (test_rubric.h).
 
 #include <cstddef>
 #include <optional>
@@ -13,91 +14,9 @@
 #include <vector>
 
 #include "eds/grade.h"
+#include "test_rubric.h"
 
 namespace eds::testing {
-
-// The EDS 2022 rubric as rubrics/eds2022.yaml holds it (titles included), in
-// code so the writers' tests do not depend on the rubric loader.
-inline Rubric FixtureRubric() {
-  Rubric rubric;
-  rubric.id = "eds2022";
-  rubric.version = "2022.1";
-  rubric.title = "NHS Equality Delivery System 2022";
-  rubric.source = "built-in";
-  rubric.levels = {
-      {"undeveloped", "Undeveloped", 0, {"Underdeveloped"}, "#F4B183"},
-      {"developing", "Developing", 1, {}, "#FFE699"},
-      {"achieving", "Achieving", 2, {}, "#C5E0B4"},
-      {"excelling", "Excelling", 3, {"Excellent"}, "#9DC3E6"},
-  };
-  rubric.bands = {
-      {"Undeveloped", Rational(0), "#F4B183"},
-      {"Developing", Rational(8), "#FFE699"},
-      {"Achieving", Rational(22), "#C5E0B4"},
-      {"Excelling", Rational(33), "#9DC3E6"},
-  };
-  Domain one{"1", "Commissioned or provided services", true, {}};
-  one.outcomes = {
-      {"1A", "Access",
-       "Patients (service users) have required levels of access to the "
-       "service",
-       ""},
-      {"1B", "Health needs met",
-       "Individual patients (service user's) health needs are met", ""},
-      {"1C", "Free from harm",
-       "When patients (service users) use the service, they are free from "
-       "harm",
-       ""},
-      {"1D", "Positive experiences",
-       "Patients (service users) report positive experiences of the service",
-       ""},
-  };
-  Domain two{"2", "Workforce health and well-being", false, {}};
-  two.outcomes = {
-      {"2A", "Support for long-term conditions",
-       "When at work, staff are provided with support to manage obesity, "
-       "diabetes, asthma, COPD and mental health conditions",
-       ""},
-      {"2B", "Free from abuse",
-       "When at work, staff are free from abuse, harassment, bullying and "
-       "physical violence from any source",
-       ""},
-      {"2C", "Independent support",
-       "Staff have access to independent support and advice when suffering "
-       "from stress, abuse, bullying harassment and physical violence from "
-       "any source",
-       ""},
-      {"2D", "Staff recommend",
-       "Staff recommend the organisation as a place to work and receive "
-       "treatment",
-       ""},
-  };
-  Domain three{"3", "Inclusive leadership", false, {}};
-  three.outcomes = {
-      {"3A", "Leaders' commitment",
-       "Board members, system leaders (Band 9 and VSM) and those with line "
-       "management responsibilities routinely demonstrate their "
-       "understanding of, and commitment to, equality and health "
-       "inequalities",
-       ""},
-      {"3B", "Board papers",
-       "Board/Committee papers (including minutes) identify equality and "
-       "health inequalities related impacts and risks and how they will be "
-       "mitigated and managed",
-       ""},
-      {"3C", "Levers",
-       "Board members and system leaders (Band 9 and VSM) ensure levers are "
-       "in place to manage performance and monitor progress with staff and "
-       "patients",
-       ""},
-  };
-  rubric.domains = {one, two, three};
-  rubric.stakeholder_groups = {"patients",  "public", "staff", "trade-union",
-                               "community", "peer",   "board", "other"};
-  rubric.reviewer_roles = {"trade-union", "independent-evaluator",
-                           "peer-reviewer"};
-  return rubric;
-}
 
 inline std::string FixtureLevel(const std::optional<Rational>& score) {
   if (!score) return "";
@@ -135,7 +54,7 @@ inline Rating FixtureRating(const std::string& stakeholder, int points) {
 inline GradeReport CompleteReport() {
   GradeReport report;
   report.tool_version = "0.1.0";
-  report.rubric = FixtureRubric();
+  report.rubric = Eds2022Rubric();
   const Rubric& rubric = report.rubric;
 
   Assessment& a = report.assessment;
@@ -298,7 +217,7 @@ inline GradeReport CompleteReport() {
 inline GradeReport IncompleteReport() {
   GradeReport report;
   report.tool_version = "0.1.0";
-  report.rubric = FixtureRubric();
+  report.rubric = Eds2022Rubric();
   const Rubric& rubric = report.rubric;
 
   Assessment& a = report.assessment;

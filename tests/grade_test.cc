@@ -321,7 +321,9 @@ TEST(GradeTest, OutcomeScoreFollowsPolicyAndAgreed) {
     EXPECT_EQ(outcome.level, c.want_level);
     EXPECT_EQ(outcome.from_agreed, c.agreed.has_value());
     EXPECT_EQ(outcome.rating_count, static_cast<int>(c.ratings.size()));
-    EXPECT_EQ(outcome.title, "Title of 2A");
+    EXPECT_EQ(outcome.title,
+              "When at work, staff are provided with support to manage "
+              "obesity, diabetes, asthma, COPD and mental health conditions");
   }
 }
 

@@ -9,69 +9,15 @@
 #include <vector>
 
 #include "eds/grade.h"
-#include "test_rubric.h"
+#include "history_fixtures.h"
 
 namespace eds {
 namespace {
 
-using ::eds::testing::Eds2022Rubric;
-
-std::shared_ptr<const Rubric> SharedEds2022() {
-  static const auto rubric = std::make_shared<const Rubric>(Eds2022Rubric());
-  return rubric;
-}
-
-// EDS 2022 with a local outcome 2E added to Domain 2, as a later rubric
-// version might.
-std::shared_ptr<const Rubric> SharedVariant() {
-  static const auto rubric = [] {
-    Rubric variant = Eds2022Rubric();
-    variant.version = "2022.1-local";
-    variant.domains[1].outcomes.push_back(
-        {"2E", "Flexible working", "Title of 2E", ""});
-    return std::make_shared<const Rubric>(std::move(variant));
-  }();
-  return rubric;
-}
-
-// A score in halves of a point (3 is 1.5), or kUnrated.
-constexpr int kUnrated = -1;
-
-// A graded year of an organisation whose outcomes, in rubric order, score
-// `halves`/2 each: a whole score is agreed by the panel, a half score is the
-// median of two ratings either side of it.
-OrganisationYear Year(const std::string& name, const std::string& code,
-                      const std::string& year, const std::vector<int>& halves,
-                      const std::string& system = "",
-                      std::shared_ptr<const Rubric> rubric = SharedEds2022()) {
-  Assessment assessment;
-  assessment.source = code + "-" + year.substr(0, 4) + ".yaml";
-  assessment.organisation = {name, code, system};
-  assessment.year = year;
-  assessment.stakeholders = {{"s1", "Panel member 1", "staff"},
-                             {"s2", "Panel member 2", "staff"}};
-  const std::vector<std::string> ids = rubric->OutcomeIds();
-  EXPECT_EQ(ids.size(), halves.size()) << "one score per outcome";
-  for (std::size_t i = 0; i < ids.size() && i < halves.size(); ++i) {
-    OutcomeEntry entry;
-    entry.outcome_id = ids[i];
-    if (halves[i] == kUnrated) {
-      // Present but unrated, as `init` writes it.
-    } else if (halves[i] % 2 == 0) {
-      entry.agreed = halves[i] / 2;
-    } else {
-      entry.ratings = {{"s1", halves[i] / 2, "", {}},
-                       {"s2", halves[i] / 2 + 1, "", {}}};
-    }
-    assessment.outcomes[ids[i]] = entry;
-  }
-  return SummariseYear(assessment, rubric, Grade(assessment, *rubric));
-}
-
-// Every outcome scored `points` (whole points).
-std::vector<int> All(int points, std::size_t count = 11) {
-  return std::vector<int>(count, points * 2);
-}
+using ::eds::testing::All;
+using ::eds::testing::kUnrated;
+using ::eds::testing::SharedVariant;
+using ::eds::testing::Year;
 
 const char kTrust[] = "Example Hospital NHS Trust";
 

@@ -1,5 +1,7 @@
 #include "eds/rubric.h"
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -9,15 +11,12 @@
 
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 Rubric Eds2022() {
   std::optional<Rubric> rubric = LoadBuiltinRubric("eds2022");
@@ -85,6 +84,63 @@ TEST(BuiltinRubricsTest, Eds2022HasTheNationalFramework) {
   EXPECT_EQ(rubric.default_policy.raters, RatersPolicy::kMedian);
   EXPECT_EQ(rubric.default_policy.services, ServicesPolicy::kMedian);
   EXPECT_EQ(rubric.default_policy.rounding, RoundingPolicy::kHalf);
+}
+
+// Everything a rubric says but where it came from, one fact a line, so that
+// two rubrics compare whole and a difference names the fact.
+std::string Describe(const Rubric& rubric) {
+  std::string out = "rubric " + rubric.id + " " + rubric.version + " " +
+                    rubric.title + "\npolicy " +
+                    PolicySummary(rubric.default_policy) + "\n";
+  for (const Level& level : rubric.levels) {
+    out += "level " + level.id + " " + level.name + " " +
+           std::to_string(level.points) + " " + level.colour;
+    for (const std::string& alias : level.aliases) out += " alias " + alias;
+    out += "\n";
+  }
+  for (const Band& band : rubric.bands) {
+    out += "band " + band.name + " " + band.lower.ToString() + " " +
+           band.colour + "\n";
+  }
+  for (const Domain& domain : rubric.domains) {
+    out += "domain " + domain.id + " " + domain.name +
+           (domain.per_service ? " per service\n" : "\n");
+    for (const Outcome& outcome : domain.outcomes) {
+      out += "outcome " + outcome.id + " " + outcome.name + " | " +
+             outcome.title + " | " + outcome.prompt + "\n";
+    }
+  }
+  for (const std::string& group : rubric.stakeholder_groups) {
+    out += "group " + group + "\n";
+  }
+  for (const std::string& role : rubric.reviewer_roles) {
+    out += "role " + role + "\n";
+  }
+  return out;
+}
+
+// The compare tests' local rubric is a copy of EDS 2022 with its own id and
+// version, an outcome 2E and bands moved for the higher maximum. Anything
+// else that differs would be a copy drifting from rubrics/eds2022.yaml.
+TEST(BuiltinRubricsTest, CompareTestsLocalVariantDiffersOnlyWhereItSays) {
+  const std::string path =
+      std::string(EDS_TESTDATA_DIR) + "/history/compare/local-rubric.yaml";
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)),
+                         std::istreambuf_iterator<char>());
+  Diagnostics diag;
+  const std::optional<Rubric> local = ParseRubric(text, path, diag);
+  ASSERT_TRUE(local.has_value()) << Formatted(diag);
+
+  Rubric expected = Eds2022();
+  expected.id = "eds2022-local";
+  expected.version = "2022.1-local";
+  expected.bands[2].lower = Rational(24);
+  expected.bands[3].lower = Rational(36);
+  expected.domains[1].outcomes.push_back(
+      {"2E", "Flexible working", "Staff have fair access to flexible working",
+       "Flexible working requests and outcomes by protected characteristic."});
+  EXPECT_EQ(Describe(*local), Describe(expected));
 }
 
 TEST(BuiltinRubricsTest, UnknownIdHasNoRubric) {

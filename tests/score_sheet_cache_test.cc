@@ -12,6 +12,7 @@
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
@@ -46,7 +47,7 @@ std::map<std::string, std::string> LoadAll(
     Diagnostics diag;
     Status status;
     LoadAssessment(path, fs, diag, &status, options);
-    for (const Diagnostic& d : diag.items()) found[path] += FormatDiagnostic(d);
+    found[path] += ::eds::testing::Formatted(diag);
   }
   return found;
 }

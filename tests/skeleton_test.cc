@@ -10,6 +10,7 @@
 #include "eds/file_system.h"
 #include "eds/grade.h"
 #include "eds/limits.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
@@ -34,8 +35,7 @@ std::optional<LoadedAssessment> Load(const std::string& yaml) {
   Diagnostics diag;
   std::optional<LoadedAssessment> loaded =
       ParseAssessment(yaml, "new.yaml", fs, diag);
-  std::string problems;
-  for (const Diagnostic& d : diag.items()) problems += FormatDiagnostic(d);
+  const std::string problems = ::eds::testing::Formatted(diag);
   EXPECT_TRUE(loaded.has_value()) << problems << "\n" << yaml;
   EXPECT_EQ(problems, "");
   return loaded;

@@ -16,48 +16,12 @@
 #include <vector>
 
 #include "eds/agreement.h"
+#include "test_rubric.h"
 
 namespace eds {
 namespace {
 
 // ---- A hand-made report (the writer is tested apart from the engine) ----
-
-Rubric TestRubric() {
-  Rubric rubric;
-  rubric.id = "eds2022";
-  rubric.version = "2022.1";
-  rubric.title = "NHS Equality Delivery System 2022";
-  rubric.source = "built-in";
-  rubric.levels = {
-      {"undeveloped", "Undeveloped", 0, {"Underdeveloped"}, "#F4B183"},
-      {"developing", "Developing", 1, {}, "#FFE699"},
-      {"achieving", "Achieving", 2, {}, "#C5E0B4"},
-      {"excelling", "Excelling", 3, {"Excellent"}, "#9DC3E6"},
-  };
-  rubric.bands = {
-      {"Undeveloped", Rational(0), "#F4B183"},
-      {"Developing", Rational(8), "#FFE699"},
-      {"Achieving", Rational(22), "#C5E0B4"},
-      {"Excelling", Rational(33), "#9DC3E6"},
-  };
-  const auto domain = [](std::string id, std::string name, bool per_service,
-                         std::vector<std::string> outcome_ids) {
-    Domain d{std::move(id), std::move(name), per_service, {}};
-    for (const std::string& outcome : outcome_ids) {
-      d.outcomes.push_back(
-          {outcome, "Name of " + outcome, "Title of outcome " + outcome, ""});
-    }
-    return d;
-  };
-  rubric.domains = {
-      domain("1", "Commissioned or provided services", true,
-             {"1A", "1B", "1C", "1D"}),
-      domain("2", "Workforce health and well-being", false,
-             {"2A", "2B", "2C", "2D"}),
-      domain("3", "Inclusive leadership", false, {"3A", "3B", "3C"}),
-  };
-  return rubric;
-}
 
 Rating MakeRating(const std::string& stakeholder, int points,
                   const std::string& comment = "") {
@@ -78,7 +42,7 @@ OutcomeResult MakeOutcome(const std::string& id, std::optional<Rational> score,
                           std::vector<std::string> flags = {}) {
   OutcomeResult outcome;
   outcome.id = id;
-  outcome.title = "Title of outcome " + id;
+  outcome.title = testing::Eds2022Rubric().FindOutcome(id)->title;
   outcome.score = score;
   if (score) outcome.level = LevelName(*score);
   outcome.flags = std::move(flags);
@@ -91,7 +55,7 @@ OutcomeResult MakeOutcome(const std::string& id, std::optional<Rational> score,
 GradeReport MakeReport(bool complete) {
   GradeReport report;
   report.tool_version = "9.8.7";
-  report.rubric = TestRubric();
+  report.rubric = testing::Eds2022Rubric();
 
   Assessment& a = report.assessment;
   a.rubric_ref = "eds2022";
@@ -695,7 +659,9 @@ TEST_F(XlsxGradeTest, IncompleteSummarySaysSoAndListsWhatIsMissing) {
   // part of it may be scored. The unrated outcome itself is "not rated".
   EXPECT_TRUE(book.SheetHasText("Summary", "incomplete"));  // Domain 2
   EXPECT_EQ(book.Row("Summary", 31),
-            (std::vector<std::string>{"2B", "Name of 2B", "not rated", "3", ""}));
+            (std::vector<std::string>{
+                "2B", "Free from abuse, harassment, bullying and violence",
+                "not rated", "3", ""}));
 }
 
 TEST_F(XlsxGradeTest, MethodExplainsThePolicyAndBandsFromTheRubric) {

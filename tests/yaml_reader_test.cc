@@ -8,15 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "eds/limits.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 YamlFile Parse(const std::string& text) {
   Diagnostics diag;

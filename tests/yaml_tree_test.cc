@@ -7,16 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "eds/limits.h"
+#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
 
-// Every diagnostic of a parse, formatted as eds3 prints it.
-std::string Formatted(const Diagnostics& diag) {
-  std::string out;
-  for (const Diagnostic& d : diag.items()) out += FormatDiagnostic(d);
-  return out;
-}
+using ::eds::testing::Formatted;
 
 YamlFile ParseOk(const std::string& text) {
   Diagnostics diag;
