@@ -2,18 +2,15 @@
 
 #include <boost/program_options/options_description.hpp>
 #include <limits>
-#include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "commands.h"
-#include "eds/assessment.h"
 #include "eds/file_system.h"
-#include "eds/grade.h"
 #include "eds/history.h"
 #include "eds/history_outputs.h"
+#include "eds/pipeline.h"
 #include "eds/version.h"
 #include "history_cli.h"
 #include "messages.h"
@@ -100,14 +97,26 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
 
   DiskFileSystem fs;
   Diagnostics diag;
-  std::vector<LoadedAssessment> loaded;
+  std::vector<InputFile> files;
   for (const std::string& path : parsed.operands) {
-    Status load_status;
-    std::optional<LoadedAssessment> assessment =
-        LoadAssessment(path, fs, diag, &load_status, trust.load);
-    status = Worse(status, load_status);
-    if (assessment) loaded.push_back(std::move(*assessment));
+    files.push_back({path, /*named=*/true, "", ""});
   }
+  PipelineOptions pipeline;
+  pipeline.mode = PipelineMode::kAssessments;
+  pipeline.load = trust.load;
+  SharedRubrics rubrics;
+  std::vector<OrganisationYear> years;
+  RunPipeline(files, pipeline, fs, rubrics,
+              [&](std::size_t i, FileOutcome& outcome) {
+                diag.Append(outcome.problems);
+                if (outcome.verdict == FileVerdict::kAssessment) {
+                  years.push_back(std::move(*outcome.year));
+                } else if (outcome.verdict == FileVerdict::kUnreadable) {
+                  status = Worse(status, Status::IoError(files[i].path));
+                } else {
+                  status = Worse(status, Status::InvalidInput(files[i].path));
+                }
+              });
   if (!status.ok()) {
     PrintDiagnostics(diag, err);
     return status.exit_status();
@@ -116,13 +125,6 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
       CheckHistoryOutputsAreNotInputs(parsed, paths, fs);
   if (!overwrites.empty()) return UsageError(kCompare, overwrites, err);
 
-  std::vector<OrganisationYear> years;
-  for (LoadedAssessment& assessment : loaded) {
-    const GradeResult result = Grade(assessment.assessment, assessment.rubric);
-    years.push_back(SummariseYear(
-        assessment.assessment,
-        std::make_shared<const Rubric>(std::move(assessment.rubric)), result));
-  }
   CompareResult result;
   status = Compare(std::move(years), kToolVersion, diag, &result);
   PrintDiagnostics(diag, err);

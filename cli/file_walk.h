@@ -5,21 +5,14 @@
 #include <vector>
 
 #include "eds/diagnostics.h"
+#include "eds/pipeline.h"
 #include "eds/status.h"
 
 namespace eds::cli {
 
-// A file to read, and how it came to be listed.
-struct FoundFile {
-  std::string path;    // as named, or a named folder joined with names below it
-  bool named = false;  // named on the command line, not found in a folder
-  // The folder named on the command line it was found in; "" when named.
-  std::string folder;
-  // Why it cannot be read, when that is known from the walk (a folder below
-  // the one named that cannot be listed); "" otherwise. Such an entry is
-  // reported like a file that cannot be read.
-  std::string problem;
-};
+// A file to read, and how it came to be listed (the engine's pipeline
+// takes them as they are found).
+using FoundFile = InputFile;
 
 struct WalkOptions {
   // Follow symbolic links that lead out of the folder named (or that lead

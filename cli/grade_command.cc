@@ -14,9 +14,9 @@
 #include "eds/file_system.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
-#include "eds/output_file.h"
 #include "eds/version.h"
 #include "eds/xlsx_grade.h"
+#include "history_cli.h"
 #include "messages.h"
 #include "options.h"
 #include "output_paths.h"
@@ -47,16 +47,6 @@ const CommandSpec kGrade = {
     "is listed, exit 1, and nothing is written.\n"
     "Exit status: 0 graded (complete or not), 1 the file is invalid, 2 usage\n"
     "error, 3 FILE cannot be read or an output cannot be written.\n"};
-
-// One output the run writes.
-struct Output {
-  const char* what;  // "workbook", for the summary
-  std::string path;
-  const char* option;  // as the user names it
-  // The text written; nullptr for the workbook.
-  std::string (*render)(const GradeReport& report);
-  const char* extension;  // what the name must end in
-};
 
 // "panel/2024-25.yaml" -> "2024-25.xlsx": the input's file name with its
 // extension replaced, in the current folder.
@@ -128,49 +118,6 @@ std::string Summary(const GradeReport& report) {
   return text;
 }
 
-// Stages and writes every output file, then renames them into place
-// together, and only then writes the output named "-" to `out`. On failure
-// the problem is printed to `err`, nothing is left behind, existing files are
-// untouched and nothing is written to `out`.
-Status WriteOutputs(const GradeReport& report, const std::vector<Output>& all,
-                    std::ostream& out, std::ostream& err) {
-  OutputSet set;
-  std::vector<StagedFile*> staged(all.size(), nullptr);
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].path == kStandardOutput) continue;
-    const Status status = set.Stage(all[i].path, &staged[i]);
-    if (!status.ok()) {
-      PrintRunProblem(WriteProblem(all[i].path, status), err);
-      return status;
-    }
-  }
-  std::string to_out;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].render == nullptr) {
-      const Status status = WriteGradeWorkbook(report, staged[i]->temp_path());
-      if (!status.ok()) {
-        PrintWriterFailure(status, err);
-        return status;
-      }
-    } else if (staged[i] == nullptr) {
-      to_out = all[i].render(report);
-    } else {
-      const Status status = WriteStaged(*staged[i], all[i].render(report));
-      if (!status.ok()) {
-        PrintRunProblem(WriteProblem(all[i].path, status), err);
-        return status;
-      }
-    }
-  }
-  Diagnostics problems;
-  const Status status = set.Commit(problems);
-  for (const Diagnostic& problem : problems.items()) {
-    PrintRunProblem(problem, err);
-  }
-  if (status.ok()) out << to_out << std::flush;
-  return status;
-}
-
 }  // namespace
 
 ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
@@ -200,43 +147,50 @@ ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
   }
   const std::string& input = parsed.operands[0];
 
-  std::vector<Output> all;
-  if (parsed.options.count("output") > 0) {
-    all.push_back(
-        {"workbook", workbook_path, "--output", nullptr, kWorkbookExtension});
-  } else if (parsed.options.count("json") == 0 &&
-             parsed.options.count("markdown") == 0 &&
-             parsed.options.count("html") == 0) {
-    all.push_back({"workbook", DefaultWorkbook(input), "--output", nullptr,
-                   kWorkbookExtension});
+  // The outputs asked for, in the order the summary lists them.
+  HistoryOutputPaths outputs_asked;
+  std::vector<OutputPath> paths;
+  if (parsed.options.count("output") > 0 ||
+      (parsed.options.count("json") == 0 &&
+       parsed.options.count("markdown") == 0 &&
+       parsed.options.count("html") == 0)) {
+    outputs_asked.workbook = parsed.options.count("output") > 0
+                                 ? workbook_path
+                                 : DefaultWorkbook(input);
+    paths.push_back({"workbook", "--output", outputs_asked.workbook,
+                     kWorkbookExtension});
   }
   if (parsed.options.count("json") > 0) {
-    all.push_back({"JSON", json_path, "--json", GradeJson, kJsonExtension});
+    outputs_asked.json = json_path;
+    paths.push_back({"JSON", "--json", json_path, kJsonExtension});
   }
   if (parsed.options.count("markdown") > 0) {
-    all.push_back({"Markdown", markdown_path, "--markdown", GradeMarkdown,
-                   kMarkdownExtension});
+    outputs_asked.markdown = markdown_path;
+    paths.push_back(
+        {"Markdown", "--markdown", markdown_path, kMarkdownExtension});
   }
   if (parsed.options.count("html") > 0) {
-    all.push_back({"HTML", html_path, "--html", GradeHtml, kHtmlExtension});
-  }
-  std::vector<OutputPath> paths;
-  for (const Output& output : all) {
-    paths.push_back(
-        {output.what, output.option, output.path, output.extension});
+    outputs_asked.html = html_path;
+    paths.push_back({"HTML", "--html", html_path, kHtmlExtension});
   }
   const std::string problem = CheckOutputPaths(paths, {input});
   if (!problem.empty()) return UsageError(kGrade, problem, err);
   // With an output on standard output, the summary goes to standard error.
   std::ostream& summary = WritesStandardOutput(paths) ? err : out;
 
+  // Staged before the input is read, as compare and rollup do, so that an
+  // output that cannot be written is reported with the input's problems
+  // (SPEC §2: 3 wins over 1).
+  StagedHistoryOutputs outputs(outputs_asked);
+  Status status = outputs.Stage(err);
+
   DiskFileSystem fs;
   Diagnostics diag;
-  Status status;
+  Status load_status;
   std::optional<LoadedAssessment> loaded =
-      LoadAssessment(input, fs, diag, &status, trust.load);
+      LoadAssessment(input, fs, diag, &load_status, trust.load);
   PrintDiagnostics(diag, err);
-  if (!loaded) return status.exit_status();
+  if (!loaded) return Worse(status, load_status).exit_status();
   const std::string overwrites = CheckOutputsAreNotInputs(paths, fs);
   if (!overwrites.empty()) return UsageError(kGrade, overwrites, err);
 
@@ -246,21 +200,18 @@ ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
     Diagnostics refused;
     if (!RequireComplete(report.result, loaded->rubric, input, refused)) {
       PrintDiagnostics(refused, err);
-      return ExitStatus::kInvalidInput;
+      return Worse(status, Status::InvalidInput(input)).exit_status();
     }
   }
+  if (!status.ok()) return status.exit_status();
   report.assessment = std::move(loaded->assessment);
   report.rubric = std::move(loaded->rubric);
   report.tool_version = kToolVersion;
 
-  status = WriteOutputs(report, all, out, err);
+  status = outputs.WriteAndCommit(report, WriteGradeWorkbook, GradeJson,
+                                  GradeMarkdown, GradeHtml, out, err);
   if (!status.ok()) return status.exit_status();
-
-  summary << Summary(report) << "Wrote:\n";
-  for (const Output& output : all) {
-    summary << fmt::format("  {:<9} {}\n", output.what,
-                           OutputName(output.path));
-  }
+  summary << Summary(report) << outputs.WroteText();
   return ExitStatus::kSuccess;
 }
 

@@ -13,10 +13,10 @@
 
 #include "eds/file_system.h"
 #include "eds/output_file.h"
+#include "eds/parallel.h"
 #include "eds/status.h"
 #include "messages.h"
 #include "options.h"
-#include "parallel.h"
 
 namespace eds::cli {
 
@@ -48,8 +48,8 @@ std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
                                             const HistoryOutputPaths& paths,
                                             const DiskFileSystem& fs);
 
-// The staged outputs of one run: Stage() first, Write...() once the model is
-// built, then Commit(). Destroying it uncommitted removes every temporary
+// The staged outputs of one run (of `grade` too): Stage() first, before the
+// inputs are read, Write...() once the model is built, then Commit(). Destroying it uncommitted removes every temporary
 // file, so a failed run leaves existing outputs untouched.
 class StagedHistoryOutputs {
  public:
@@ -63,7 +63,7 @@ class StagedHistoryOutputs {
   // Writes the model's outputs into the staged files and renames them all
   // into place, then writes the one named "-" to `out` (only when every file
   // was written). On failure the problem is printed to `err`. `Model` is
-  // CompareResult or RollupResult.
+  // GradeReport, CompareResult or RollupResult.
   template <typename Model>
   Status WriteAndCommit(const Model& model,
                         Status (*workbook)(const Model&, const std::string&),

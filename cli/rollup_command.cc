@@ -9,8 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,7 +20,7 @@
 #include "eds/grade.h"
 #include "eds/history.h"
 #include "eds/history_outputs.h"
-#include "eds/input_kind.h"
+#include "eds/pipeline.h"
 #include "eds/register.h"
 #include "eds/score_sheet_cache.h"
 #include "eds/version.h"
@@ -30,7 +28,6 @@
 #include "history_cli.h"
 #include "messages.h"
 #include "options.h"
-#include "parallel.h"
 #include "trust_options.h"
 
 namespace eds::cli {
@@ -77,93 +74,8 @@ const CommandSpec kRollup = {
     "Exit status: 0 rolled up, 1 invalid input or nothing to roll up, 2 usage\n"
     "error, 3 a path cannot be read or an output cannot be written.\n"};
 
-// What became of one file found.
-enum class Verdict { kAssessment, kSkipped, kInvalid, kUnreadable };
-
-// Reads and loads one file, adding its problems to `diag` and its note when
-// skipped to `notes`.
-// An invalid file's `claimed` identity is read from its text, so that its
-// organisation is still named in the outputs.
-Verdict LoadFound(const FoundFile& file, const LoadOptions& trust,
-                  FileSystem& fs, Diagnostics& diag, Diagnostics& notes,
-                  std::optional<LoadedAssessment>* loaded,
-                  ClaimedIdentity* claimed) {
-  if (!file.problem.empty()) {
-    diag.Error({file.path, 0, 0}, file.problem);
-    return Verdict::kUnreadable;
-  }
-  LoadOptions options = trust;
-  options.folder = file.folder;
-  std::string text;
-  const Status read = fs.ReadFile(file.path, &text);
-  if (!read.ok()) {
-    diag.Add(ReadProblem(file.path, read));
-    return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
-                                                 : Verdict::kInvalid;
-  }
-  // A file that is not a YAML mapping at all is invalid, found or named.
-  const std::optional<InputKind> kind =
-      ClassifyAndParseAssessment(text, file.path, fs, diag, loaded, options);
-  if (!kind || (*kind == InputKind::kAssessment && !*loaded)) {
-    *claimed = ReadClaimedIdentity(text);
-    return Verdict::kInvalid;
-  }
-  if (*kind != InputKind::kAssessment) {
-    if (file.named) {
-      diag.Error({file.path, 0, 0},
-                 "not an assessment: there is no 'eds3' key at the top",
-                 "an assessment starts with 'eds3: 1'");
-      return Verdict::kInvalid;
-    }
-    notes.Note({file.path, 0, 0},
-               "skipped: not an assessment (no 'eds3' key at the top)");
-    return Verdict::kSkipped;
-  }
-  return *loaded ? Verdict::kAssessment : Verdict::kInvalid;
-}
-
-// One copy of each built-in rubric for all the years graded with it, shared
-// by the threads that load files.
-class SharedRubrics {
- public:
-  std::shared_ptr<const Rubric> Share(Rubric rubric) {
-    if (rubric.source != "built-in") {
-      return std::make_shared<const Rubric>(std::move(rubric));
-    }
-    const std::lock_guard<std::mutex> lock(mutex_);
-    for (const std::shared_ptr<const Rubric>& known : builtin_) {
-      if (known->id == rubric.id) return known;
-    }
-    builtin_.push_back(std::make_shared<const Rubric>(std::move(rubric)));
-    return builtin_.back();
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<std::shared_ptr<const Rubric>> builtin_;
-};
-
-// Grades an assessment and keeps only its summary, so that a national
-// rollup holds a small record a file, not every file's ratings and evidence.
-OrganisationYear GradeAndSummarise(LoadedAssessment loaded,
-                                   SharedRubrics& rubrics) {
-  const GradeResult result = Grade(loaded.assessment, loaded.rubric);
-  return SummariseYear(loaded.assessment,
-                       rubrics.Share(std::move(loaded.rubric)), result);
-}
-
 // The errors of one file that a rollup keeps to print or list.
 constexpr std::size_t kMaxErrorsPerFile = 2 * kMaxErrorsPerExcludedFile;
-
-// What became of one file found, kept until every file is loaded.
-struct LoadedFile {
-  Verdict verdict = Verdict::kSkipped;
-  // Few kept, so that a batch of hostile files holds little.
-  Diagnostics problems{kMaxErrorsPerFile};
-  Diagnostics notes;
-  std::optional<OrganisationYear> year;  // for an assessment
-  ClaimedIdentity claimed;               // for an invalid file
-};
 
 // Adds the problems of a file left out under --skip-invalid to `warnings`:
 // the run goes on without it.
@@ -421,49 +333,32 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
   std::size_t invalid = 0;  // files that fail the run (without --skip-invalid)
   std::size_t unreadable = 0;
   std::size_t excluded_errors = 0;  // listed in `excluded`, at most the cap
-  // Files are loaded and graded on every core, each into its own slot, then
-  // taken in the order found, so nothing depends on the threads' timing. A
-  // few files a thread at a time: an invalid file's problems can hold
-  // megabytes of quoted lines, and only the capped lists keep them.
+  PipelineOptions pipeline;
+  pipeline.mode = PipelineMode::kFoundAssessments;
+  pipeline.load = trust.load;
+  pipeline.max_errors_per_file = kMaxErrorsPerFile;
   SharedRubrics rubrics;
-  const std::size_t threads = ThreadsFor(files.size());
-  const std::size_t batch = threads * 8;
-  std::vector<LoadedFile> loaded;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::size_t slot_index = i % batch;
-    if (slot_index == 0) {
-      const std::size_t count = std::min(batch, files.size() - i);
-      loaded.assign(count, LoadedFile());
-      ForEachIndex(count, threads, [&, first = i](std::size_t k) {
-        LoadedFile& slot = loaded[k];
-        std::optional<LoadedAssessment> assessment;
-        slot.verdict =
-            LoadFound(files[first + k], trust.load, fs, slot.problems,
-                      slot.notes, &assessment, &slot.claimed);
-        if (slot.verdict == Verdict::kAssessment) {
-          slot.year = GradeAndSummarise(std::move(*assessment), rubrics);
-        }
-      });
-    }
+  RunPipeline(files, pipeline, fs, rubrics, [&](std::size_t i,
+                                                FileOutcome& outcome) {
     const FoundFile& file = files[i];
-    LoadedFile& slot = loaded[slot_index];
-    const Diagnostics& problems = slot.problems;
-    notes.Append(slot.notes);
-    switch (slot.verdict) {
-      case Verdict::kAssessment:
+    const Diagnostics& problems = outcome.problems;
+    notes.Append(outcome.notes);
+    switch (outcome.verdict) {
+      case FileVerdict::kAssessment:
         // A valid file's warnings (a code in lower case) are printed with
         // the others and kept for the Checks sheet.
         AddAsWarnings(problems, warnings);
         for (const Diagnostic& warning : problems.items()) {
           if (warning.severity == Severity::kWarning) {
-            slot.year->warnings.push_back(warning);
+            outcome.year->warnings.push_back(warning);
           }
         }
-        years.push_back(std::move(*slot.year));
+        years.push_back(std::move(*outcome.year));
         break;
-      case Verdict::kSkipped:
+      case FileVerdict::kRubric:
+      case FileVerdict::kSkipped:
         break;
-      case Verdict::kUnreadable:
+      case FileVerdict::kUnreadable:
         // A file named on the command line must be read; one found in a
         // folder is left out like an invalid one under --skip-invalid.
         if (file.named || !rollup.skip_invalid) {
@@ -473,14 +368,14 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
           break;
         }
         [[fallthrough]];
-      case Verdict::kInvalid:
+      case FileVerdict::kInvalid:
         if (rollup.skip_invalid) {
           AddAsWarnings(problems, warnings);
           excluded.push_back(ExcludeFile(
               file.path, problems,
               std::min(kMaxErrorsPerExcludedFile,
                        kMaxExcludedErrors - excluded_errors)));
-          excluded.back().claimed = std::move(slot.claimed);
+          excluded.back().claimed = std::move(outcome.claimed);
           excluded_errors += std::min(
               problems.error_count(),
               std::min(kMaxErrorsPerExcludedFile,
@@ -492,7 +387,7 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
         }
         break;
     }
-  }
+  });
   if (!status.ok()) {
     // The cross-file checks of the valid files too, so that one run reports
     // every problem.

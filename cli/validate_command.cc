@@ -4,22 +4,16 @@
 #include <boost/program_options/value_semantic.hpp>
 #include <cstddef>
 #include <limits>
-#include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "commands.h"
-#include "eds/assessment.h"
 #include "eds/diagnostics.h"
-#include "eds/completeness.h"
 #include "eds/file_system.h"
-#include "eds/grade.h"
 #include "eds/history.h"
-#include "eds/input_kind.h"
-#include "eds/rubric.h"
+#include "eds/pipeline.h"
 #include "eds/score_sheet_cache.h"
 #include "file_walk.h"
 #include "messages.h"
@@ -55,66 +49,6 @@ const CommandSpec kValidate = {
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error, 3 a path\n"
     "cannot be read.\n"};
 
-enum class Verdict { kValid, kInvalid, kUnreadable, kSkipped };
-
-// Checks one file, adding every problem found to `diag`; a valid
-// assessment's graded summary goes to `year`, for the cross-file checks, and
-// `incomplete` becomes "N outcomes not rated" when it is not fully rated.
-Verdict ValidateFile(const FoundFile& file, const TrustOptions& trust,
-                     FileSystem& fs, bool require_complete, Diagnostics& diag,
-                     std::optional<OrganisationYear>* year,
-                     std::string* incomplete) {
-  if (!file.problem.empty()) {
-    diag.Error({file.path, 0, 0}, file.problem);
-    return Verdict::kUnreadable;
-  }
-  LoadOptions options = trust.load;
-  options.folder = file.folder;
-  std::string text;
-  const Status read = fs.ReadFile(file.path, &text);
-  if (!read.ok()) {
-    diag.Add(ReadProblem(file.path, read));
-    return read.code() == Status::Code::kIoError ? Verdict::kUnreadable
-                                                 : Verdict::kInvalid;
-  }
-  std::optional<LoadedAssessment> assessment;
-  const std::optional<InputKind> kind =
-      ClassifyAndParseAssessment(text, file.path, fs, diag, &assessment,
-                                 options);
-  if (!kind) return Verdict::kInvalid;
-  switch (*kind) {
-    case InputKind::kAssessment: {
-      if (!assessment) return Verdict::kInvalid;
-      GradeResult result = Grade(assessment->assessment, assessment->rubric);
-      if (require_complete &&
-          !RequireComplete(result, assessment->rubric, file.path, diag)) {
-        return Verdict::kInvalid;
-      }
-      *incomplete = IncompleteSummary(result);
-      *year = SummariseYear(
-          assessment->assessment,
-          std::make_shared<const Rubric>(std::move(assessment->rubric)),
-          std::move(result));
-      return Verdict::kValid;
-    }
-    case InputKind::kRubric:
-      return ParseRubric(text, file.path, diag) ? Verdict::kValid
-                                                : Verdict::kInvalid;
-    case InputKind::kOther:
-      break;
-  }
-  if (!file.named) {
-    diag.Note({file.path, 0, 0},
-              "skipped: not an assessment (no 'eds3' key at the top) or a "
-              "rubric (no 'levels' and 'domains')");
-    return Verdict::kSkipped;
-  }
-  diag.Error({file.path, 0, 0}, "neither an assessment nor a rubric",
-             "an assessment starts with 'eds3: 1'; a rubric has 'levels' and "
-             "'domains' at the top");
-  return Verdict::kInvalid;
-}
-
 }  // namespace
 
 ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
@@ -141,41 +75,44 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
   // A score sheet named by many assessments is read once.
   ScoreSheetCache sheets;
   trust.load.score_sheets = &sheets;
+  PipelineOptions pipeline;
+  pipeline.mode = PipelineMode::kAssessmentsAndRubrics;
+  pipeline.load = trust.load;
+  pipeline.require_complete = parsed.options["require-complete"].as<bool>();
   std::size_t checked = 0;
   std::size_t failed = 0;
   bool folder = false;  // a file was found in a folder
   // Each valid file, with "N outcomes not rated" when it is incomplete.
   std::vector<std::pair<std::string, std::string>> valid;
   std::vector<OrganisationYear> years;
-  for (const FoundFile& file : files) {
+  SharedRubrics rubrics;
+  RunPipeline(files, pipeline, fs, rubrics, [&](std::size_t i,
+                                                FileOutcome& outcome) {
+    const FoundFile& file = files[i];
     folder = folder || !file.named;
-    Diagnostics diag;
-    std::optional<OrganisationYear> year;
-    std::string incomplete;
-    const Verdict verdict =
-        ValidateFile(file, trust, fs, parsed.options["require-complete"].as<bool>(),
-                     diag, &year, &incomplete);
-    PrintDiagnostics(diag, err);
-    switch (verdict) {
-      case Verdict::kValid:
-        valid.push_back({file.path, incomplete});
-        if (year) years.push_back(std::move(*year));
+    PrintDiagnostics(outcome.problems, err);
+    PrintDiagnostics(outcome.notes, err);
+    switch (outcome.verdict) {
+      case FileVerdict::kAssessment:
+      case FileVerdict::kRubric:
+        valid.push_back({file.path, outcome.incomplete});
+        if (outcome.year) years.push_back(std::move(*outcome.year));
         ++checked;
         break;
-      case Verdict::kInvalid:
+      case FileVerdict::kInvalid:
         status = Worse(status, Status::InvalidInput(file.path));
         ++checked;
         ++failed;
         break;
-      case Verdict::kUnreadable:
+      case FileVerdict::kUnreadable:
         status = Worse(status, Status::IoError(file.path));
         ++checked;
         ++failed;
         break;
-      case Verdict::kSkipped:
+      case FileVerdict::kSkipped:
         break;
     }
-  }
+  });
   // A file valid by itself fails when it repeats another's organisation
   // and year.
   std::set<std::string> repeated;

@@ -901,6 +901,45 @@ TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
   }
 }
 
+// 3 wins over 1 (SPEC §2): the outputs are staged before the input is read,
+// as compare and rollup stage theirs, so that an invalid input with an
+// output that cannot be written is exit 3, with both problems listed.
+TEST_F(CliTest, GradeAnInvalidFileToAnUnwritableFolderIsExit3) {
+  Copy("invalid.yaml");
+  Write("result.json", "old json");
+  const Result result = Eds({"grade", "invalid.yaml", "-o",
+                             "no-such-folder/report.xlsx", "--json",
+                             "result.json"});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "eds3: no-such-folder/report.xlsx: error: cannot write: No such "
+            "file or directory\n"
+            "eds3: invalid.yaml:3:9: error: unknown rubric 'eds2023'; did you "
+            "mean 'eds2022'?\n"
+            "  rubric: eds2023\n"
+            "          ^\n"
+            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
+            "file ending in .yaml\n");
+  EXPECT_EQ(Read("result.json"), "old json");
+  EXPECT_EQ(Listing(), (Paths{"invalid.yaml", "result.json"}));
+
+  // Refused as incomplete (an invalid input too) and unwritable: 3.
+  ASSERT_EQ(Eds({"init", "--org", "Example Trust", "--year", "2024/25", "-o",
+                 "partial.yaml"})
+                .status,
+            0);
+  const Result refused =
+      Eds({"grade", "partial.yaml", "--require-complete", "--json",
+           "no-such-folder/r.json"});
+  EXPECT_EQ(refused.status, 3);
+  EXPECT_EQ(refused.err.rfind("eds3: no-such-folder/r.json: error: cannot "
+                              "write: No such file or directory\n",
+                              0),
+            0u)
+      << refused.err;
+}
+
 // --- validate ---------------------------------------------------------------
 
 TEST_F(CliTest, ValidateReportsEveryFileAndSkipsOtherYaml) {

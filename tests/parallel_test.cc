@@ -1,4 +1,4 @@
-#include "parallel.h"
+#include "eds/parallel.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace eds::cli {
+namespace eds {
 namespace {
 
 TEST(ForEachIndexTest, CallsEveryIndexOnce) {
@@ -38,4 +38,4 @@ TEST(ThreadsForTest, OneForLittleWorkAndNeverMoreThanEight) {
 }
 
 }  // namespace
-}  // namespace eds::cli
+}  // namespace eds

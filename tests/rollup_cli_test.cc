@@ -384,7 +384,23 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
       {{"rollup", "missing", "-o", "old.xlsx"},
        3,
        "eds3: missing: error: cannot read: No such file or directory\n"},
-      // 3 wins over 1.
+      // 3 wins over 1: an output that cannot be written and an invalid
+      // file.
+      {{"rollup", "rollup-invalid", "-o", "no-folder/out.xlsx"},
+       3,
+       "eds3: no-folder/out.xlsx: error: cannot write: No such file or "
+       "directory\n"
+       "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
+       "'complted' in the assessment; did you mean 'completed'?\n"
+       "  complted: 2025-02-01\n"
+       "  ^\n"
+       "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
+       "keys at the top of the file\n"
+       "  - not\n"
+       "  ^\n"
+       "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
+       "up the valid files and lists the others)\n"},
+      // 3 wins over 1: a path that cannot be read and an invalid file.
       {{"rollup", "missing", "rollup-invalid", "-o", "old.xlsx"},
        3,
        "eds3: missing: error: cannot read: No such file or directory\n"

@@ -1,10 +1,10 @@
-#ifndef EDS_CLI_PARALLEL_H_
-#define EDS_CLI_PARALLEL_H_
+#ifndef EDS_PARALLEL_H_
+#define EDS_PARALLEL_H_
 
 #include <cstddef>
 #include <functional>
 
-namespace eds::cli {
+namespace eds {
 
 // How many threads can run at once: the machine's cores, at most 8 (one
 // where threads cannot start).
@@ -23,6 +23,6 @@ std::size_t ThreadsFor(std::size_t count);
 void ForEachIndex(std::size_t count, std::size_t threads,
                   const std::function<void(std::size_t)>& work);
 
-}  // namespace eds::cli
+}  // namespace eds
 
-#endif  // EDS_CLI_PARALLEL_H_
+#endif  // EDS_PARALLEL_H_

@@ -1,4 +1,4 @@
-#include "parallel.h"
+#include "eds/parallel.h"
 
 #include <algorithm>
 #include <atomic>
@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-namespace eds::cli {
+namespace eds {
 namespace {
 
 [[maybe_unused]] constexpr std::size_t kMaxThreads = 8;
@@ -57,4 +57,4 @@ void ForEachIndex(std::size_t count, std::size_t threads,
   }
 }
 
-}  // namespace eds::cli
+}  // namespace eds
