@@ -20,7 +20,8 @@ struct Subcommand {
 const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> kAll = {
       {"grade", "grade one assessment and write its workbook", RunGrade},
-      {"validate", "check assessment and rubric files; write nothing", RunValidate},
+      {"validate", "check assessment and rubric files; write nothing",
+       RunValidate},
       {"compare", "the same organisation over two or more years", RunCompare},
       {"rollup", "many organisations and years, for commissioners", RunRollup},
       {"init", "write a ready-to-fill assessment skeleton", RunInit},

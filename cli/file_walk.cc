@@ -68,9 +68,8 @@ class Walker {
       diag_.Error({path, 0, 0}, why);
       status_ = Worse(status_, Status::InvalidInput(why));
     }
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-      return a.path < b.path;
-    });
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.path < b.path; });
     for (const Found& entry : found) AddFile(entry, path, /*named=*/false);
   }
 
@@ -100,7 +99,7 @@ class Walker {
       const std::string target = real;
       if (target == real_root_ ||
           (target.size() > real_root_.size() &&
-          target.compare(0, real_root_.size(), real_root_) == 0 &&
+           target.compare(0, real_root_.size(), real_root_) == 0 &&
            (real_root_.back() == '/' || target[real_root_.size()] == '/'))) {
         return true;
       }
@@ -123,10 +122,10 @@ class Walker {
         // --skip-invalid can leave it out like a file it cannot read.
         struct stat info {};
         ::stat(folder.c_str(), &info);
-        found->push_back({folder,
-                          {info.st_dev, info.st_ino},
-                          fmt::format("cannot read the folder: {}",
-                                      std::strerror(error))});
+        found->push_back(
+            {folder,
+             {info.st_dev, info.st_ino},
+             fmt::format("cannot read the folder: {}", std::strerror(error))});
       } else {
         CannotRead(folder, std::strerror(error));
       }

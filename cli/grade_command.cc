@@ -157,8 +157,8 @@ ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
     outputs_asked.workbook = parsed.options.count("output") > 0
                                  ? workbook_path
                                  : DefaultWorkbook(input);
-    paths.push_back({"workbook", "--output", outputs_asked.workbook,
-                     kWorkbookExtension});
+    paths.push_back(
+        {"workbook", "--output", outputs_asked.workbook, kWorkbookExtension});
   }
   if (parsed.options.count("json") > 0) {
     outputs_asked.json = json_path;

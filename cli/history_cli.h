@@ -49,8 +49,9 @@ std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
                                             const DiskFileSystem& fs);
 
 // The staged outputs of one run (of `grade` too): Stage() first, before the
-// inputs are read, Write...() once the model is built, then Commit(). Destroying it uncommitted removes every temporary
-// file, so a failed run leaves existing outputs untouched.
+// inputs are read, Write...() once the model is built, then Commit().
+// Destroying it uncommitted removes every temporary file, so a failed run
+// leaves existing outputs untouched.
 class StagedHistoryOutputs {
  public:
   explicit StagedHistoryOutputs(HistoryOutputPaths paths)

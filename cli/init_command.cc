@@ -126,12 +126,14 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
   const bool with_sheet = parsed.options.count("score-sheet") > 0;
   const bool xlsx = EndsWithNoCase(sheet, ".xlsx");
   if (with_sheet && !xlsx && !EndsWithNoCase(sheet, ".csv")) {
-    return UsageError(kInit,
-                      fmt::format("--score-sheet '{}' must end in .xlsx or .csv", sheet),
-                      err);
+    return UsageError(
+        kInit,
+        fmt::format("--score-sheet '{}' must end in .xlsx or .csv", sheet),
+        err);
   }
   if (with_sheet && to_file && SamePath(sheet, output)) {
-    return UsageError(kInit, "--score-sheet and --output name the same file", err);
+    return UsageError(kInit, "--score-sheet and --output name the same file",
+                      err);
   }
   std::string named_sheet;
   if (with_sheet) {
@@ -156,7 +158,8 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
   // Checked before writing: the rename that puts a file in place would
   // replace it silently.
   for (const std::string& path : {output, sheet}) {
-    if (path.empty() || parsed.options["force"].as<bool>() || !Exists(path)) continue;
+    if (path.empty() || parsed.options["force"].as<bool>() || !Exists(path))
+      continue;
     PrintRunProblem(
         FileError(path, "already exists; add --force to replace it"), err);
     return ExitStatus::kCannotReadOrWrite;
@@ -206,7 +209,8 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
     return ExitStatus::kSuccess;
   }
   out << fmt::format(
-      "Wrote {0}{1}. Fill {2} in with the panel, then run 'eds3 validate {0}'.\n",
+      "Wrote {0}{1}. Fill {2} in with the panel, then run 'eds3 validate "
+      "{0}'.\n",
       output, with_sheet ? " and " + sheet : "", with_sheet ? "them" : "it");
   return ExitStatus::kSuccess;
 }

@@ -266,8 +266,7 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
       "the register of organisations expected (CSV: code,name[,system]); "
       "list who has no valid file and files not on it");
   TrustOptions trust;
-  AddTrustOptions(options, kOutsidePaths | kRubricFiles | kFollowLinks,
-                  &trust);
+  AddTrustOptions(options, kOutsidePaths | kRubricFiles | kFollowLinks, &trust);
   ParsedCommand parsed;
   ExitStatus exit_status = ExitStatus::kSuccess;
   if (!ParseCommand(kRollup, options, args, &parsed, out, err, &exit_status)) {
@@ -324,8 +323,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
   // parsed once a run: 200 stubs naming one 10 MiB sheet cost one read.
   ScoreSheetCache sheets;
   trust.load.score_sheets = &sheets;
-  Diagnostics diag;   // the problems that fail the run
-  Diagnostics notes;  // files skipped as not assessments
+  Diagnostics diag;      // the problems that fail the run
+  Diagnostics notes;     // files skipped as not assessments
   Diagnostics warnings;  // the problems of files excluded (--skip-invalid)
   diag.Append(register_problems);
   std::vector<OrganisationYear> years;
@@ -338,56 +337,57 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
   pipeline.load = trust.load;
   pipeline.max_errors_per_file = kMaxErrorsPerFile;
   SharedRubrics rubrics;
-  RunPipeline(files, pipeline, fs, rubrics, [&](std::size_t i,
-                                                FileOutcome& outcome) {
-    const FoundFile& file = files[i];
-    const Diagnostics& problems = outcome.problems;
-    notes.Append(outcome.notes);
-    switch (outcome.verdict) {
-      case FileVerdict::kAssessment:
-        // A valid file's warnings (a code in lower case) are printed with
-        // the others and kept for the Checks sheet.
-        AddAsWarnings(problems, warnings);
-        for (const Diagnostic& warning : problems.items()) {
-          if (warning.severity == Severity::kWarning) {
-            outcome.year->warnings.push_back(warning);
-          }
+  RunPipeline(
+      files, pipeline, fs, rubrics, [&](std::size_t i, FileOutcome& outcome) {
+        const FoundFile& file = files[i];
+        const Diagnostics& problems = outcome.problems;
+        notes.Append(outcome.notes);
+        switch (outcome.verdict) {
+          case FileVerdict::kAssessment:
+            // A valid file's warnings (a code in lower case) are printed with
+            // the others and kept for the Checks sheet.
+            AddAsWarnings(problems, warnings);
+            for (const Diagnostic& warning : problems.items()) {
+              if (warning.severity == Severity::kWarning) {
+                outcome.year->warnings.push_back(warning);
+              }
+            }
+            years.push_back(std::move(*outcome.year));
+            break;
+          case FileVerdict::kRubric:
+          case FileVerdict::kSkipped:
+            break;
+          case FileVerdict::kUnreadable:
+            // A file named on the command line must be read; one found in a
+            // folder is left out like an invalid one under --skip-invalid.
+            if (file.named || !rollup.skip_invalid) {
+              diag.Append(problems);
+              status = Worse(status, Status::IoError(file.path));
+              if (!file.named)
+                ++unreadable;  // --skip-invalid would leave it out
+              break;
+            }
+            [[fallthrough]];
+          case FileVerdict::kInvalid:
+            if (rollup.skip_invalid) {
+              AddAsWarnings(problems, warnings);
+              excluded.push_back(
+                  ExcludeFile(file.path, problems,
+                              std::min(kMaxErrorsPerExcludedFile,
+                                       kMaxExcludedErrors - excluded_errors)));
+              excluded.back().claimed = std::move(outcome.claimed);
+              excluded_errors +=
+                  std::min(problems.error_count(),
+                           std::min(kMaxErrorsPerExcludedFile,
+                                    kMaxExcludedErrors - excluded_errors));
+            } else {
+              diag.Append(problems);
+              status = Worse(status, Status::InvalidInput(file.path));
+              ++invalid;
+            }
+            break;
         }
-        years.push_back(std::move(*outcome.year));
-        break;
-      case FileVerdict::kRubric:
-      case FileVerdict::kSkipped:
-        break;
-      case FileVerdict::kUnreadable:
-        // A file named on the command line must be read; one found in a
-        // folder is left out like an invalid one under --skip-invalid.
-        if (file.named || !rollup.skip_invalid) {
-          diag.Append(problems);
-          status = Worse(status, Status::IoError(file.path));
-          if (!file.named) ++unreadable;  // --skip-invalid would leave it out
-          break;
-        }
-        [[fallthrough]];
-      case FileVerdict::kInvalid:
-        if (rollup.skip_invalid) {
-          AddAsWarnings(problems, warnings);
-          excluded.push_back(ExcludeFile(
-              file.path, problems,
-              std::min(kMaxErrorsPerExcludedFile,
-                       kMaxExcludedErrors - excluded_errors)));
-          excluded.back().claimed = std::move(outcome.claimed);
-          excluded_errors += std::min(
-              problems.error_count(),
-              std::min(kMaxErrorsPerExcludedFile,
-                       kMaxExcludedErrors - excluded_errors));
-        } else {
-          diag.Append(problems);
-          status = Worse(status, Status::InvalidInput(file.path));
-          ++invalid;
-        }
-        break;
-    }
-  });
+      });
   if (!status.ok()) {
     // The cross-file checks of the valid files too, so that one run reports
     // every problem.
@@ -401,7 +401,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
     if (invalid > 0 || unreadable > 0) {
       std::string counts;
       if (invalid > 0) {
-        counts = fmt::format("{} invalid file{}", invalid, invalid == 1 ? "" : "s");
+        counts =
+            fmt::format("{} invalid file{}", invalid, invalid == 1 ? "" : "s");
       }
       if (unreadable > 0) {
         counts += fmt::format("{}{} file{} that cannot be read",

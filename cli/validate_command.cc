@@ -54,7 +54,8 @@ const CommandSpec kValidate = {
 ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
                        std::ostream& err) {
   boost::program_options::options_description options;
-  options.add_options()("require-complete", boost::program_options::bool_switch(),
+  options.add_options()("require-complete",
+                        boost::program_options::bool_switch(),
                         "an assessment with any outcome not rated is invalid");
   TrustOptions trust;
   AddTrustOptions(options, kOutsidePaths | kFollowLinks, &trust);
@@ -86,33 +87,33 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
   std::vector<std::pair<std::string, std::string>> valid;
   std::vector<OrganisationYear> years;
   SharedRubrics rubrics;
-  RunPipeline(files, pipeline, fs, rubrics, [&](std::size_t i,
-                                                FileOutcome& outcome) {
-    const FoundFile& file = files[i];
-    folder = folder || !file.named;
-    PrintDiagnostics(outcome.problems, err);
-    PrintDiagnostics(outcome.notes, err);
-    switch (outcome.verdict) {
-      case FileVerdict::kAssessment:
-      case FileVerdict::kRubric:
-        valid.push_back({file.path, outcome.incomplete});
-        if (outcome.year) years.push_back(std::move(*outcome.year));
-        ++checked;
-        break;
-      case FileVerdict::kInvalid:
-        status = Worse(status, Status::InvalidInput(file.path));
-        ++checked;
-        ++failed;
-        break;
-      case FileVerdict::kUnreadable:
-        status = Worse(status, Status::IoError(file.path));
-        ++checked;
-        ++failed;
-        break;
-      case FileVerdict::kSkipped:
-        break;
-    }
-  });
+  RunPipeline(files, pipeline, fs, rubrics,
+              [&](std::size_t i, FileOutcome& outcome) {
+                const FoundFile& file = files[i];
+                folder = folder || !file.named;
+                PrintDiagnostics(outcome.problems, err);
+                PrintDiagnostics(outcome.notes, err);
+                switch (outcome.verdict) {
+                  case FileVerdict::kAssessment:
+                  case FileVerdict::kRubric:
+                    valid.push_back({file.path, outcome.incomplete});
+                    if (outcome.year) years.push_back(std::move(*outcome.year));
+                    ++checked;
+                    break;
+                  case FileVerdict::kInvalid:
+                    status = Worse(status, Status::InvalidInput(file.path));
+                    ++checked;
+                    ++failed;
+                    break;
+                  case FileVerdict::kUnreadable:
+                    status = Worse(status, Status::IoError(file.path));
+                    ++checked;
+                    ++failed;
+                    break;
+                  case FileVerdict::kSkipped:
+                    break;
+                }
+              });
   // A file valid by itself fails when it repeats another's organisation
   // and year.
   std::set<std::string> repeated;

@@ -1,15 +1,15 @@
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <gtest/gtest.h>
-
+#include "diagnostic_text.h"
 #include "eds/assessment.h"
 #include "eds/file_system.h"
 #include "eds/limits.h"
-#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
@@ -33,18 +33,18 @@ std::string Located(const std::string& file, int line, int column,
 
 // The first 12 lines of most test files: valid, with two stakeholders.
 const std::string kHead =
-    "eds3: 1\n"                          // 1
-    "rubric: eds2022\n"                  // 2
-    "organisation:\n"                    // 3
-    "  name: Example Trust\n"            // 4
-    "year: 2024/25\n"                    // 5
-    "stakeholders:\n"                    // 6
-    "  - id: patients-forum\n"           // 7
-    "    name: Patient forum\n"          // 8
-    "    group: patients\n"              // 9
-    "  - id: staff-networks\n"           // 10
-    "    name: Staff network chairs\n"   // 11
-    "    group: staff\n";                // 12
+    "eds3: 1\n"                         // 1
+    "rubric: eds2022\n"                 // 2
+    "organisation:\n"                   // 3
+    "  name: Example Trust\n"           // 4
+    "year: 2024/25\n"                   // 5
+    "stakeholders:\n"                   // 6
+    "  - id: patients-forum\n"          // 7
+    "    name: Patient forum\n"         // 8
+    "    group: patients\n"             // 9
+    "  - id: staff-networks\n"          // 10
+    "    name: Staff network chairs\n"  // 11
+    "    group: staff\n";               // 12
 
 // kHead with `from` replaced by `to`.
 std::string HeadWith(const std::string& from, const std::string& to) {
@@ -62,7 +62,8 @@ const char kStakeholderHint[] =
     "every rating names a stakeholder declared under 'stakeholders' (by its "
     "id or its name)";
 const char kCsvHeaderHint[] =
-    "the first row names the columns: service,outcome,stakeholder,score,comment";
+    "the first row names the columns: "
+    "service,outcome,stakeholder,score,comment";
 
 std::optional<LoadedAssessment> Parse(const std::string& text,
                                       MemoryFileSystem& fs, Diagnostics& diag,
@@ -129,8 +130,7 @@ TEST(AssessmentLoaderTest, LoadsEveryField) {
   EXPECT_EQ(a.sponsor, "Director of People");
   EXPECT_EQ(a.partners,
             (std::vector<std::string>{"Example ICB", "Example Council"}));
-  EXPECT_EQ(a.engagement,
-            (std::vector<Date>{{2024, 11, 5}, {2024, 12, 10}}));
+  EXPECT_EQ(a.engagement, (std::vector<Date>{{2024, 11, 5}, {2024, 12, 10}}));
   EXPECT_EQ(a.published, "2025-03");
   EXPECT_EQ(a.authorised, (Date{2025, 2, 27}));
   EXPECT_EQ(a.review_due, (Date{2026, 2, 28}));
@@ -224,7 +224,8 @@ TEST(AssessmentLoaderTest, TakesTheRubricsDefaultPolicy) {
 TEST(AssessmentLoaderTest, ReadsASpreadsheetExportWithBomAndCrLf) {
   MemoryFileSystem fs;
   fs.Add("panel.csv",
-         "\xEF\xBB\xBF" "Outcome,Stakeholder,Score,Service,Comment\r\n"
+         "\xEF\xBB\xBF"
+         "Outcome,Stakeholder,Score,Service,Comment\r\n"
          "2B,patients-forum,Achieving activity,,\"Two lines\r\nof comment\"\r\n"
          "\r\n"
          "2B,staff-networks,1,,\"says \"\"patchy\"\"\"\r\n");
@@ -327,11 +328,10 @@ class RatingFormTest : public ::testing::TestWithParam<RatingForm> {};
 TEST_P(RatingFormTest, AcceptsEveryFormOfAScore) {
   MemoryFileSystem fs;
   Diagnostics diag;
-  std::optional<LoadedAssessment> loaded =
-      Parse(kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: " +
-                GetParam().written + "}\n    agreed: " + GetParam().written +
-                "\n",
-            fs, diag);
+  std::optional<LoadedAssessment> loaded = Parse(
+      kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: " +
+          GetParam().written + "}\n    agreed: " + GetParam().written + "\n",
+      fs, diag);
   ASSERT_TRUE(loaded.has_value()) << Formatted(diag);
   const OutcomeEntry& entry = loaded->assessment.outcomes.at("2A");
   EXPECT_EQ(entry.ratings.at(0).points, GetParam().points);
@@ -340,13 +340,11 @@ TEST_P(RatingFormTest, AcceptsEveryFormOfAScore) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, RatingFormTest,
-    ::testing::Values(RatingForm{"0", 0}, RatingForm{"3", 3},
-                      RatingForm{"\"2\"", 2}, RatingForm{"'1'", 1},
-                      RatingForm{"Achieving", 2},
-                      RatingForm{"achieving activity", 2},
-                      RatingForm{"EXCELLENT", 3},
-                      RatingForm{"Underdeveloped", 0},
-                      RatingForm{"Excelling Activity", 3}));
+    ::testing::Values(
+        RatingForm{"0", 0}, RatingForm{"3", 3}, RatingForm{"\"2\"", 2},
+        RatingForm{"'1'", 1}, RatingForm{"Achieving", 2},
+        RatingForm{"achieving activity", 2}, RatingForm{"EXCELLENT", 3},
+        RatingForm{"Underdeveloped", 0}, RatingForm{"Excelling Activity", 3}));
 
 TEST(LoadAssessmentTest, MissingFileIsAnIoError) {
   MemoryFileSystem fs;
@@ -412,16 +410,22 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, BadAssessmentTest,
     ::testing::Values(
         // Structure of the file.
-        BadAssessment{"Empty", "", {},
+        BadAssessment{"Empty",
+                      "",
+                      {},
                       "a.yaml:1:1: error: the file is empty\n"
                       "  hint: an assessment starts with 'eds3: 1'; run 'eds3 "
                       "init' for a skeleton\n"},
-        BadAssessment{"NotAMapping", "just text\n", {},
+        BadAssessment{"NotAMapping",
+                      "just text\n",
+                      {},
                       Located("a.yaml", 1, 1,
                               "the assessment must be a mapping of keys to "
                               "values, not text",
                               "just text")},
-        BadAssessment{"MissingKeys", "eds3: 1\n", {},
+        BadAssessment{"MissingKeys",
+                      "eds3: 1\n",
+                      {},
                       Located("a.yaml", 1, 1,
                               "the assessment is missing the required key "
                               "'rubric'",
@@ -434,32 +438,39 @@ INSTANTIATE_TEST_SUITE_P(
                                   "the assessment is missing the required key "
                                   "'year'",
                                   "eds3: 1")},
-        BadAssessment{"FormatVersion", HeadWith("eds3: 1", "eds3: \"1.0\""), {},
-                      Located("a.yaml", 1, 7,
-                              "unsupported file format version '1.0'",
-                              "eds3: \"1.0\"",
-                              "this version of eds3 reads 'eds3: 1'")},
-        BadAssessment{"UnknownKeyWithSuggestion", kHead + "reviewer: x\n", {},
+        BadAssessment{
+            "FormatVersion",
+            HeadWith("eds3: 1", "eds3: \"1.0\""),
+            {},
+            Located("a.yaml", 1, 7, "unsupported file format version '1.0'",
+                    "eds3: \"1.0\"", "this version of eds3 reads 'eds3: 1'")},
+        BadAssessment{"UnknownKeyWithSuggestion",
+                      kHead + "reviewer: x\n",
+                      {},
                       Located("a.yaml", 13, 1,
                               "unknown key 'reviewer' in the assessment; did "
                               "you mean 'reviewers'?",
                               "reviewer: x")},
-        BadAssessment{"UnknownKeyWithoutSuggestion", kHead + "colour: red\n", {},
-                      Located("a.yaml", 13, 1,
-                              "unknown key 'colour' in the assessment",
-                              "colour: red",
-                              "the keys allowed here are: eds3, rubric, "
-                              "organisation, year, completed, lead, sponsor, "
-                              "partners, engagement, published, authorised, "
-                              "review_due, reviewers, policy, stakeholders, "
-                              "services, outcomes, ratings_csv, score_sheets")},
+        BadAssessment{
+            "UnknownKeyWithoutSuggestion",
+            kHead + "colour: red\n",
+            {},
+            Located("a.yaml", 13, 1, "unknown key 'colour' in the assessment",
+                    "colour: red",
+                    "the keys allowed here are: eds3, rubric, "
+                    "organisation, year, completed, lead, sponsor, "
+                    "partners, engagement, published, authorised, "
+                    "review_due, reviewers, policy, stakeholders, "
+                    "services, outcomes, ratings_csv, score_sheets")},
         BadAssessment{"OrganisationNameMissing",
-                      HeadWith("  name: Example Trust\n", "  code: RXX\n"), {},
+                      HeadWith("  name: Example Trust\n", "  code: RXX\n"),
+                      {},
                       Located("a.yaml", 4, 3,
                               "organisation is missing the required key 'name'",
                               "  code: RXX")},
         BadAssessment{"OrganisationNameLeftOut",
-                      HeadWith("  name: Example Trust\n", "  name:\n"), {},
+                      HeadWith("  name: Example Trust\n", "  name:\n"),
+                      {},
                       Located("a.yaml", 4, 3, "'name' must be text, not empty",
                               "  name:")},
         BadAssessment{"OrganisationUnknownKey",
@@ -467,93 +478,108 @@ INSTANTIATE_TEST_SUITE_P(
                                "  name: Example Trust\n  ods: RXX\n"),
                       {},
                       Located("a.yaml", 5, 3,
-                              "unknown key 'ods' in organisation",
-                              "  ods: RXX",
+                              "unknown key 'ods' in organisation", "  ods: RXX",
                               "the keys allowed here are: name, code, system")},
 
         // Years and dates.
-        BadAssessment{"YearNotFollowing", HeadWith("2024/25", "2024/26"), {},
+        BadAssessment{"YearNotFollowing",
+                      HeadWith("2024/25", "2024/26"),
+                      {},
                       Located("a.yaml", 5, 7,
                               "year '2024/26' must be written YYYY/YY, the "
                               "second year following the first",
                               "year: 2024/26", "for example 2024/25")},
-        BadAssessment{"YearAsList", HeadWith("2024/25", "[2024, 25]"), {},
+        BadAssessment{"YearAsList",
+                      HeadWith("2024/25", "[2024, 25]"),
+                      {},
                       Located("a.yaml", 5, 7, "'year' must be text, not a list",
                               "year: [2024, 25]")},
-        BadAssessment{"DatesChecked",
-                      kHead +
-                          "completed: 2025-02-30\n"
-                          "published: 2025-3\n"
-                          "engagement: [2024-11-05, 2024-11-31]\n",
+        BadAssessment{
+            "DatesChecked",
+            kHead + "completed: 2025-02-30\n"
+                    "published: 2025-3\n"
+                    "engagement: [2024-11-05, 2024-11-31]\n",
+            {},
+            Located("a.yaml", 13, 12,
+                    "'completed' is '2025-02-30', a day that is not "
+                    "in the calendar",
+                    "completed: 2025-02-30", "check the day of the month") +
+                Located("a.yaml", 14, 12,
+                        "'published' must be a month written "
+                        "YYYY-MM, not '2025-3'",
+                        "published: 2025-3", "for example 2025-03") +
+                Located("a.yaml", 15, 26,
+                        "'engagement' is '2024-11-31', a day that is "
+                        "not in the calendar",
+                        "engagement: [2024-11-05, 2024-11-31]",
+                        "check the day of the month")},
+        BadAssessment{"EmptyLists",
+                      kHead + "partners: []\nengagement: []\n",
                       {},
-                      Located("a.yaml", 13, 12,
-                              "'completed' is '2025-02-30', a day that is not "
-                              "in the calendar",
-                              "completed: 2025-02-30",
-                              "check the day of the month") +
-                          Located("a.yaml", 14, 12,
-                                  "'published' must be a month written "
-                                  "YYYY-MM, not '2025-3'",
-                                  "published: 2025-3", "for example 2025-03") +
-                          Located("a.yaml", 15, 26,
-                                  "'engagement' is '2024-11-31', a day that is "
-                                  "not in the calendar",
-                                  "engagement: [2024-11-05, 2024-11-31]",
-                                  "check the day of the month")},
-        BadAssessment{"EmptyLists", kHead + "partners: []\nengagement: []\n", {},
                       Located("a.yaml", 14, 13, "'engagement' is an empty list",
                               "engagement: []",
                               "leave the 'engagement' key out instead")},
-        BadAssessment{"PartnerEmpty", kHead + "partners: [ICB, \"\"]\n", {},
+        BadAssessment{"PartnerEmpty",
+                      kHead + "partners: [ICB, \"\"]\n",
+                      {},
                       Located("a.yaml", 13, 17, "'partners' must not be empty",
                               "partners: [ICB, \"\"]")},
 
         // Reviewers and policy.
         BadAssessment{"ReviewerRole",
-                      kHead + "reviewers:\n  - {name: A, role: union}\n", {},
-                      Located("a.yaml", 14, 21,
-                              "unknown reviewer role 'union'",
+                      kHead + "reviewers:\n  - {name: A, role: union}\n",
+                      {},
+                      Located("a.yaml", 14, 21, "unknown reviewer role 'union'",
                               "  - {name: A, role: union}",
                               "roles: trade-union, independent-evaluator, "
                               "peer-reviewer")},
         BadAssessment{"ReviewerWithoutName",
-                      kHead + "reviewers:\n  - role: peer-reviewer\n", {},
+                      kHead + "reviewers:\n  - role: peer-reviewer\n",
+                      {},
                       Located("a.yaml", 14, 5,
                               "a reviewer is missing the required key 'name'",
                               "  - role: peer-reviewer")},
-        BadAssessment{"PolicyUnknown",
-                      kHead + "policy:\n  rounding: up\n  raters: median\n", {},
-                      Located("a.yaml", 14, 13, "unknown rounding policy 'up'",
-                              "  rounding: up", "use one of: half, down, none")},
-        BadAssessment{"PolicyKeyTypo", kHead + "policy: {rater: min}\n", {},
+        BadAssessment{
+            "PolicyUnknown",
+            kHead + "policy:\n  rounding: up\n  raters: median\n",
+            {},
+            Located("a.yaml", 14, 13, "unknown rounding policy 'up'",
+                    "  rounding: up", "use one of: half, down, none")},
+        BadAssessment{"PolicyKeyTypo",
+                      kHead + "policy: {rater: min}\n",
+                      {},
                       Located("a.yaml", 13, 10,
                               "unknown key 'rater' in policy; did you mean "
                               "'raters'?",
                               "policy: {rater: min}")},
 
         // Stakeholders.
-        BadAssessment{"StakeholdersEmpty",
-                      HeadWith(kHead.substr(kHead.find("stakeholders:")),
-                               "stakeholders: []\n"),
-                      {},
-                      Located("a.yaml", 6, 15, "'stakeholders' is an empty list",
-                              "stakeholders: []",
-                              "leave the 'stakeholders' key out instead")},
+        BadAssessment{
+            "StakeholdersEmpty",
+            HeadWith(kHead.substr(kHead.find("stakeholders:")),
+                     "stakeholders: []\n"),
+            {},
+            Located("a.yaml", 6, 15, "'stakeholders' is an empty list",
+                    "stakeholders: []",
+                    "leave the 'stakeholders' key out instead")},
         BadAssessment{"StakeholderIdTwice",
-                      HeadWith("id: staff-networks", "id: patients-forum"), {},
+                      HeadWith("id: staff-networks", "id: patients-forum"),
+                      {},
                       Located("a.yaml", 10, 9,
                               "stakeholder id 'patients-forum' is declared "
                               "twice (first on line 7)",
                               "  - id: patients-forum")},
-        BadAssessment{"StakeholderIdNotASlug",
-                      HeadWith("id: staff-networks", "id: staff_networks"), {},
-                      Located("a.yaml", 10, 9,
-                              "stakeholder id 'staff_networks' must use only "
-                              "a-z, 0-9 and '-'",
-                              "  - id: staff_networks",
-                              "for example staff-networks")},
+        BadAssessment{
+            "StakeholderIdNotASlug",
+            HeadWith("id: staff-networks", "id: staff_networks"),
+            {},
+            Located("a.yaml", 10, 9,
+                    "stakeholder id 'staff_networks' must use only "
+                    "a-z, 0-9 and '-'",
+                    "  - id: staff_networks", "for example staff-networks")},
         BadAssessment{"StakeholderGroup",
-                      HeadWith("group: staff", "group: Staff"), {},
+                      HeadWith("group: staff", "group: Staff"),
+                      {},
                       Located("a.yaml", 12, 12,
                               "unknown stakeholder group 'Staff'; did you mean "
                               "'staff'?",
@@ -612,15 +638,15 @@ INSTANTIATE_TEST_SUITE_P(
                                   "    ratings: {staff-networks: \"010\", "
                                   "patients-forum: 2.5}",
                                   kScoreHint)},
-        BadAssessment{"ScoreMisspelt",
-                      kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
-                              "Acheiving}\n",
-                      {},
-                      Located("a.yaml", 15, 31,
-                              "'Acheiving' is not a score; did you mean "
-                              "'Achieving'?",
-                              "    ratings: {staff-networks: Acheiving}",
-                              kScoreHint)},
+        BadAssessment{
+            "ScoreMisspelt",
+            kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
+                    "Acheiving}\n",
+            {},
+            Located("a.yaml", 15, 31,
+                    "'Acheiving' is not a score; did you mean "
+                    "'Achieving'?",
+                    "    ratings: {staff-networks: Acheiving}", kScoreHint)},
         BadAssessment{"ScoreEmpty",
                       kHead + "outcomes:\n  2A:\n    ratings:\n      "
                               "staff-networks: ''\n      patients-forum:\n",
@@ -631,33 +657,39 @@ INSTANTIATE_TEST_SUITE_P(
                                   "      patients-forum:",
                                   "leave the stakeholder out, or write 'not "
                                   "rated' if they did not rate it")},
-        BadAssessment{"ScoreAsList",
-                      kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
-                              "[2]}\n",
-                      {},
-                      Located("a.yaml", 15, 31,
-                              "a rating must be a score, not a list",
-                              "    ratings: {staff-networks: [2]}", kScoreHint)},
+        BadAssessment{
+            "ScoreAsList",
+            kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
+                    "[2]}\n",
+            {},
+            Located("a.yaml", 15, 31, "a rating must be a score, not a list",
+                    "    ratings: {staff-networks: [2]}", kScoreHint)},
         BadAssessment{"AgreedOutOfRange",
-                      kHead + "outcomes:\n  2A:\n    agreed: 5\n", {},
+                      kHead + "outcomes:\n  2A:\n    agreed: 5\n",
+                      {},
                       Located("a.yaml", 15, 13, "'5' is not a score",
                               "    agreed: 5", kScoreHint)},
         BadAssessment{"RatingsAsList",
-                      kHead + "outcomes:\n  2A:\n    ratings: [2, 1]\n", {},
+                      kHead + "outcomes:\n  2A:\n    ratings: [2, 1]\n",
+                      {},
                       Located("a.yaml", 15, 14,
                               "'ratings' must map stakeholder ids to scores, "
                               "not a list",
                               "    ratings: [2, 1]",
                               "for example: ratings: {patients-forum: 2, "
                               "staff-networks: 1}")},
-        BadAssessment{"OutcomeAsText", kHead + "outcomes:\n  2A: 2\n", {},
+        BadAssessment{"OutcomeAsText",
+                      kHead + "outcomes:\n  2A: 2\n",
+                      {},
                       Located("a.yaml", 14, 7,
                               "a bare score for outcome 2A; for the panel's "
                               "agreed score write '2A: {agreed: 2}'",
                               "  2A: 2",
                               "for one stakeholder's rating write '2A: "
                               "{ratings: {STAKEHOLDER: 2}}'")},
-        BadAssessment{"OutcomesAsList", kHead + "outcomes: [2A]\n", {},
+        BadAssessment{"OutcomesAsList",
+                      kHead + "outcomes: [2A]\n",
+                      {},
                       Located("a.yaml", 13, 11,
                               "'outcomes' must map outcome ids (such as 2A) to "
                               "their ratings, not a list",
@@ -669,38 +701,44 @@ INSTANTIATE_TEST_SUITE_P(
                               "unknown key 'note' in outcome 2A; did you mean "
                               "'notes'?",
                               "    note: x")},
-        BadAssessment{"EvidenceItem",
-                      kHead + "outcomes:\n  2A:\n    evidence:\n      - url: x\n",
-                      {},
-                      Located("a.yaml", 16, 9,
-                              "an evidence item is missing the required key "
-                              "'title'",
-                              "      - url: x") +
-                          Located("a.yaml", 16, 9,
-                                  "unknown key 'url' in an evidence item",
-                                  "      - url: x",
-                                  "the keys allowed here are: title, link")},
+        BadAssessment{
+            "EvidenceItem",
+            kHead + "outcomes:\n  2A:\n    evidence:\n      - url: x\n",
+            {},
+            Located("a.yaml", 16, 9,
+                    "an evidence item is missing the required key "
+                    "'title'",
+                    "      - url: x") +
+                Located("a.yaml", 16, 9,
+                        "unknown key 'url' in an evidence item",
+                        "      - url: x",
+                        "the keys allowed here are: title, link")},
         BadAssessment{"ActionDue",
-                      kHead + "outcomes:\n  2A:\n    actions:\n      - {action: "
-                              "Do it, due: 30/09/2025}\n",
+                      kHead +
+                          "outcomes:\n  2A:\n    actions:\n      - {action: "
+                          "Do it, due: 30/09/2025}\n",
                       {},
                       Located("a.yaml", 16, 30,
                               "'due' must be a date written YYYY-MM-DD, not "
                               "'30/09/2025'",
                               "      - {action: Do it, due: 30/09/2025}",
                               "for example 2025-02-14")},
-        BadAssessment{"UnknownOutcome",
-                      kHead + "outcomes:\n  4A:\n    agreed: 2\n", {},
-                      Located("a.yaml", 14, 3,
-                              "unknown outcome '4A'; did you mean '1A'?", "  4A:",
-                              "rubric 'eds2022' has the outcomes 1A, 1B, 1C, "
-                              "1D, 2A, 2B, 2C, 2D, 3A, 3B, 3C")},
+        BadAssessment{
+            "UnknownOutcome",
+            kHead + "outcomes:\n  4A:\n    agreed: 2\n",
+            {},
+            Located("a.yaml", 14, 3, "unknown outcome '4A'; did you mean '1A'?",
+                    "  4A:",
+                    "rubric 'eds2022' has the outcomes 1A, 1B, 1C, "
+                    "1D, 2A, 2B, 2C, 2D, 3A, 3B, 3C")},
 
         // Services.
-        BadAssessment{"ServicesEmpty", kHead + "services: []\n", {},
-                      Located("a.yaml", 13, 11, "'services' is an empty list",
-                              "services: []",
-                              "leave the 'services' key out instead")},
+        BadAssessment{
+            "ServicesEmpty",
+            kHead + "services: []\n",
+            {},
+            Located("a.yaml", 13, 11, "'services' is an empty list",
+                    "services: []", "leave the 'services' key out instead")},
         BadAssessment{"ServiceIdTwice",
                       kHead + "services:\n  - {id: a, name: A}\n  - {id: a, "
                               "name: B}\n",
@@ -709,20 +747,23 @@ INSTANTIATE_TEST_SUITE_P(
                               "service id 'a' is declared twice (first on line "
                               "14)",
                               "  - {id: a, name: B}")},
-        BadAssessment{"ServiceWithoutName", kHead + "services:\n  - id: a\n", {},
+        BadAssessment{"ServiceWithoutName",
+                      kHead + "services:\n  - id: a\n",
+                      {},
                       Located("a.yaml", 14, 5,
                               "a service is missing the required key 'name'",
                               "  - id: a")},
-        BadAssessment{"Domain2UnderAService",
-                      kHead + "services:\n  - id: a\n    name: A\n    outcomes:\n"
-                              "      2A: {agreed: 2}\n",
-                      {},
-                      Located("a.yaml", 17, 7,
-                              "outcome 2A is not rated per service", "      2A: "
-                              "{agreed: 2}",
-                              "only domain 1 (Commissioned or provided "
-                              "services) is rated per service; move 2A under "
-                              "the top-level 'outcomes'")},
+        BadAssessment{
+            "Domain2UnderAService",
+            kHead + "services:\n  - id: a\n    name: A\n    outcomes:\n"
+                    "      2A: {agreed: 2}\n",
+            {},
+            Located("a.yaml", 17, 7, "outcome 2A is not rated per service",
+                    "      2A: "
+                    "{agreed: 2}",
+                    "only domain 1 (Commissioned or provided "
+                    "services) is rated per service; move 2A under "
+                    "the top-level 'outcomes'")},
         BadAssessment{"Domain1BothWays",
                       kHead + "services:\n  - {id: a, name: A}\noutcomes:\n  "
                               "1B: {agreed: 2}\n",
@@ -733,9 +774,10 @@ INSTANTIATE_TEST_SUITE_P(
                               "give domain 1 either under each service or "
                               "under 'outcomes', not both")},
         BadAssessment{"RatedTwiceInYaml",
-                      kHead + "services:\n  - id: a\n    name: A\n    outcomes:\n"
-                              "      1A: {ratings: {patients-forum: 1, "
-                              "\"patients-forum\": 2}}\n",
+                      kHead +
+                          "services:\n  - id: a\n    name: A\n    outcomes:\n"
+                          "      1A: {ratings: {patients-forum: 1, "
+                          "\"patients-forum\": 2}}\n",
                       {},
                       Located("a.yaml", 17, 41,
                               "duplicate key 'patients-forum' (first given on "
@@ -745,21 +787,26 @@ INSTANTIATE_TEST_SUITE_P(
                               "give each key once")},
 
         // Rubric references.
-        BadAssessment{"UnknownRubric", HeadWith("eds2022", "EDS2022"), {},
+        BadAssessment{"UnknownRubric",
+                      HeadWith("eds2022", "EDS2022"),
+                      {},
                       Located("a.yaml", 2, 9,
                               "unknown rubric 'EDS2022'; did you mean "
                               "'eds2022'?",
                               "rubric: EDS2022",
                               "built-in rubrics: eds2022; or give a path to a "
                               "rubric file ending in .yaml")},
-        BadAssessment{"RubricPathMissing", HeadWith("eds2022", "local.yml"), {},
+        BadAssessment{"RubricPathMissing",
+                      HeadWith("eds2022", "local.yml"),
+                      {},
                       Located("a.yaml", 2, 9,
                               "cannot read rubric file 'local.yml': No such "
                               "file or directory",
                               "rubric: local.yml",
                               "a rubric path is relative to the assessment "
                               "file's folder")},
-        BadAssessment{"RubricFileInvalid", HeadWith("eds2022", "r/local.yaml"),
+        BadAssessment{"RubricFileInvalid",
+                      HeadWith("eds2022", "r/local.yaml"),
                       {{"r/local.yaml", "rubric: 1\nid: x\n"}},
                       "r/local.yaml:1:1: error: the rubric is missing the "
                       "required key 'version'\n"
@@ -788,15 +835,19 @@ INSTANTIATE_TEST_SUITE_P(
                                   "rubric: r/local.yaml")},
 
         // Ratings CSV.
-        BadAssessment{"CsvMissing", kHead + "ratings_csv: [panel.csv]\n", {},
-                      Located("a.yaml", 13, 15,
-                              "cannot read ratings CSV 'panel.csv': No such "
-                              "file or directory",
-                              "ratings_csv: [panel.csv]",
-                              "a score sheet's path is relative to the assessment file's "
-                              "folder")},
+        BadAssessment{
+            "CsvMissing",
+            kHead + "ratings_csv: [panel.csv]\n",
+            {},
+            Located("a.yaml", 13, 15,
+                    "cannot read ratings CSV 'panel.csv': No such "
+                    "file or directory",
+                    "ratings_csv: [panel.csv]",
+                    "a score sheet's path is relative to the assessment file's "
+                    "folder")},
         // An absolute path gets no hint about relative paths.
-        BadAssessment{"CsvMissingAbsolute", kHead + "ratings_csv: /no/p.csv\n",
+        BadAssessment{"CsvMissingAbsolute",
+                      kHead + "ratings_csv: /no/p.csv\n",
                       {},
                       Located("a.yaml", 13, 14,
                               "ratings CSV '/no/p.csv' is not a file inside "
@@ -806,63 +857,67 @@ INSTANTIATE_TEST_SUITE_P(
                               "folder or below it, links included; "
                               "--allow-outside-paths reads them from "
                               "anywhere")},
-        BadAssessment{"CsvListedTwice",
-                      kHead + "ratings_csv: [p.csv, ./p.csv]\n",
-                      {{"p.csv", std::string(kPanelHeader) +
-                                     ",2A,staff-networks,2\n"},
-                       {"./p.csv", std::string(kPanelHeader) +
-                                       ",2A,staff-networks,2\n"}},
-                      Located("a.yaml", 13, 22,
-                              "score sheet './p.csv' is listed twice (first on "
-                              "line 13)",
-                              "ratings_csv: [p.csv, ./p.csv]",
-                              "list each score sheet once")},
-        BadAssessment{"CsvEmptyList", kHead + "ratings_csv: []\n", {},
-                      Located("a.yaml", 13, 14, "'ratings_csv' is an empty list",
-                              "ratings_csv: []",
-                              "leave the 'ratings_csv' key out instead")},
-        BadAssessment{"CsvNoHeader", kHead + "ratings_csv: p.csv\n",
+        BadAssessment{
+            "CsvListedTwice",
+            kHead + "ratings_csv: [p.csv, ./p.csv]\n",
+            {{"p.csv", std::string(kPanelHeader) + ",2A,staff-networks,2\n"},
+             {"./p.csv", std::string(kPanelHeader) + ",2A,staff-networks,2\n"}},
+            Located("a.yaml", 13, 22,
+                    "score sheet './p.csv' is listed twice (first on "
+                    "line 13)",
+                    "ratings_csv: [p.csv, ./p.csv]",
+                    "list each score sheet once")},
+        BadAssessment{
+            "CsvEmptyList",
+            kHead + "ratings_csv: []\n",
+            {},
+            Located("a.yaml", 13, 14, "'ratings_csv' is an empty list",
+                    "ratings_csv: []",
+                    "leave the 'ratings_csv' key out instead")},
+        BadAssessment{"CsvNoHeader",
+                      kHead + "ratings_csv: p.csv\n",
                       {{"p.csv", "\r\n\n"}},
                       "p.csv:1:1: error: the CSV file has no header row\n"
-                      "  hint: " + std::string(kCsvHeaderHint) + "\n"},
-        BadAssessment{"CsvHeaderProblems", kHead + "ratings_csv: p.csv\n",
-                      {{"p.csv", "outcome,Outcome,rater,score\n"}},
-                      Located("p.csv", 1, 1,
-                              "the header has no 'service' column",
-                              "outcome,Outcome,rater,score", kCsvHeaderHint) +
-                          Located("p.csv", 1, 1,
-                                  "the header has no 'stakeholder' column",
-                                  "outcome,Outcome,rater,score",
-                                  kCsvHeaderHint) +
-                          Located("p.csv", 1, 9, "column 'outcome' is named twice",
-                                  "outcome,Outcome,rater,score") +
-                          Located("p.csv", 1, 17,
-                                  "unknown column 'rater'",
-                                  "outcome,Outcome,rater,score",
-                                  "the columns are service, outcome, "
-                                  "stakeholder, score and optionally comment")},
-        BadAssessment{"CsvRowProblems", kHead + "ratings_csv: p.csv\n",
-                      {{"p.csv", std::string(kPanelHeader) +
-                                     ",2E,staff-networks,2\n"
-                                     "x,2A,staf-networks,Good\n"
-                                     ",2A,staff-networks\n"}},
-                      Located("p.csv", 2, 2, "unknown outcome '2E'; did you mean "
-                              "'2A'?",
-                              ",2E,staff-networks,2") +
-                          Located("p.csv", 3, 1, "unknown service 'x'",
-                                  "x,2A,staf-networks,Good",
-                                  "this assessment declares no services; leave "
-                                  "the column empty") +
-                          Located("p.csv", 3, 6,
-                                  "unknown stakeholder 'staf-networks'; did you "
-                                  "mean 'staff-networks'?",
-                                  "x,2A,staf-networks,Good", kStakeholderHint) +
-                          Located("p.csv", 3, 20, "'Good' is not a score",
-                                  "x,2A,staf-networks,Good", kScoreHint) +
-                          Located("p.csv", 4, 1,
-                                  "this row has 3 fields; the header has 4",
-                                  ",2A,staff-networks",
-                                  "quote a field that holds a comma")},
+                      "  hint: " +
+                          std::string(kCsvHeaderHint) + "\n"},
+        BadAssessment{
+            "CsvHeaderProblems",
+            kHead + "ratings_csv: p.csv\n",
+            {{"p.csv", "outcome,Outcome,rater,score\n"}},
+            Located("p.csv", 1, 1, "the header has no 'service' column",
+                    "outcome,Outcome,rater,score", kCsvHeaderHint) +
+                Located("p.csv", 1, 1, "the header has no 'stakeholder' column",
+                        "outcome,Outcome,rater,score", kCsvHeaderHint) +
+                Located("p.csv", 1, 9, "column 'outcome' is named twice",
+                        "outcome,Outcome,rater,score") +
+                Located("p.csv", 1, 17, "unknown column 'rater'",
+                        "outcome,Outcome,rater,score",
+                        "the columns are service, outcome, "
+                        "stakeholder, score and optionally comment")},
+        BadAssessment{
+            "CsvRowProblems",
+            kHead + "ratings_csv: p.csv\n",
+            {{"p.csv", std::string(kPanelHeader) + ",2E,staff-networks,2\n"
+                                                   "x,2A,staf-networks,Good\n"
+                                                   ",2A,staff-networks\n"}},
+            Located("p.csv", 2, 2,
+                    "unknown outcome '2E'; did you mean "
+                    "'2A'?",
+                    ",2E,staff-networks,2") +
+                Located("p.csv", 3, 1, "unknown service 'x'",
+                        "x,2A,staf-networks,Good",
+                        "this assessment declares no services; leave "
+                        "the column empty") +
+                Located("p.csv", 3, 6,
+                        "unknown stakeholder 'staf-networks'; did you "
+                        "mean 'staff-networks'?",
+                        "x,2A,staf-networks,Good", kStakeholderHint) +
+                Located("p.csv", 3, 20, "'Good' is not a score",
+                        "x,2A,staf-networks,Good", kScoreHint) +
+                Located("p.csv", 4, 1,
+                        "this row has 3 fields; the header has 4",
+                        ",2A,staff-networks",
+                        "quote a field that holds a comma")},
         BadAssessment{"CsvServiceRules",
                       kHead + "services:\n  - {id: nhs-111, name: A}\n"
                               "ratings_csv: p.csv\n",
@@ -884,71 +939,67 @@ INSTANTIATE_TEST_SUITE_P(
                                   "nhs-11,1A,staff-networks,2",
                                   "a service must be declared under 'services' "
                                   "in the YAML")},
-        BadAssessment{"RatedInYamlAndCsv",
-                      kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
-                              "2}\nratings_csv: p.csv\n",
-                      {{"p.csv", std::string(kPanelHeader) +
-                                     ",2A,staff-networks,1\n"}},
-                      Located("p.csv", 2, 5,
-                              "stakeholder 'staff-networks' rates 2A twice: "
-                              "here and at a.yaml:15:15",
-                              ",2A,staff-networks,1",
-                              "keep one rating per stakeholder and outcome")},
-        BadAssessment{"RatedTwiceForAService",
-                      kHead + "services:\n  - {id: s, name: S}\n"
-                              "ratings_csv: [p.csv, q.csv]\n",
-                      {{"p.csv", std::string(kPanelHeader) +
-                                     "s,1C,patients-forum,1\n"},
-                       {"q.csv", std::string(kPanelHeader) +
-                                     "s,1C,patients-forum,2\n"}},
-                      Located("q.csv", 2, 6,
-                              "stakeholder 'patients-forum' rates 1C for "
-                              "service 's' twice: here and at p.csv:2:6",
-                              "s,1C,patients-forum,2",
-                              "keep one rating per stakeholder and outcome")},
-        BadAssessment{"CsvSyntaxKeepsEarlierRows",
-                      kHead + "ratings_csv: p.csv\n",
-                      {{"p.csv", std::string(kPanelHeader) +
-                                     ",2A,nobody,2\n"
-                                     ",2B,staff-networks,\"2\n"}},
-                      Located("p.csv", 2, 5, "unknown stakeholder 'nobody'",
-                              ",2A,nobody,2", kStakeholderHint) +
-                          Located("p.csv", 3, 20, "a quoted field is never closed",
-                                  ",2B,staff-networks,\"2",
-                                  "end the field with a double quote (write \"\" "
-                                  "for a quote inside it)")},
+        BadAssessment{
+            "RatedInYamlAndCsv",
+            kHead + "outcomes:\n  2A:\n    ratings: {staff-networks: "
+                    "2}\nratings_csv: p.csv\n",
+            {{"p.csv", std::string(kPanelHeader) + ",2A,staff-networks,1\n"}},
+            Located("p.csv", 2, 5,
+                    "stakeholder 'staff-networks' rates 2A twice: "
+                    "here and at a.yaml:15:15",
+                    ",2A,staff-networks,1",
+                    "keep one rating per stakeholder and outcome")},
+        BadAssessment{
+            "RatedTwiceForAService",
+            kHead + "services:\n  - {id: s, name: S}\n"
+                    "ratings_csv: [p.csv, q.csv]\n",
+            {{"p.csv", std::string(kPanelHeader) + "s,1C,patients-forum,1\n"},
+             {"q.csv", std::string(kPanelHeader) + "s,1C,patients-forum,2\n"}},
+            Located("q.csv", 2, 6,
+                    "stakeholder 'patients-forum' rates 1C for "
+                    "service 's' twice: here and at p.csv:2:6",
+                    "s,1C,patients-forum,2",
+                    "keep one rating per stakeholder and outcome")},
+        BadAssessment{
+            "CsvSyntaxKeepsEarlierRows",
+            kHead + "ratings_csv: p.csv\n",
+            {{"p.csv", std::string(kPanelHeader) + ",2A,nobody,2\n"
+                                                   ",2B,staff-networks,\"2\n"}},
+            Located("p.csv", 2, 5, "unknown stakeholder 'nobody'",
+                    ",2A,nobody,2", kStakeholderHint) +
+                Located("p.csv", 3, 20, "a quoted field is never closed",
+                        ",2B,staff-networks,\"2",
+                        "end the field with a double quote (write \"\" "
+                        "for a quote inside it)")},
 
         // Every problem of a file in one run.
-        BadAssessment{"FiveProblems",
-                      HeadWith("2024/25", "2024-25") +
-                          "completed: 2025-02-30\n"
-                          "outcomes:\n"
-                          "  2A:\n"
-                          "    ratings: {patients-forum: 4}\n"
-                          "  2B:\n"
-                          "    ratings: {nobody: 1}\n"
-                          "  5A:\n",
-                      {},
-                      Located("a.yaml", 5, 7,
-                              "year '2024-25' must be written YYYY/YY, the "
-                              "second year following the first",
-                              "year: 2024-25", "for example 2024/25") +
-                          Located("a.yaml", 13, 12,
-                                  "'completed' is '2025-02-30', a day that is "
-                                  "not in the calendar",
-                                  "completed: 2025-02-30",
-                                  "check the day of the month") +
-                          Located("a.yaml", 16, 31, "'4' is not a score",
-                                  "    ratings: {patients-forum: 4}",
-                                  kScoreHint) +
-                          Located("a.yaml", 18, 15,
-                                  "unknown stakeholder 'nobody'",
-                                  "    ratings: {nobody: 1}", kStakeholderHint) +
-                          Located("a.yaml", 19, 3,
-                                  "unknown outcome '5A'; did you mean '1A'?",
-                                  "  5A:",
-                                  "rubric 'eds2022' has the outcomes 1A, 1B, "
-                                  "1C, 1D, 2A, 2B, 2C, 2D, 3A, 3B, 3C")}),
+        BadAssessment{
+            "FiveProblems",
+            HeadWith("2024/25", "2024-25") +
+                "completed: 2025-02-30\n"
+                "outcomes:\n"
+                "  2A:\n"
+                "    ratings: {patients-forum: 4}\n"
+                "  2B:\n"
+                "    ratings: {nobody: 1}\n"
+                "  5A:\n",
+            {},
+            Located("a.yaml", 5, 7,
+                    "year '2024-25' must be written YYYY/YY, the "
+                    "second year following the first",
+                    "year: 2024-25", "for example 2024/25") +
+                Located("a.yaml", 13, 12,
+                        "'completed' is '2025-02-30', a day that is "
+                        "not in the calendar",
+                        "completed: 2025-02-30", "check the day of the month") +
+                Located("a.yaml", 16, 31, "'4' is not a score",
+                        "    ratings: {patients-forum: 4}", kScoreHint) +
+                Located("a.yaml", 18, 15, "unknown stakeholder 'nobody'",
+                        "    ratings: {nobody: 1}", kStakeholderHint) +
+                Located("a.yaml", 19, 3,
+                        "unknown outcome '5A'; did you mean '1A'?", "  5A:",
+                        "rubric 'eds2022' has the outcomes 1A, 1B, "
+                        "1C, 1D, 2A, 2B, 2C, 2D, 3A, 3B, 3C")}),
     [](const ::testing::TestParamInfo<BadAssessment>& param) {
       return std::string(param.param.name);
     });

@@ -4,6 +4,7 @@
 // write nothing, and leave existing outputs alone. A hang fails the case
 // (every run is under `timeout`) rather than blocking the suite.
 
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,8 +19,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "output_checks.h"
 
@@ -120,11 +119,11 @@ class EndToEndTest : public ::testing::Test {
 
   // Runs `eds3 ARGS` in the work folder, under a time limit.
   RunResult Run(const std::string& args) const {
-    const std::string command =
-        "cd '" + work_.string() + "' && timeout " +
-        std::to_string(kTimeoutSeconds) + " '" + EDS_BINARY + "' " + args +
-        " >'" + (root_ / "stdout").string() + "' 2>'" +
-        (root_ / "stderr").string() + "'";
+    const std::string command = "cd '" + work_.string() + "' && timeout " +
+                                std::to_string(kTimeoutSeconds) + " '" +
+                                EDS_BINARY + "' " + args + " >'" +
+                                (root_ / "stdout").string() + "' 2>'" +
+                                (root_ / "stderr").string() + "'";
     const int raw = std::system(command.c_str());
     RunResult result;
     result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -409,7 +408,8 @@ const BadInput kBadInputs[] = {
      Make::kDeepMappings},
     {"hostile-comma.yaml", 1,
      "hostile-comma.yaml:1:1: error: YAML syntax: unexpected ','"},
-    {"hostile-empty.yaml", 1, "hostile-empty.yaml:1:1: error: the file is empty"},
+    {"hostile-empty.yaml", 1,
+     "hostile-empty.yaml:1:1: error: the file is empty"},
     {"hostile-only-comments.yaml", 1,
      "hostile-only-comments.yaml:1:1: error: the file is empty"},
     {"hostile-two-documents.yaml", 1,
@@ -460,7 +460,8 @@ const BadInput kBadInputs[] = {
     {"csv-duplicate-row.yaml", 1,
      "duplicate-row.csv:4:5: error: stakeholder 'patients-forum' rates 2B "
      "twice: here and at duplicate-row.csv:2:5"},
-    {"csv-empty.yaml", 1, "empty.csv:1:1: error: the CSV file has no header row"},
+    {"csv-empty.yaml", 1,
+     "empty.csv:1:1: error: the CSV file has no header row"},
     {"csv-utf16.yaml", 1,
      "utf16.csv:1:1: error: the file is UTF-16 text; eds3 reads UTF-8"},
     {"csv-missing-file.yaml", 1,
@@ -493,16 +494,16 @@ const BadInput kBadInputs[] = {
      Make::kFolder},
 };
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, BadInputsTest, ::testing::ValuesIn(kBadInputs),
-    [](const ::testing::TestParamInfo<BadInput>& param) {
-      std::string name = param.param.input;
-      name = name.substr(0, name.rfind('.'));
-      for (char& c : name) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Cases, BadInputsTest, ::testing::ValuesIn(kBadInputs),
+                         [](const ::testing::TestParamInfo<BadInput>& param) {
+                           std::string name = param.param.input;
+                           name = name.substr(0, name.rfind('.'));
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
+                           }
+                           return name;
+                         });
 
 TEST(BadInputsTableTest, HasAtLeastFortyFiveDistinctCases) {
   std::map<std::string, int> seen;

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "cli_fixture.h"
-#include "golden.h"
 #include "eds/version.h"
+#include "golden.h"
 
 namespace eds {
 namespace {
@@ -320,8 +320,8 @@ TEST_F(CliTest, AnOutputNamedForAnotherFormatIsAUsageError) {
   const Result upper = Eds({"grade", "complete.yaml", "-o", "REPORT.XLSX",
                             "--json", "Result.Json", "--markdown", "Board.MD"});
   EXPECT_EQ(upper.status, 0) << upper.err;
-  EXPECT_EQ(Listing(), (Paths{"Board.MD", "REPORT.XLSX", "Result.Json",
-                              "complete.yaml"}));
+  EXPECT_EQ(Listing(),
+            (Paths{"Board.MD", "REPORT.XLSX", "Result.Json", "complete.yaml"}));
 }
 
 // Every file a run reads is an input: its ratings CSV and rubric file too,
@@ -405,7 +405,8 @@ TEST_F(CliTest, InitThenValidateThenGradeIsIncomplete) {
 
   result = Eds({"validate", "new.yaml"});
   EXPECT_EQ(result.status, 0) << result.err;
-  EXPECT_EQ(result.out, "valid but incomplete: new.yaml: 19 outcomes not rated\n");
+  EXPECT_EQ(result.out,
+            "valid but incomplete: new.yaml: 19 outcomes not rated\n");
   EXPECT_EQ(result.err, "");
 
   result = Eds({"grade", "new.yaml"});
@@ -555,8 +556,8 @@ TEST_F(CliTest, CommandLineProblemsEscapeHiddenCharacters) {
 TEST_F(CliTest, InitToAFolderSaysItIsAFolder) {
   fs::create_directory(work_ / "panel");
   for (const bool force : {false, true}) {
-    std::vector<std::string> args = {"init", "--org", "X", "--year",
-                                     "2024/25", "-o", "panel"};
+    std::vector<std::string> args = {"init",    "--org", "X",    "--year",
+                                     "2024/25", "-o",    "panel"};
     if (force) args.push_back("--force");
     const Result result = Eds(args);
     EXPECT_EQ(result.status, 3);
@@ -816,9 +817,8 @@ TEST_F(CliTest, GradeReplacesExistingOutputs) {
   Copy("complete.yaml");
   Write("complete.xlsx", "old workbook");
   Write("result.json", "old json");
-  const Result result =
-      Eds({"grade", "complete.yaml", "-o", "complete.xlsx", "--json",
-           "result.json"});
+  const Result result = Eds({"grade", "complete.yaml", "-o", "complete.xlsx",
+                             "--json", "result.json"});
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(Read("complete.xlsx").substr(0, 2), "PK");
   EXPECT_NE(Read("result.json"), "old json");
@@ -907,9 +907,9 @@ TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
 TEST_F(CliTest, GradeAnInvalidFileToAnUnwritableFolderIsExit3) {
   Copy("invalid.yaml");
   Write("result.json", "old json");
-  const Result result = Eds({"grade", "invalid.yaml", "-o",
-                             "no-such-folder/report.xlsx", "--json",
-                             "result.json"});
+  const Result result =
+      Eds({"grade", "invalid.yaml", "-o", "no-such-folder/report.xlsx",
+           "--json", "result.json"});
   EXPECT_EQ(result.status, 3);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,
@@ -929,9 +929,8 @@ TEST_F(CliTest, GradeAnInvalidFileToAnUnwritableFolderIsExit3) {
                  "partial.yaml"})
                 .status,
             0);
-  const Result refused =
-      Eds({"grade", "partial.yaml", "--require-complete", "--json",
-           "no-such-folder/r.json"});
+  const Result refused = Eds({"grade", "partial.yaml", "--require-complete",
+                              "--json", "no-such-folder/r.json"});
   EXPECT_EQ(refused.status, 3);
   EXPECT_EQ(refused.err.rfind("eds3: no-such-folder/r.json: error: cannot "
                               "write: No such file or directory\n",

@@ -1,13 +1,13 @@
 #include "csv.h"
 
+#include <gtest/gtest.h>
+
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "eds/limits.h"
 #include "diagnostic_text.h"
+#include "eds/limits.h"
 
 namespace eds {
 namespace {
@@ -46,26 +46,36 @@ TEST_P(CsvParseTest, SplitsRecordsAndLocatesFields) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, CsvParseTest,
     ::testing::Values(
-        GoodCsv{"Plain", "a,b,c\n1,22,333\n",
+        GoodCsv{"Plain",
+                "a,b,c\n1,22,333\n",
                 {"1: [a]@1 [b]@3 [c]@5", "2: [1]@1 [22]@3 [333]@6"}},
-        GoodCsv{"NoFinalLineEnd", "a,b\n1,2", {"1: [a]@1 [b]@3", "2: [1]@1 [2]@3"}},
+        GoodCsv{
+            "NoFinalLineEnd", "a,b\n1,2", {"1: [a]@1 [b]@3", "2: [1]@1 [2]@3"}},
         GoodCsv{"EmptyFields", ",x,\n", {"1: []@1 [x]@2 []@4"}},
         GoodCsv{"QuotedWithCommaAndQuotes",
                 "a,\"b, \"\"c\"\"\",d\n",
                 {"1: [a]@1 [b, \"c\"]@3 [d]@14"}},
         // A line end inside quotes belongs to the field; the next record
         // starts on the line after it.
-        GoodCsv{"LineEndInsideQuotes", "\"one\ntwo\",x\ny,z\n",
+        GoodCsv{"LineEndInsideQuotes",
+                "\"one\ntwo\",x\ny,z\n",
                 {"1: [one\ntwo]@1 [x]@6", "3: [y]@1 [z]@3"}},
-        GoodCsv{"CrLfLineEnds", "a,b\r\n1,2\r\n", {"1: [a]@1 [b]@3", "2: [1]@1 [2]@3"}},
-        GoodCsv{"CrLfInsideQuotesKept", "\"x\r\ny\",z\r\n", {"1: [x\r\ny]@1 [z]@4"}},
+        GoodCsv{"CrLfLineEnds",
+                "a,b\r\n1,2\r\n",
+                {"1: [a]@1 [b]@3", "2: [1]@1 [2]@3"}},
+        GoodCsv{"CrLfInsideQuotesKept",
+                "\"x\r\ny\",z\r\n",
+                {"1: [x\r\ny]@1 [z]@4"}},
         // A byte-order mark is not part of the first field, nor a column.
-        GoodCsv{"ByteOrderMark", "\xEF\xBB\xBFservice,score\n",
+        GoodCsv{"ByteOrderMark",
+                "\xEF\xBB\xBFservice,score\n",
                 {"1: [service]@1 [score]@9"}},
-        GoodCsv{"BlankLinesIgnored", "\na,b\n\n\r\n1,2\n\n",
+        GoodCsv{"BlankLinesIgnored",
+                "\na,b\n\n\r\n1,2\n\n",
                 {"2: [a]@1 [b]@3", "5: [1]@1 [2]@3"}},
         // Columns count characters, not bytes.
-        GoodCsv{"Utf8Columns", "caf\xC3\xA9,\xCE\xA9,x\n",
+        GoodCsv{"Utf8Columns",
+                "caf\xC3\xA9,\xCE\xA9,x\n",
                 {"1: [caf\xC3\xA9]@1 [\xCE\xA9]@6 [x]@8"}},
         GoodCsv{"SpacesKept", " a , b \n", {"1: [ a ]@1 [ b ]@5"}},
         GoodCsv{"Empty", "", {}}),
@@ -127,15 +137,17 @@ INSTANTIATE_TEST_SUITE_P(
                "or an invalid byte sequence)\n"
                "  hint: export the sheet as 'CSV UTF-8'\n",
                0},
-        BadCsv{"Utf16", std::string("\xFF\xFE" "a\0,\0b\0", 8),
+        BadCsv{"Utf16",
+               std::string("\xFF\xFE"
+                           "a\0,\0b\0",
+                           8),
                "p.csv:1:1: error: the file is UTF-16 text; eds3 reads UTF-8\n"
                "  hint: export the sheet as 'CSV UTF-8'\n",
                0},
         BadCsv{"TooManyFields", "a" + std::string(65, ','),
                // The quote shows the 60 characters before the caret.
                "p.csv:1:67: error: a row has more than 64 fields\n  " +
-                   std::string(60, ',') + "\n  " + std::string(60, ' ') +
-                   "^\n",
+                   std::string(60, ',') + "\n  " + std::string(60, ' ') + "^\n",
                0},
         BadCsv{"ControlCharacter", "a,b\nok,x\x1B[31my\n",
                "p.csv:2:5: error: the file holds the control character "
@@ -157,7 +169,8 @@ INSTANTIATE_TEST_SUITE_P(
                1},
         BadCsv{"FieldTooLong", "a,b\nx," + std::string(kMaxTextBytes + 1, 'y'),
                "p.csv:2:3: error: a field is longer than 65536 bytes\n"
-               "  x," + std::string(118, 'y') + "\n    ^\n",
+               "  x," +
+                   std::string(118, 'y') + "\n    ^\n",
                1}),
     [](const ::testing::TestParamInfo<BadCsv>& param) {
       return std::string(param.param.name);
@@ -170,8 +183,9 @@ TEST(CsvLimitTest, RefusesMoreThanTheRowLimit) {
   std::vector<CsvRecord> records;
   EXPECT_FALSE(ParseCsv(text, "p.csv", diag, &records));
   EXPECT_EQ(records.size(), kMaxCsvRows);
-  EXPECT_EQ(Formatted(diag), "p.csv:" + std::to_string(kMaxCsvRows + 1) +
-                                 ":1: error: more than 100000 rows\n  x\n  ^\n");
+  EXPECT_EQ(Formatted(diag),
+            "p.csv:" + std::to_string(kMaxCsvRows + 1) +
+                ":1: error: more than 100000 rows\n  x\n  ^\n");
 }
 
 TEST(CsvLimitTest, AcceptsExactlyTheRowLimit) {

@@ -1,12 +1,12 @@
 #include "eds/diagnostics.h"
 
+#include <gtest/gtest.h>
+
 #include <cctype>
 #include <chrono>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace eds {
 namespace {
@@ -99,14 +99,12 @@ INSTANTIATE_TEST_SUITE_P(
         FormatCase{"CaretPastLineEnd", Error({"a.yaml", 1, 6}, "end", "ab"),
                    "a.yaml:1:6: error: end\n  ab\n       ^\n"},
         // A long line shows 120 characters around the caret: 60 before it.
-        FormatCase{"LongLineWindow",
-                   Error({"a.yaml", 1, 201}, "far", kLong),
+        FormatCase{"LongLineWindow", Error({"a.yaml", 1, 201}, "far", kLong),
                    "a.yaml:1:201: error: far\n  " + kLong.substr(140, 120) +
                        "\n  " + std::string(60, ' ') + "^\n"},
-        FormatCase{"LongLineCaretNearStart",
-                   Error({"a.yaml", 1, 3}, "near", kLong),
-                   "a.yaml:1:3: error: near\n  " + kLong.substr(0, 120) +
-                       "\n    ^\n"},
+        FormatCase{
+            "LongLineCaretNearStart", Error({"a.yaml", 1, 3}, "near", kLong),
+            "a.yaml:1:3: error: near\n  " + kLong.substr(0, 120) + "\n    ^\n"},
         FormatCase{"LongLineCaretAtEnd",
                    Error({"a.yaml", 1, 300}, "end", kLong),
                    "a.yaml:1:300: error: end\n  " + kLong.substr(239) + "\n  " +
@@ -119,7 +117,8 @@ TEST(FormatDiagnosticTest, LongLineWindowCountsUtf8Characters) {
   std::string line;
   for (int i = 0; i < 100; ++i) line += "é";  // 100 characters, 200 bytes
   line += "x";
-  const std::string out = FormatDiagnostic(Error({"a.yaml", 1, 101}, "m", line));
+  const std::string out =
+      FormatDiagnostic(Error({"a.yaml", 1, 101}, "m", line));
   std::string window;
   for (int i = 0; i < 60; ++i) window += "é";
   EXPECT_EQ(out, "a.yaml:1:101: error: m\n  " + window + "x\n  " +
@@ -164,9 +163,9 @@ TEST_P(ClosestMatchTest, FindsPlausibleTypos) {
             GetParam().expected);
 }
 
-const std::vector<std::string> kKeys = {"eds3", "rubric", "organisation",
-                                        "year", "stakeholders", "services",
-                                        "outcomes"};
+const std::vector<std::string> kKeys = {
+    "eds3",         "rubric",   "organisation", "year",
+    "stakeholders", "services", "outcomes"};
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, ClosestMatchTest,
@@ -174,22 +173,23 @@ INSTANTIATE_TEST_SUITE_P(
         MatchCase{"stakeholder", kKeys, "stakeholders"},
         MatchCase{"organization", kKeys, "organisation"},
         MatchCase{"rubrik", kKeys, "rubric"},
-        MatchCase{"Outcomes", kKeys, "outcomes"},      // case-insensitive
-        MatchCase{"outcomes", kKeys, "outcomes"},      // an exact match
-        MatchCase{"colour", kKeys, ""},                // nothing close
+        MatchCase{"Outcomes", kKeys, "outcomes"},  // case-insensitive
+        MatchCase{"outcomes", kKeys, "outcomes"},  // an exact match
+        MatchCase{"colour", kKeys, ""},            // nothing close
         MatchCase{"x", kKeys, ""},
-        MatchCase{"stafnetworks", {"staff-networks", "patients-forum"},
+        MatchCase{"stafnetworks",
+                  {"staff-networks", "patients-forum"},
                   "staff-networks"},
-        MatchCase{"staf-networks", {"staff-networks", "patients-forum"},
+        MatchCase{"staf-networks",
+                  {"staff-networks", "patients-forum"},
                   "staff-networks"},
         // A word cut short: the one candidate it begins, never a guess
         // between two.
         MatchCase{"gra", {"grade", "validate", "rollup"}, "grade"},
-        MatchCase{"staff", {"staff-networks", "patients-forum"},
-                  "staff-networks"},
+        MatchCase{
+            "staff", {"staff-networks", "patients-forum"}, "staff-networks"},
         MatchCase{"sta", {"staff-networks", "stakeholders"}, ""},
-        MatchCase{"g", {"grade"}, ""},
-        MatchCase{"anything", {}, ""},
+        MatchCase{"g", {"grade"}, ""}, MatchCase{"anything", {}, ""},
         MatchCase{"", kKeys, ""}),
     [](const ::testing::TestParamInfo<MatchCase>& param) {
       std::string name = std::to_string(param.index) + "_" + param.param.word;
@@ -274,13 +274,17 @@ namespace {
 TEST(DisplayPathTest, EscapesEveryByteThatIsNotUtf8) {
   EXPECT_EQ(DisplayPath("panel/2024-25.yaml"), "panel/2024-25.yaml");
   EXPECT_EQ(DisplayPath("caf\xC3\xA9.yaml"), "caf\xC3\xA9.yaml");
-  EXPECT_EQ(DisplayPath("a\xC0\x80" "b"), "a\\xC0\\x80b");
+  EXPECT_EQ(DisplayPath("a\xC0\x80"
+                        "b"),
+            "a\\xC0\\x80b");
   EXPECT_EQ(DisplayPath("\xE0\x80\xAF"), "\\xE0\\x80\\xAF");
   EXPECT_EQ(DisplayPath("\xED\xA0\x80"), "\\xED\\xA0\\x80");
   EXPECT_EQ(DisplayPath("\xF4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80");
   EXPECT_EQ(DisplayPath("cut\xE2\x82"), "cut\\xE2\\x82");
   EXPECT_EQ(DisplayPath("tab\there"), "tab\\x09here");
-  EXPECT_EQ(DisplayPath("\xE2\x80\xAE" "evil"), "<U+202E>evil");
+  EXPECT_EQ(DisplayPath("\xE2\x80\xAE"
+                        "evil"),
+            "<U+202E>evil");
   EXPECT_EQ(DisplayPath("\xC2\x85"), "<U+0085>");
 }
 

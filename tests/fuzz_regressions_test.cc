@@ -9,6 +9,8 @@
 //     timing big inputs (too big to commit, so made at test time): the built
 //     eds3 must report them well within a time limit.
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -19,9 +21,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "fuzz/fuzz_support.h"
 
@@ -87,7 +86,8 @@ constexpr char kHeader[] =
 std::string Stakeholders(int count) {
   std::string text = "stakeholders:\n";
   for (int i = 0; i < count; ++i) {
-    text += fmt::format("  - {{id: stakeholder-number-{}, name: N, group: staff}}\n", i);
+    text += fmt::format(
+        "  - {{id: stakeholder-number-{}, name: N, group: staff}}\n", i);
   }
   return text;
 }
@@ -109,19 +109,21 @@ const HostileCase kHostileCases[] = {
     // skipped past the error cap.
     {"ManyUnknownStakeholders",
      [] {
-       std::string text = kHeader + Stakeholders(200) + "outcomes:\n  2A:\n    ratings:\n";
-       for (int i = 0; i < 200000; ++i) text += fmt::format("      unknown-{}: 2\n", i);
+       std::string text =
+           kHeader + Stakeholders(200) + "outcomes:\n  2A:\n    ratings:\n";
+       for (int i = 0; i < 200000; ++i)
+         text += fmt::format("      unknown-{}: 2\n", i);
        return text;
      },
-     nullptr,
-     "in.yaml:209:7: error: unknown stakeholder 'unknown-0'"},
+     nullptr, "in.yaml:209:7: error: unknown stakeholder 'unknown-0'"},
     // The same from a CSV sheet of 99,999 rows: each row also re-scanned the
     // file for its line.
     {"ManyUnknownStakeholdersInCsv",
      [] { return kHeader + Stakeholders(200) + "ratings_csv: panel.csv\n"; },
      [] {
        std::string text = "service,outcome,stakeholder,score\n";
-       for (int i = 0; i < 99999; ++i) text += fmt::format(",2A,someone-{},2\n", i);
+       for (int i = 0; i < 99999; ++i)
+         text += fmt::format(",2A,someone-{},2\n", i);
        return text;
      },
      "panel.csv:2:5: error: unknown stakeholder 'someone-0'"},
@@ -130,7 +132,8 @@ const HostileCase kHostileCases[] = {
      [] { return kHeader + Stakeholders(200) + "ratings_csv: panel.csv\n"; },
      [] {
        std::string text = "service,outcome,stakeholder,score\n";
-       for (int i = 0; i < 150; ++i) text += ",2A," + std::string(60000, 'x') + ",2\n";
+       for (int i = 0; i < 150; ++i)
+         text += ",2A," + std::string(60000, 'x') + ",2\n";
        return text;
      },
      nullptr},
@@ -143,7 +146,8 @@ const HostileCase kHostileCases[] = {
        for (int i = 1; i < 900000; ++i) text += ",a";
        return text + "]\n";
      },
-     nullptr, "in.yaml:5:11: error: 'partners' has 900000 items; the limit is 1000"},
+     nullptr,
+     "in.yaml:5:11: error: 'partners' has 900000 items; the limit is 1000"},
 };
 
 class HostileScaleTest : public ::testing::TestWithParam<HostileCase> {};
@@ -160,9 +164,10 @@ TEST_P(HostileScaleTest, ValidateAnswersQuickly) {
   }
   // Generous for a sanitizer build on a busy machine; the unfixed code took
   // far longer than this even in a release build.
-  const std::string command = "cd '" + root.string() +
-                              "' && timeout 60 '" EDS_BINARY
-                              "' validate in.yaml >/dev/null 2>stderr </dev/null";
+  const std::string command =
+      "cd '" + root.string() +
+      "' && timeout 60 '" EDS_BINARY
+      "' validate in.yaml >/dev/null 2>stderr </dev/null";
   const int raw = std::system(command.c_str());
   const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   const std::string err = ReadAll(root / "stderr");
@@ -177,11 +182,11 @@ TEST_P(HostileScaleTest, ValidateAnswersQuickly) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Found, HostileScaleTest,
-                         ::testing::ValuesIn(kHostileCases),
-                         [](const ::testing::TestParamInfo<HostileCase>& param) {
-                           return std::string(param.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Found, HostileScaleTest, ::testing::ValuesIn(kHostileCases),
+    [](const ::testing::TestParamInfo<HostileCase>& param) {
+      return std::string(param.param.name);
+    });
 
 }  // namespace
 }  // namespace eds

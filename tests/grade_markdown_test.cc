@@ -164,8 +164,8 @@ TEST(GradeMarkdownTest, InputTextCannotFormMarkup) {
       "notes:* Split \\*2:1\\* \\| see &lt;b&gt;minutes&lt;/b&gt; then agreed "
       "| 2 — Achieving activity | Owner \\`x\\` |"))
       << md;
-  EXPECT_TRUE(
-      HasLine(md, "| 2A | 1\\. first second | Owner \\`x\\` | 30 September 2025 |"));
+  EXPECT_TRUE(HasLine(
+      md, "| 2A | 1\\. first second | Owner \\`x\\` | 30 September 2025 |"));
   // No raw HTML: no '<' at all.
   EXPECT_EQ(md.find('<'), std::string::npos) << md;
   // No kramdown extension or attribute list either: every '{' is escaped.

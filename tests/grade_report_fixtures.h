@@ -145,9 +145,8 @@ inline GradeReport CompleteReport() {
   d1.score = Rational(8);
   d1.max = Rational(12);
   d1.level = "Achieving";
-  const auto service = [&rubric](const std::string& id,
-                                 const std::string& name,
-                          std::vector<Rational> scores) {
+  const auto service = [&rubric](const std::string& id, const std::string& name,
+                                 std::vector<Rational> scores) {
     ServiceResult result;
     result.id = id;
     result.name = name;

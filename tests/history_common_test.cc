@@ -60,8 +60,7 @@ TEST(StampTextTest, NamesEveryRubricAndPolicyInOrder) {
 }
 
 TEST(ChangeJsonTest, GivesTheChangeOrWhyThereIsNone) {
-  const auto written = [](const std::optional<Rational>& change,
-                          NoChange why) {
+  const auto written = [](const std::optional<Rational>& change, NoChange why) {
     JsonWriter json;
     json.BeginObject();
     WriteChangeJson(change, why, json);
@@ -132,12 +131,12 @@ TEST(AttentionLabelTest, EveryReasonHasItsOwnLabel) {
       AttentionReason::kIncomplete, AttentionReason::kExcluded,
       AttentionReason::kMissing};
   std::vector<std::string> labels;
-  for (AttentionReason reason : reasons) labels.push_back(AttentionLabel(reason));
+  for (AttentionReason reason : reasons)
+    labels.push_back(AttentionLabel(reason));
   EXPECT_EQ(labels, (std::vector<std::string>{
                         "Lowest band", "Fell a band", "Rose a band",
-                        "Big fall in total", "Big rise in total",
-                        "Out of date", "Incomplete", "Excluded file",
-                        "Missing"}));
+                        "Big fall in total", "Big rise in total", "Out of date",
+                        "Incomplete", "Excluded file", "Missing"}));
 }
 
 TEST(DocumentTimeOfTest, TheLatestOfTheYearsOwnDates) {

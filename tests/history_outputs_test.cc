@@ -69,11 +69,11 @@ RollupResult RollupOf(std::vector<OrganisationYear> years,
 RollupResult TwoOrganisations() {
   std::vector<int> incomplete = All(2);
   incomplete[10] = kUnrated;  // 3C
-  return RollupOf({Year("Zulu Trust", "RZ1", "2023/24", All(1), "North ICS"),
-                   Year("Zulu Trust", "RZ1", "2024/25", incomplete,
-                        "North ICS"),
-                   Year("Alpha Trust", "RA1", "2023/24", All(0), "North ICS"),
-                   Year("Alpha Trust", "RA1", "2024/25", All(3), "North ICS")});
+  return RollupOf(
+      {Year("Zulu Trust", "RZ1", "2023/24", All(1), "North ICS"),
+       Year("Zulu Trust", "RZ1", "2024/25", incomplete, "North ICS"),
+       Year("Alpha Trust", "RA1", "2023/24", All(0), "North ICS"),
+       Year("Alpha Trust", "RA1", "2024/25", All(3), "North ICS")});
 }
 
 // Where `needle` begins in `text`, failing the test when it is absent.
@@ -142,8 +142,7 @@ TEST(CompareJsonTest, RatingChangesCarryTotalsAndTheChange) {
                  "\"from\": \"Developing\"", "\"to\": \"Developing\"",
                  "\"from_total\": 11", "\"to_total\": 13", "\"change\": 2",
                  "\"change_reason\": null", "\"from_year\": \"2023/24\"",
-                 "\"to\": \"Achieving\"", "\"to_total\": 22",
-                 "\"change\": 9"});
+                 "\"to\": \"Achieving\"", "\"to_total\": 22", "\"change\": 9"});
 }
 
 TEST(CompareJsonTest, IncompleteYearHasNullRatingAndAReason) {
@@ -153,17 +152,16 @@ TEST(CompareJsonTest, IncompleteYearHasNullRatingAndAReason) {
       CompareJson(CompareOf({Year("T", "RXX", "2023/24", All(1)),
                              Year("T", "RXX", "2024/25", incomplete)}));
   const std::size_t at = PositionOf(json, "\"rating_changes\"");
-  ExpectInOrder(json.substr(at),
-                {"\"from\": \"Developing\"", "\"to\": null",
-                 "\"to_total\": null", "\"change\": null",
-                 "\"change_reason\": \"incomplete\""});
+  ExpectInOrder(json.substr(at), {"\"from\": \"Developing\"", "\"to\": null",
+                                  "\"to_total\": null", "\"change\": null",
+                                  "\"change_reason\": \"incomplete\""});
   testing::ExpectValidJsonText(json);
 }
 
 TEST(CompareJsonTest, EscapesInputTextAndWritesAMissingCodeAsNull) {
-  const std::string json = CompareJson(
-      CompareOf({Year(kAwkwardName, "", "2023/24", All(1)),
-                 Year(kAwkwardName, "", "2024/25", All(1))}));
+  const std::string json =
+      CompareJson(CompareOf({Year(kAwkwardName, "", "2023/24", All(1)),
+                             Year(kAwkwardName, "", "2024/25", All(1))}));
   EXPECT_NE(json.find("\"name\": \"Trust \\\"A\\\" | *B* <i>c</i> =SUM(1) "
                       "\\\\ end\""),
             std::string::npos)
@@ -188,12 +186,12 @@ TEST(CompareJsonTest, OutcomeOfOneRubricOnlyIsNotComparable) {
 
 TEST(CompareMarkdownTest, SectionsInOrderAndYearsAsColumns) {
   const std::string md = CompareMarkdown(ThreeYears());
-  ExpectInOrder(md, {"# NHS Equality Delivery System 2022 — Example Trust "
-                     "year on year",
-                     "## Rating by year", "## Outcome scores by year",
-                     "## What changed", "### 2023/24 compared with 2022/23",
-                     "### 2024/25 compared with 2023/24",
-                     "Made by eds3 9.8.7"});
+  ExpectInOrder(
+      md, {"# NHS Equality Delivery System 2022 — Example Trust "
+           "year on year",
+           "## Rating by year", "## Outcome scores by year", "## What changed",
+           "### 2023/24 compared with 2022/23",
+           "### 2024/25 compared with 2023/24", "Made by eds3 9.8.7"});
   // Two change columns: since the year before, and since the first year.
   EXPECT_NE(md.find("| Outcome | 2022/23 | 2023/24 | 2024/25 | Change since "
                     "2023/24 | Change since 2022/23 |"),
@@ -219,9 +217,8 @@ TEST(CompareMarkdownTest, NothingChangedIsSaidInWords) {
   const std::string md =
       CompareMarkdown(CompareOf({Year("T", "RXX", "2023/24", All(2)),
                                  Year("T", "RXX", "2024/25", All(2))}));
-  EXPECT_NE(
-      md.find("No outcome score changed between the years compared."),
-      std::string::npos)
+  EXPECT_NE(md.find("No outcome score changed between the years compared."),
+            std::string::npos)
       << md;
   // With two years there is no "since the first year" column.
   EXPECT_EQ(CountOf(md, "Change since"), 1u) << md;
@@ -233,28 +230,27 @@ TEST(RollupJsonTest, OrganisationsByNameWithTheirLatestYearAndChange) {
   const std::string json = RollupJson(TwoOrganisations());
   ExpectInOrder(json, {"\"format\": \"eds3-rollup/2\"", "\"attention\"",
                        "\"organisations\"", "\"name\": \"Alpha Trust\"",
-                       "\"name\": \"Zulu Trust\"", "\"excluded\"",
-                       "\"rubric\"", "\"filters\"", "\"ratings_by_year\"",
-                       "\"levels\"", "\"outcome_spreads\""});
+                       "\"name\": \"Zulu Trust\"", "\"excluded\"", "\"rubric\"",
+                       "\"filters\"", "\"ratings_by_year\"", "\"levels\"",
+                       "\"outcome_spreads\""});
   // Alpha: 0 to 33, a change of 33; Zulu's latest year is incomplete.
-  ExpectInOrder(json, {"\"name\": \"Alpha Trust\"",
-                       "\"latest_year\": \"2024/25\"",
-                       "\"previous_year\": \"2023/24\"", "\"change\": 33",
-                       "\"change_reason\": null", "\"name\": \"Zulu Trust\"",
-                       "\"change\": null",
-                       "\"change_reason\": \"incomplete\""});
+  ExpectInOrder(json,
+                {"\"name\": \"Alpha Trust\"", "\"latest_year\": \"2024/25\"",
+                 "\"previous_year\": \"2023/24\"", "\"change\": 33",
+                 "\"change_reason\": null", "\"name\": \"Zulu Trust\"",
+                 "\"change\": null", "\"change_reason\": \"incomplete\""});
   testing::ExpectValidJsonText(json);
 }
 
 TEST(RollupJsonTest, RatingsByYearCountEveryBandAndIncompleteInOrder) {
   const std::string json = RollupJson(TwoOrganisations());
   const std::size_t at = PositionOf(json, "\"ratings_by_year\"");
-  ExpectInOrder(json.substr(at),
-                {"\"year\": \"2023/24\"", "\"organisations\": 2",
-                 "\"Undeveloped\": 1", "\"Developing\": 1",
-                 "\"Achieving\": 0", "\"Excelling\": 0", "\"Incomplete\": 0",
-                 "\"year\": \"2024/25\"", "\"Undeveloped\": 0",
-                 "\"Excelling\": 1", "\"Incomplete\": 1"});
+  ExpectInOrder(
+      json.substr(at),
+      {"\"year\": \"2023/24\"", "\"organisations\": 2", "\"Undeveloped\": 1",
+       "\"Developing\": 1", "\"Achieving\": 0", "\"Excelling\": 0",
+       "\"Incomplete\": 0", "\"year\": \"2024/25\"", "\"Undeveloped\": 0",
+       "\"Excelling\": 1", "\"Incomplete\": 1"});
   EXPECT_NE(json.find("\"filters\": {\n    \"system\": null,\n    \"year\": "
                       "null\n  }"),
             std::string::npos)
@@ -268,17 +264,17 @@ TEST(RollupJsonTest, ExcludedFileKeepsItsProblemsAsParts) {
   problems.Error({"bad \"1\".yaml", 0, 0}, "no outcomes");
   RollupOptions options;
   options.skip_invalid = true;
-  const std::string json = RollupJson(
-      RollupOf({Year("Alpha Trust", "RA1", "2024/25", All(2))},
-               {ExcludeFile("bad \"1\".yaml", problems)}, options));
+  const std::string json =
+      RollupJson(RollupOf({Year("Alpha Trust", "RA1", "2024/25", All(2))},
+                          {ExcludeFile("bad \"1\".yaml", problems)}, options));
   const std::size_t at = PositionOf(json, "\"excluded\": [");
-  ExpectInOrder(json.substr(at),
-                {"\"file\": \"bad \\\"1\\\".yaml\"", "\"line\": 3",
-                 "\"column\": 7", "\"severity\": \"error\"",
-                 "\"message\": \"unknown key 'yeer'\"",
-                 "\"hint\": \"did you mean 'year'?\"", "\"line\": null",
-                 "\"column\": null", "\"message\": \"no outcomes\"",
-                 "\"hint\": null", "\"more_problems\": 0"});
+  ExpectInOrder(
+      json.substr(at),
+      {"\"file\": \"bad \\\"1\\\".yaml\"", "\"line\": 3", "\"column\": 7",
+       "\"severity\": \"error\"", "\"message\": \"unknown key 'yeer'\"",
+       "\"hint\": \"did you mean 'year'?\"", "\"line\": null",
+       "\"column\": null", "\"message\": \"no outcomes\"", "\"hint\": null",
+       "\"more_problems\": 0"});
   testing::ExpectValidJsonText(json);
 }
 
@@ -287,9 +283,8 @@ TEST(RollupJsonTest, ExcludedFileKeepsItsProblemsAsParts) {
 TEST(RollupMarkdownTest, SectionsInOrderAndOneRowPerOrganisation) {
   const std::string md = RollupMarkdown(TwoOrganisations());
   ExpectInOrder(md, {"## Needs attention",
-                     "## Latest rating of each organisation",
-                     "| Alpha Trust |", "| Zulu Trust |",
-                     "## Outcome levels of each organisation",
+                     "## Latest rating of each organisation", "| Alpha Trust |",
+                     "| Zulu Trust |", "## Outcome levels of each organisation",
                      "## Number of organisations by rating and year",
                      "Made by eds3 9.8.7"});
   // Alpha's row in the latest-rating table, then its row in the heat map.
@@ -324,8 +319,8 @@ TEST(HistoryHtmlTest, PagesPassTheCheckerAndShowInputAsText) {
   testing::ExpectCheckedHtmlText(compare);
   EXPECT_EQ(compare.find("<i>c</i>"), std::string::npos);
   EXPECT_NE(compare.find("&lt;i&gt;c&lt;/i&gt;"), std::string::npos);
-  const std::string rollup = RollupHtml(
-      RollupOf({Year(kAwkwardName, "RA1", "2024/25", All(2))}));
+  const std::string rollup =
+      RollupHtml(RollupOf({Year(kAwkwardName, "RA1", "2024/25", All(2))}));
   testing::ExpectCheckedHtmlText(rollup);
   EXPECT_EQ(rollup.find("<i>c</i>"), std::string::npos);
   EXPECT_NE(rollup.find("&lt;i&gt;c&lt;/i&gt;"), std::string::npos);
@@ -406,12 +401,10 @@ TEST_F(HistoryWorkbookTest, CompareHasSummaryTrendAndChanges) {
   EXPECT_EQ(Names(sheets),
             (std::vector<std::string>{"Summary", "Trend", "Changes"}));
   const XlsxSheet& trend = Sheet(sheets, "Trend");
-  EXPECT_EQ(Row(trend, 1),
-            (std::vector<std::string>{"Domain", "Outcome", "Name", "2022/23",
-                                      "2023/24", "2024/25",
-                                      "Change since 2023/24",
-                                      "Change since 2022/23", "Compared",
-                                      "Title"}));
+  EXPECT_EQ(Row(trend, 1), (std::vector<std::string>{
+                               "Domain", "Outcome", "Name", "2022/23",
+                               "2023/24", "2024/25", "Change since 2023/24",
+                               "Change since 2022/23", "Compared", "Title"}));
   // One row per outcome, in rubric order.
   EXPECT_EQ(trend.rows.size(), 12u);
   EXPECT_EQ(Row(trend, 2),
@@ -479,9 +472,8 @@ TEST_F(HistoryWorkbookTest, RollupSheetsAndHistoryRows) {
             (std::vector<std::string>{"Year", "Undeveloped", "Developing",
                                       "Achieving", "Excelling", "Incomplete",
                                       "Organisations"}));
-  EXPECT_EQ(Row(ratings, 3),
-            (std::vector<std::string>{"2024/25", "0", "0", "0", "1", "1",
-                                      "2"}));
+  EXPECT_EQ(Row(ratings, 3), (std::vector<std::string>{"2024/25", "0", "0", "0",
+                                                       "1", "1", "2"}));
 }
 
 TEST_F(HistoryWorkbookTest, RollupExcludedSheetUnderSkipInvalid) {
@@ -490,12 +482,11 @@ TEST_F(HistoryWorkbookTest, RollupExcludedSheetUnderSkipInvalid) {
   RollupOptions options;
   options.skip_invalid = true;
   const std::string path = TempPath("excluded");
-  ASSERT_TRUE(
-      WriteRollupWorkbook(
-          RollupOf({Year("Alpha Trust", "RA1", "2024/25", All(2))},
-                   {ExcludeFile("=bad.yaml", problems)}, options),
-          path)
-          .ok());
+  ASSERT_TRUE(WriteRollupWorkbook(
+                  RollupOf({Year("Alpha Trust", "RA1", "2024/25", All(2))},
+                           {ExcludeFile("=bad.yaml", problems)}, options),
+                  path)
+                  .ok());
   const std::vector<XlsxSheet> sheets = Read(path);
   const XlsxSheet& excluded = Sheet(sheets, "Excluded");
   EXPECT_EQ(Row(excluded, 2),

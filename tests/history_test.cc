@@ -713,8 +713,8 @@ namespace eds {
 namespace {
 
 // `base` points everywhere, with `changes` as {outcome index, points}.
-std::vector<int> Points(int base, std::vector<std::pair<std::size_t, int>>
-                                      changes = {}) {
+std::vector<int> Points(int base,
+                        std::vector<std::pair<std::size_t, int>> changes = {}) {
   std::vector<int> halves = All(base);
   for (const auto& [index, points] : changes) {
     halves[index] = points < 0 ? kUnrated : points * 2;
@@ -763,9 +763,9 @@ TEST(AttentionTest, ListsWhatTheKnownSystemWasBuiltToShow) {
   const RollupResult result = KnownSystem();
   std::vector<std::string> found;
   for (const AttentionItem& item : result.attention.items) {
-    found.push_back(std::string(AttentionCode(item.reason)) + " " +
-                    (item.organisation.name.empty() ? item.file
-                                                    : item.organisation.name));
+    found.push_back(
+        std::string(AttentionCode(item.reason)) + " " +
+        (item.organisation.name.empty() ? item.file : item.organisation.name));
   }
   EXPECT_EQ(found, (std::vector<std::string>{
                        "lowest-band A Low Trust",
@@ -814,9 +814,9 @@ TEST(AttentionTest, MissingOrganisationsAreOneMoreInput) {
 
 TEST(AttentionTest, SystemRowSpreadsTheLatestYearsOverTheLevels) {
   const RollupResult result = KnownSystem();
-  ASSERT_EQ(result.levels, (std::vector<std::string>{
-                               "Undeveloped", "Developing", "Achieving",
-                               "Excelling"}));
+  ASSERT_EQ(result.levels,
+            (std::vector<std::string>{"Undeveloped", "Developing", "Achieving",
+                                      "Excelling"}));
   const OutcomeSpread& spread = result.spreads.back();
   EXPECT_EQ(spread.outcome_id, "3C");
   EXPECT_EQ(spread.levels, (std::vector<int>{2, 1, 2, 0}));

@@ -4,6 +4,10 @@
 // and one just over it (exit 1, the whole first error line asserted). The
 // big inputs are made at test time in a temporary folder, never committed.
 
+#include "eds/limits.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -18,10 +22,6 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <gtest/gtest.h>
-
-#include "eds/limits.h"
 #include "yaml_tree.h"
 
 namespace eds {
@@ -45,7 +45,8 @@ constexpr char kHeader[] =
 std::string Stakeholders(std::size_t count) {
   std::string text = "stakeholders:\n";
   for (std::size_t i = 0; i < count; ++i) {
-    text += fmt::format("  - {{id: s{}, name: Stakeholder {}, group: staff}}\n", i, i);
+    text += fmt::format("  - {{id: s{}, name: Stakeholder {}, group: staff}}\n",
+                        i, i);
   }
   return text;
 }
@@ -69,7 +70,8 @@ std::string TopList(const std::string& key, const std::string& item,
 // `ratings_csv:` naming `count` files, p0.csv, p1.csv, ...
 std::string CsvList(std::size_t count) {
   std::string text = "ratings_csv:\n";
-  for (std::size_t i = 0; i < count; ++i) text += fmt::format("  - p{}.csv\n", i);
+  for (std::size_t i = 0; i < count; ++i)
+    text += fmt::format("  - p{}.csv\n", i);
   return text;
 }
 
@@ -105,7 +107,8 @@ std::string RubricWithOutcomes(std::size_t outcomes, bool per_service = false) {
   if (per_service) text += "    per_service: true\n";
   text += "    outcomes:\n";
   for (std::size_t i = 0; i < outcomes; ++i) {
-    text += fmt::format("      - {{id: O{}, name: Outcome {}, title: Outcome {}}}\n", i, i, i);
+    text += fmt::format(
+        "      - {{id: O{}, name: Outcome {}, title: Outcome {}}}\n", i, i, i);
   }
   return text;
 }
@@ -167,7 +170,8 @@ constexpr std::size_t kHeaderNodes = 1 + 4 + 3 + 1 + 2;
 std::string Nested(std::size_t depth) {
   std::string text = kHeader;
   text += "outcomes:\n  2A:\n    notes: ";
-  text += std::string(depth - 3, '[') + "x" + std::string(depth - 3, ']') + "\n";
+  text +=
+      std::string(depth - 3, '[') + "x" + std::string(depth - 3, ']') + "\n";
   return text;
 }
 
@@ -222,10 +226,11 @@ TEST_P(LimitsTest, ValidateReportsTheLimit) {
   for (const auto& [name, text] : c.make()) {
     std::ofstream(work / name, std::ios::binary) << text;
   }
-  const std::string command =
-      "cd '" + work.string() + "' && timeout " + std::to_string(kTimeoutSeconds) +
-      " '" EDS_BINARY "' validate in.yaml >'" + (root_ / "stdout").string() +
-      "' 2>'" + (root_ / "stderr").string() + "' </dev/null";
+  const std::string command = "cd '" + work.string() + "' && timeout " +
+                              std::to_string(kTimeoutSeconds) +
+                              " '" EDS_BINARY "' validate in.yaml >'" +
+                              (root_ / "stdout").string() + "' 2>'" +
+                              (root_ / "stderr").string() + "' </dev/null";
   const int raw = std::system(command.c_str());
   const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   const std::string err = ReadAll(root_ / "stderr");
@@ -246,9 +251,15 @@ TEST_P(LimitsTest, ValidateReportsTheLimit) {
 // Every limit at its value and one past it. The messages are the contract.
 const LimitCase kCases[] = {
     {"FileSizeAtLimit",
-     [] { return Files{{"in.yaml", AssessmentOfSize(kMaxFileBytes)}}; }, 0, ""},
+     [] {
+       return Files{{"in.yaml", AssessmentOfSize(kMaxFileBytes)}};
+     },
+     0, ""},
     {"FileSizeOverLimit",
-     [] { return Files{{"in.yaml", AssessmentOfSize(kMaxFileBytes + 1)}}; }, 1,
+     [] {
+       return Files{{"in.yaml", AssessmentOfSize(kMaxFileBytes + 1)}};
+     },
+     1,
      "in.yaml: error: file is larger than 10485760 bytes (10 MiB), the limit "
      "for an input file"},
     {"CsvFileSizeOverLimit",
@@ -266,44 +277,61 @@ const LimitCase kCases[] = {
        return Files{{"in.yaml",
                      "eds3: 1\nrubric: big.yaml\norganisation: {name: X}\n"
                      "year: 2024/25\n"},
-                    {"big.yaml", RubricWithOutcomes(1) +
-                                     std::string(kMaxFileBytes, '#')}};
+                    {"big.yaml",
+                     RubricWithOutcomes(1) + std::string(kMaxFileBytes, '#')}};
      },
      1,
      "in.yaml:2:9: error: cannot read rubric file 'big.yaml': file is larger "
      "than 10485760 bytes (10 MiB), the limit for an input file"},
     {"NestingAtLimit",
-     [] { return Files{{"in.yaml", Nested(kMaxNestingDepth)}}; }, 1, "",
-     "nesting"},
+     [] {
+       return Files{{"in.yaml", Nested(kMaxNestingDepth)}};
+     },
+     1, "", "nesting"},
     {"NestingOverLimit",
-     [] { return Files{{"in.yaml", Nested(kMaxNestingDepth + 1)}}; }, 1,
-     "in.yaml:7:41: error: nesting is deeper than 32 levels"},
+     [] {
+       return Files{{"in.yaml", Nested(kMaxNestingDepth + 1)}};
+     },
+     1, "in.yaml:7:41: error: nesting is deeper than 32 levels"},
     {"StakeholdersAtLimit",
-     [] { return Files{{"in.yaml", kHeader + Stakeholders(kMaxStakeholders)}}; }, 0, ""},
+     [] {
+       return Files{{"in.yaml", kHeader + Stakeholders(kMaxStakeholders)}};
+     },
+     0, ""},
     {"StakeholdersOverLimit",
-     [] { return Files{{"in.yaml", kHeader + Stakeholders(kMaxStakeholders + 1)}}; },
+     [] {
+       return Files{{"in.yaml", kHeader + Stakeholders(kMaxStakeholders + 1)}};
+     },
      1, "in.yaml:6:3: error: 201 stakeholders; the limit is 200"},
     {"ServicesAtLimit",
-     [] { return Files{{"in.yaml", kHeader + Services(kMaxServices)}}; }, 0, ""},
+     [] {
+       return Files{{"in.yaml", kHeader + Services(kMaxServices)}};
+     },
+     0, ""},
     {"ServicesOverLimit",
-     [] { return Files{{"in.yaml", kHeader + Services(kMaxServices + 1)}}; }, 1,
-     "in.yaml:6:3: error: 51 services; the limit is 50"},
+     [] {
+       return Files{{"in.yaml", kHeader + Services(kMaxServices + 1)}};
+     },
+     1, "in.yaml:6:3: error: 51 services; the limit is 50"},
     {"EvidenceAtLimit",
      [] {
-       return Files{{"in.yaml", kHeader + OutcomeList("evidence", "{title: A report}",
-                                                      kMaxItemsPerList)}};
+       return Files{
+           {"in.yaml", kHeader + OutcomeList("evidence", "{title: A report}",
+                                             kMaxItemsPerList)}};
      },
      0, ""},
     {"EvidenceOverLimit",
      [] {
-       return Files{{"in.yaml", kHeader + OutcomeList("evidence", "{title: A report}",
-                                                      kMaxItemsPerList + 1)}};
+       return Files{
+           {"in.yaml", kHeader + OutcomeList("evidence", "{title: A report}",
+                                             kMaxItemsPerList + 1)}};
      },
      1, "in.yaml:8:7: error: 'evidence' has 1001 items; the limit is 1000"},
     {"ActionsOverLimit",
      [] {
-       return Files{{"in.yaml", kHeader + OutcomeList("actions", "{action: Act}",
-                                                      kMaxItemsPerList + 1)}};
+       return Files{
+           {"in.yaml", kHeader + OutcomeList("actions", "{action: Act}",
+                                             kMaxItemsPerList + 1)}};
      },
      1, "in.yaml:8:7: error: 'actions' has 1001 items; the limit is 1000"},
     {"PartnersOverLimit",
@@ -320,9 +348,10 @@ const LimitCase kCases[] = {
      1, "in.yaml:6:3: error: 'engagement' has 1001 items; the limit is 1000"},
     {"ReviewersOverLimit",
      [] {
-       return Files{{"in.yaml",
-                     kHeader + TopList("reviewers", "{name: R, role: peer-reviewer}",
-                                       kMaxItemsPerList + 1)}};
+       return Files{
+           {"in.yaml",
+            kHeader + TopList("reviewers", "{name: R, role: peer-reviewer}",
+                              kMaxItemsPerList + 1)}};
      },
      1, "in.yaml:6:3: error: 'reviewers' has 1001 items; the limit is 1000"},
     {"CsvFilesAtLimit",
@@ -330,15 +359,17 @@ const LimitCase kCases[] = {
        Files files{{"in.yaml", std::string(kHeader) + Stakeholders(1) +
                                    CsvList(kMaxCsvFiles)}};
        for (std::size_t i = 0; i < kMaxCsvFiles; ++i) {
-         files[fmt::format("p{}.csv", i)] = "service,outcome,stakeholder,score\n";
+         files[fmt::format("p{}.csv", i)] =
+             "service,outcome,stakeholder,score\n";
        }
        return files;
      },
      0, ""},
     {"CsvFilesOverLimit",
      [] {
-       Files files{{"in.yaml", std::string(kHeader) + Stakeholders(1) +
-                                   TopList("ratings_csv", "p.csv", kMaxCsvFiles + 1)}};
+       Files files{
+           {"in.yaml", std::string(kHeader) + Stakeholders(1) +
+                           TopList("ratings_csv", "p.csv", kMaxCsvFiles + 1)}};
        files["p.csv"] = "service,outcome,stakeholder,score\n";
        return files;
      },
@@ -366,15 +397,17 @@ const LimitCase kCases[] = {
     {"TextOverLimit",
      [] {
        return Files{{"in.yaml", kHeader + std::string("lead: ") +
-                                    std::string(kMaxTextBytes + 1, 'x') + "\n"}};
+                                    std::string(kMaxTextBytes + 1, 'x') +
+                                    "\n"}};
      },
      1, "in.yaml:5:7: error: text is longer than 65536 bytes"},
     {"CsvFieldOverLimit",
      [] {
-       return Files{{"in.yaml", std::string(kHeader) + Stakeholders(1) +
-                                    "ratings_csv: long.csv\n"},
-                    {"long.csv", "service,outcome,stakeholder,score,comment\n,2A,s0,2," +
-                                     std::string(kMaxTextBytes + 1, 'x') + "\n"}};
+       return Files{
+           {"in.yaml",
+            std::string(kHeader) + Stakeholders(1) + "ratings_csv: long.csv\n"},
+           {"long.csv", "service,outcome,stakeholder,score,comment\n,2A,s0,2," +
+                            std::string(kMaxTextBytes + 1, 'x') + "\n"}};
      },
      1, "long.csv:2:10: error: a field is longer than 65536 bytes"},
     {"RubricOutcomesAtLimit",
@@ -397,10 +430,14 @@ const LimitCase kCases[] = {
     {"RatingsOverLimit", [] { return ManyRatings(true); }, 1,
      "b.csv:50002:8: error: more than 100000 ratings in one assessment"},
     {"YamlNodesAtLimit",
-     [] { return Files{{"in.yaml", ManyNodes(kMaxYamlNodes - kHeaderNodes - 2)}}; },
+     [] {
+       return Files{{"in.yaml", ManyNodes(kMaxYamlNodes - kHeaderNodes - 2)}};
+     },
      1, "", "YAML values"},
     {"YamlNodesOverLimit",
-     [] { return Files{{"in.yaml", ManyNodes(kMaxYamlNodes - kHeaderNodes - 1)}}; },
+     [] {
+       return Files{{"in.yaml", ManyNodes(kMaxYamlNodes - kHeaderNodes - 1)}};
+     },
      1, "in.yaml:999993:3: error: more than 1000000 YAML values in one file"},
 };
 

@@ -19,7 +19,8 @@ TEST(MarkdownEscapeTest, EscapesOnlyWhatEachPlaceNeeds) {
   const Case cases[] = {
       {"Fenland & Wash ICS", "Fenland & Wash ICS"},
       {"R&D", "R&D"},
-      {"&amp; &#38; &#x26; &copy;", "&amp;amp; &amp;#38; &amp;#x26; &amp;copy;"},
+      {"&amp; &#38; &#x26; &copy;",
+       "&amp;amp; &amp;#38; &amp;#x26; &amp;copy;"},
       {"a & b;", "a & b;"},
       {"<svg/onload=alert(1)//>", "&lt;svg/onload=alert(1)//&gt;"},
       {"{::nomarkdown}<b>{:/}", "\\{::nomarkdown\\}&lt;b&gt;\\{:/\\}"},
@@ -59,8 +60,8 @@ TEST(MarkdownEscapeTest, HostileTextRendersAsText) {
       "a | b | <u>c</u>",
       "$$x$$ ~~y~~ *z* __w__",
   };
-  std::string md = "# " + Escape(hostile[0]) + "\n\n" +
-                   TableHead({"Organisation", "Notes"});
+  std::string md =
+      "# " + Escape(hostile[0]) + "\n\n" + TableHead({"Organisation", "Notes"});
   for (const char* text : hostile) md += Row({Cell(text), Cell(text)});
   md += "\n";
   for (const char* text : hostile) md += "- " + Escape(text) + "\n";
@@ -81,8 +82,7 @@ TEST(MarkdownEscapeTest, HostileTextRendersAsText) {
   std::fwrite(md.data(), 1, md.size(), file);
   std::fclose(file);
   const std::string command =
-      std::string("cmark-gfm --unsafe -e table -e strikethrough ") +
-      name;
+      std::string("cmark-gfm --unsafe -e table -e strikethrough ") + name;
   std::FILE* pipe = ::popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string html;
@@ -93,9 +93,8 @@ TEST(MarkdownEscapeTest, HostileTextRendersAsText) {
   EXPECT_EQ(::pclose(pipe), 0);
   std::remove(name);
 
-  const std::set<std::string> allowed = {"h1",    "table", "thead", "tbody",
-                                         "tr",    "th",    "td",    "ul",
-                                         "li",    "p"};
+  const std::set<std::string> allowed = {"h1", "table", "thead", "tbody", "tr",
+                                         "th", "td",    "ul",    "li",    "p"};
   const std::regex tag("<(/?)([A-Za-z!?][^ >/]*)([^>]*)>");
   int tags = 0;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), tag);

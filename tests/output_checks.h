@@ -65,7 +65,8 @@ inline void ExpectPythonCheckPasses(const std::string& script,
       ("eds3-check-" + std::to_string(::getpid()) + ".txt");
   std::string command =
       std::string("python3 '") + EDS_SOURCE_DIR + "/tests/" + script + "'";
-  for (const std::string& argument : arguments) command += " '" + argument + "'";
+  for (const std::string& argument : arguments)
+    command += " '" + argument + "'";
   for (const std::string& file : files) command += " '" + file + "'";
   command += " >'" + report.string() + "' 2>&1";
   const int raw = std::system(command.c_str());
@@ -80,7 +81,8 @@ inline void ExpectPythonCheckPasses(const std::string& script,
 // schema accepts.
 inline void ExpectValidAgainstSchemas(const std::vector<std::string>& files) {
   ExpectPythonCheckPasses("validate_json.py",
-                          {std::string(EDS_SOURCE_DIR) + "/docs/schema"}, files);
+                          {std::string(EDS_SOURCE_DIR) + "/docs/schema"},
+                          files);
 }
 
 // Expects check_html.py to find no problem in any of `files`.

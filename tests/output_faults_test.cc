@@ -9,6 +9,7 @@
 // says why.
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -24,8 +25,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "eds/output_file.h"
 
@@ -82,17 +81,18 @@ class OutputFaultsTest : public ::testing::Test {
   void TearDown() override {
     for (const fs::path& mount : mounts_) ::umount2(mount.c_str(), MNT_DETACH);
     std::error_code ignored;
-    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add, ignored);
+    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add,
+                    ignored);
     fs::remove_all(root_, ignored);
   }
 
   // `eds3 grade` on the example with these output options, run in `out_`.
   RunResult Grade(const std::string& options) const {
     const fs::path err = root_ / ("stderr-" + std::to_string(runs_++));
-    const std::string command = "cd '" + out_.string() + "' && '" EDS_BINARY
-                                "' grade '" + (in_ / kExample).string() + "' " +
-                                options + " >/dev/null 2>'" + err.string() +
-                                "' </dev/null";
+    const std::string command =
+        "cd '" + out_.string() + "' && '" EDS_BINARY "' grade '" +
+        (in_ / kExample).string() + "' " + options + " >/dev/null 2>'" +
+        err.string() + "' </dev/null";
     const int raw = std::system(command.c_str());
     RunResult run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -104,8 +104,9 @@ class OutputFaultsTest : public ::testing::Test {
   std::string Reference(const std::string& name) const {
     const fs::path dir = root_ / "reference";
     fs::create_directories(dir);
-    const RunResult run = Grade("-o '" + (dir / "out.xlsx").string() + "' --json '" +
-                          (dir / "out.json").string() + "'");
+    const RunResult run =
+        Grade("-o '" + (dir / "out.xlsx").string() + "' --json '" +
+              (dir / "out.json").string() + "'");
     EXPECT_EQ(run.status, 0) << run.err;
     return ReadAll(dir / name);
   }
@@ -179,7 +180,8 @@ TEST_F(OutputFaultsTest, PathThroughAFileIsAnOutputError) {
   const std::string target = (root_ / "a-file" / "out.xlsx").string();
   const RunResult run = Grade("-o '" + target + "'");
   EXPECT_EQ(run.status, 3);
-  EXPECT_EQ(run.err, "eds3: " + target + ": error: cannot write: Not a directory\n");
+  EXPECT_EQ(run.err,
+            "eds3: " + target + ": error: cannot write: Not a directory\n");
   EXPECT_TRUE(Listing(out_).empty());
 }
 
@@ -188,12 +190,15 @@ TEST_F(OutputFaultsTest, TargetThatIsAFolderIsAnOutputError) {
   fs::create_directories(out_ / "result.json");
   RunResult run = Grade("-o report.xlsx");
   EXPECT_EQ(run.status, 3);
-  EXPECT_EQ(run.err, "eds3: report.xlsx: error: cannot write: it is a folder\n");
+  EXPECT_EQ(run.err,
+            "eds3: report.xlsx: error: cannot write: it is a folder\n");
   run = Grade("-o ok.xlsx --json result.json");
   EXPECT_EQ(run.status, 3);
-  EXPECT_EQ(run.err, "eds3: result.json: error: cannot write: it is a folder\n");
+  EXPECT_EQ(run.err,
+            "eds3: result.json: error: cannot write: it is a folder\n");
   // Neither the folders nor anything beside them changed.
-  EXPECT_EQ(Listing(out_), (std::vector<std::string>{"report.xlsx", "result.json"}));
+  EXPECT_EQ(Listing(out_),
+            (std::vector<std::string>{"report.xlsx", "result.json"}));
   EXPECT_TRUE(Listing(out_ / "report.xlsx").empty());
 }
 
@@ -257,9 +262,9 @@ TEST_F(OutputFaultsTest, ReplacedFileKeepsItsPermissions) {
                                          fs::perms::group_read);
   const RunResult run = Grade("-o out.xlsx");
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(fs::status(out_ / "out.xlsx").permissions(),
-            fs::perms::owner_read | fs::perms::owner_write |
-                fs::perms::group_read);
+  EXPECT_EQ(
+      fs::status(out_ / "out.xlsx").permissions(),
+      fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   EXPECT_NE(ReadAll(out_ / "out.xlsx"), "old workbook");
 }
 
@@ -292,8 +297,8 @@ TEST_F(OutputFaultsTest, FailureMidWayLeavesNoTemporaryFileAndOldOutputs) {
   const std::string json = (disk / "out.json").string();
   const RunResult run = Grade("-o out.xlsx --json '" + json + "'");
   EXPECT_EQ(run.status, 3);
-  EXPECT_EQ(run.err,
-            "eds3: " + json + ": error: cannot write: No space left on device\n");
+  EXPECT_EQ(run.err, "eds3: " + json +
+                         ": error: cannot write: No space left on device\n");
   EXPECT_EQ(ReadAll(out_ / "out.xlsx"), "the old workbook");
   EXPECT_EQ(ReadAll(disk / "out.json"), "the old JSON");
   EXPECT_EQ(Listing(out_), std::vector<std::string>{"out.xlsx"});
@@ -307,7 +312,8 @@ TEST_F(OutputFaultsTest, UnwritableSecondOutputLeavesTheFirstUntouched) {
   const std::string json = (root_ / "a-file" / "out.json").string();
   const RunResult run = Grade("-o out.xlsx --json '" + json + "'");
   EXPECT_EQ(run.status, 3);
-  EXPECT_EQ(run.err, "eds3: " + json + ": error: cannot write: Not a directory\n");
+  EXPECT_EQ(run.err,
+            "eds3: " + json + ": error: cannot write: Not a directory\n");
   EXPECT_EQ(ReadAll(out_ / "out.xlsx"), "the old workbook");
   EXPECT_EQ(Listing(out_), std::vector<std::string>{"out.xlsx"});
 }
@@ -319,19 +325,21 @@ TEST_F(OutputFaultsTest, TwoRunsWritingTheSameTargetLeaveOneCompleteFile) {
   const std::string result = Reference("out.json");
   ASSERT_GT(workbook.size(), 1000u);
   WriteAll(out_ / "out.xlsx", "the old workbook");
-  const std::string grade = "'" EDS_BINARY "' grade '" + (in_ / kExample).string() +
+  const std::string grade = "'" EDS_BINARY "' grade '" +
+                            (in_ / kExample).string() +
                             "' -o out.xlsx --json out.json >/dev/null";
   for (int round = 0; round < 5; ++round) {
-    const std::string command =
-        "cd '" + out_.string() + "' && { " + grade + " 2>../err-a; echo $? >../status-a; } & " +
-        "{ cd '" + out_.string() + "' && " + grade +
-        " 2>../err-b; echo $? >../status-b; } & wait";
+    const std::string command = "cd '" + out_.string() + "' && { " + grade +
+                                " 2>../err-a; echo $? >../status-a; } & " +
+                                "{ cd '" + out_.string() + "' && " + grade +
+                                " 2>../err-b; echo $? >../status-b; } & wait";
     ASSERT_EQ(std::system(command.c_str()), 0);
     EXPECT_EQ(ReadAll(root_ / "status-a"), "0\n") << ReadAll(root_ / "err-a");
     EXPECT_EQ(ReadAll(root_ / "status-b"), "0\n") << ReadAll(root_ / "err-b");
     EXPECT_TRUE(ReadAll(out_ / "out.xlsx") == workbook) << "round " << round;
     EXPECT_TRUE(ReadAll(out_ / "out.json") == result) << "round " << round;
-    EXPECT_EQ(Listing(out_), (std::vector<std::string>{"out.json", "out.xlsx"}));
+    EXPECT_EQ(Listing(out_),
+              (std::vector<std::string>{"out.json", "out.xlsx"}));
   }
 }
 
@@ -345,7 +353,8 @@ TEST(DestinationOfTest, NamesTheFileATemporaryStandsFor) {
   // Anything else is its own name.
   EXPECT_EQ(DestinationOf("dir/report.xlsx"), "dir/report.xlsx");
   EXPECT_EQ(DestinationOf(".eds3-Ab12Cd"), ".eds3-Ab12Cd");
-  EXPECT_EQ(DestinationOf("dir/report.xlsx.eds3-Ab12Cd"), "dir/report.xlsx.eds3-Ab12Cd");
+  EXPECT_EQ(DestinationOf("dir/report.xlsx.eds3-Ab12Cd"),
+            "dir/report.xlsx.eds3-Ab12Cd");
 }
 
 }  // namespace

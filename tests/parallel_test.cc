@@ -23,7 +23,8 @@ TEST(ForEachIndexTest, RethrowsAFailureAfterEveryThreadStopped) {
   std::atomic<int> done{0};
   EXPECT_THROW(ForEachIndex(1000, 4,
                             [&](std::size_t i) {
-                              if (i == 500) throw std::runtime_error("item 500");
+                              if (i == 500)
+                                throw std::runtime_error("item 500");
                               ++done;
                             }),
                std::runtime_error);

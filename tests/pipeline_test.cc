@@ -23,9 +23,14 @@ std::string Assessment(const std::string& code, const std::string& year) {
   return "eds3: 1\n"
          "rubric: eds2022\n"
          "organisation:\n"
-         "  name: Trust " + code + "\n"
-         "  code: " + code + "\n"
-         "year: " + year + "\n";
+         "  name: Trust " +
+         code +
+         "\n"
+         "  code: " +
+         code +
+         "\n"
+         "year: " +
+         year + "\n";
 }
 
 std::string BuiltinRubricText() {
@@ -64,10 +69,15 @@ class PipelineTest : public ::testing::Test {
 TEST_F(PipelineTest, JudgesEachFileInTheOrderGiven) {
   InputFile walled = Found("walled.yaml");
   walled.problem = "cannot list this folder";
-  const std::vector<InputFile> files = {
-      Found("a.yaml"),     Found("rubric.yaml"), Found("other.yaml"),
-      Named("other.yaml"), Found("broken.yaml"), Found("missing.yaml"),
-      walled,              Found("list.yaml"),   Found("b.yaml")};
+  const std::vector<InputFile> files = {Found("a.yaml"),
+                                        Found("rubric.yaml"),
+                                        Found("other.yaml"),
+                                        Named("other.yaml"),
+                                        Found("broken.yaml"),
+                                        Found("missing.yaml"),
+                                        walled,
+                                        Found("list.yaml"),
+                                        Found("b.yaml")};
   PipelineOptions options;
   options.mode = PipelineMode::kFoundAssessments;
   const std::vector<FileOutcome> outcomes = Run(files, options);
@@ -129,9 +139,8 @@ TEST_F(PipelineTest, ValidateChecksRubricsAndSaysWhatIsNeither) {
 TEST_F(PipelineTest, CompareTakesEveryFileAsAnAssessment) {
   PipelineOptions options;
   options.mode = PipelineMode::kAssessments;
-  const std::vector<FileOutcome> outcomes =
-      Run({Named("a.yaml"), Named("rubric.yaml"), Named("missing.yaml")},
-          options);
+  const std::vector<FileOutcome> outcomes = Run(
+      {Named("a.yaml"), Named("rubric.yaml"), Named("missing.yaml")}, options);
   ASSERT_EQ(outcomes.size(), 3u);
   EXPECT_EQ(outcomes[0].verdict, FileVerdict::kAssessment);
   // A rubric named is an assessment with errors, not a file skipped.
@@ -188,14 +197,13 @@ TEST_F(PipelineTest, TheOutcomeDoesNotDependOnTheThreads) {
     std::string text;
     std::size_t expected = 0;
     SharedRubrics rubrics;
-    RunPipeline(files, options, fs_, rubrics,
-                [&](std::size_t i, FileOutcome& outcome) {
-                  EXPECT_EQ(i, expected++);
-                  text += std::to_string(static_cast<int>(outcome.verdict)) +
-                          (outcome.year ? outcome.year->identity : "-") +
-                          Formatted(outcome.problems) +
-                          Formatted(outcome.notes);
-                });
+    RunPipeline(
+        files, options, fs_, rubrics, [&](std::size_t i, FileOutcome& outcome) {
+          EXPECT_EQ(i, expected++);
+          text += std::to_string(static_cast<int>(outcome.verdict)) +
+                  (outcome.year ? outcome.year->identity : "-") +
+                  Formatted(outcome.problems) + Formatted(outcome.notes);
+        });
     EXPECT_EQ(expected, files.size());
     return text;
   };

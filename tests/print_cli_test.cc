@@ -35,8 +35,7 @@ struct Page {
 };
 
 bool Have(const char* program) {
-  return std::system(("command -v " + std::string(program) +
-                      " >/dev/null 2>&1")
+  return std::system(("command -v " + std::string(program) + " >/dev/null 2>&1")
                          .c_str()) == 0;
 }
 
@@ -89,8 +88,7 @@ class PrintCliTest : public ::testing::Test {
     const fs::path work = *root_ / "work";
     const fs::path examples = fs::path(EDS_SOURCE_DIR) / "examples";
     fs::create_directories(work / "short");
-    fs::copy(examples / "rollup", work / "rollup",
-             fs::copy_options::recursive);
+    fs::copy(examples / "rollup", work / "rollup", fs::copy_options::recursive);
     const std::string yaml = "northmoor-ambulance-2024-25.yaml";
     const std::string csv = "northmoor-ambulance-2024-25-panel.csv";
     fs::copy_file(examples / yaml, work / yaml);
@@ -255,7 +253,8 @@ TEST_F(PrintCliTest, GradeSummaryIsOnePage) {
   ASSERT_EQ(summary.sheet, "Summary");
   for (const char* text :
        {"Total 18 of 33", "Rating Developing", "1A Access 2 3 Achieving",
-        "2B Free from abuse, harassment, bullying and", "3C Levers to manage "
+        "2B Free from abuse, harassment, bullying and",
+        "3C Levers to manage "
         "performance 2 3 Achieving",
         "emergency-999 999 emergency response 8 12", "Flags",
         "disagreement Ratings for 2B span 0 to 2", "Panel agreement",
@@ -269,11 +268,19 @@ TEST_F(PrintCliTest, PageCountsStayBounded) {
   // Each sheet one page wide, so the counts follow the rows.
   const std::map<std::string, std::map<std::string, std::size_t>> most = {
       {"grade",
-       {{"Summary", 1}, {"Outcomes", 6}, {"Services", 1}, {"Ratings", 4},
-        {"Evidence", 1}, {"Action plan", 1}, {"Method", 2}}},
+       {{"Summary", 1},
+        {"Outcomes", 6},
+        {"Services", 1},
+        {"Ratings", 4},
+        {"Evidence", 1},
+        {"Action plan", 1},
+        {"Method", 2}}},
       {"compare", {{"Summary", 2}, {"Trend", 3}, {"Changes", 2}}},
       {"rollup",
-       {{"Attention", 2}, {"Organisations", 3}, {"Outcomes", 2}, {"History", 50},
+       {{"Attention", 2},
+        {"Organisations", 3},
+        {"Outcomes", 2},
+        {"History", 50},
         {"Ratings by year", 2}}}};
   for (const auto& [name, sheets] : most) {
     std::size_t counted = 0;
@@ -293,8 +300,9 @@ TEST_F(PrintCliTest, LabelsAreNotCutOff) {
   EXPECT_TRUE(Prints("grade", "Domain 1 score 7"));
   EXPECT_TRUE(Prints("compare", "Years compared 2022/23 to 2024/25"));
   EXPECT_TRUE(Prints("compare", "Tool and method"));
-  EXPECT_TRUE(Prints("rollup", "Years: 2022/23 to 2024/25. Integrated care "
-                               "system: Severnvale ICS."));
+  EXPECT_TRUE(Prints("rollup",
+                     "Years: 2022/23 to 2024/25. Integrated care "
+                     "system: Severnvale ICS."));
 }
 
 TEST_F(PrintCliTest, PagesSayWhoseTheyAreAndTheirNumber) {
@@ -310,8 +318,9 @@ TEST_F(PrintCliTest, PagesSayWhoseTheyAreAndTheirNumber) {
                            std::to_string(pages.size());
   EXPECT_NE(pages.back().text.find(last), std::string::npos)
       << pages.back().text;
-  EXPECT_TRUE(Prints("rollup", "EDS rollup, Severnvale ICS, 2022/23 to "
-                               "2024/25"));
+  EXPECT_TRUE(Prints("rollup",
+                     "EDS rollup, Severnvale ICS, 2022/23 to "
+                     "2024/25"));
 }
 
 }  // namespace

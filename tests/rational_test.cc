@@ -164,8 +164,7 @@ TEST(RationalTest, ToStringShowsAtMostTwoDecimalsRoundedHalfAwayFromZero) {
       {Rational(-33), "-33"},     {Rational(1, 20), "0.05"},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(c.value.ToString(), c.want)
-        << c.value.ToFraction();
+    EXPECT_EQ(c.value.ToString(), c.want) << c.value.ToFraction();
   }
 }
 

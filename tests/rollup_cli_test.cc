@@ -219,23 +219,23 @@ TEST_F(RollupCliTest, UnreadableFileFoundInAFolder) {
   EXPECT_NE(skipping.out.find("Excluded as invalid: 3 files\n"),
             std::string::npos)
       << skipping.out;
-  EXPECT_NE(Read("out.json").find(
-                "\"file\": \"rollup-invalid/gone.yaml\",\n"
-                "      \"problems\": [\n"
-                "        {\n"
-                "          \"file\": \"rollup-invalid/gone.yaml\",\n"
-                "          \"line\": null,\n"
-                "          \"column\": null,\n"
-                "          \"severity\": \"error\",\n"
-                "          \"message\": \"cannot read: No such file or "
-                "directory\","),
+  EXPECT_NE(Read("out.json")
+                .find("\"file\": \"rollup-invalid/gone.yaml\",\n"
+                      "      \"problems\": [\n"
+                      "        {\n"
+                      "          \"file\": \"rollup-invalid/gone.yaml\",\n"
+                      "          \"line\": null,\n"
+                      "          \"column\": null,\n"
+                      "          \"severity\": \"error\",\n"
+                      "          \"message\": \"cannot read: No such file or "
+                      "directory\","),
             std::string::npos)
       << Read("out.json");
 
   // Named on the command line, it must be read, --skip-invalid or not.
-  const Result named = Eds({"rollup", "rollup-invalid/good-2024-25.yaml",
-                            "rollup-invalid/gone.yaml", "--skip-invalid", "-o",
-                            "named.xlsx"});
+  const Result named =
+      Eds({"rollup", "rollup-invalid/good-2024-25.yaml",
+           "rollup-invalid/gone.yaml", "--skip-invalid", "-o", "named.xlsx"});
   EXPECT_EQ(named.status, 3);
   EXPECT_FALSE(fs::exists(work_ / "named.xlsx"));
 }
@@ -251,11 +251,13 @@ TEST_F(RollupCliTest, NoChangeBetweenTotalsOfDifferentMaxima) {
   const std::string json = Read("out.json");
   EXPECT_NE(json.find("\"max\": 33,"), std::string::npos) << json;
   EXPECT_NE(json.find("\"max\": 36,"), std::string::npos) << json;
-  EXPECT_NE(json.find("\"previous_year\": \"2024/25\",\n      \"change\": null"),
-            std::string::npos)
+  EXPECT_NE(
+      json.find("\"previous_year\": \"2024/25\",\n      \"change\": null"),
+      std::string::npos)
       << json;
-  EXPECT_NE(Read("out.md").find("| not comparable: the rubrics' maxima differ |"),
-            std::string::npos)
+  EXPECT_NE(
+      Read("out.md").find("| not comparable: the rubrics' maxima differ |"),
+      std::string::npos)
       << Read("out.md");
   if (HaveLibreOffice()) {
     EXPECT_NE(SheetsAsCsv("out.xlsx")
@@ -484,16 +486,16 @@ TEST_F(RollupCliTest, LibreOfficeSeesTheNumbers) {
   const std::map<std::string, std::string> sheets = SheetsAsCsv("out.xlsx");
   std::vector<std::string> names;
   for (const auto& [name, text] : sheets) names.push_back(name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"Attention", "Checks", "Excluded", "History",
-                                      "Organisations", "Outcomes",
-                                      "Ratings by year"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"Attention", "Checks", "Excluded",
+                                             "History", "Organisations",
+                                             "Outcomes", "Ratings by year"}));
   // Attention is the first sheet.
-  ASSERT_EQ(std::system(("unzip -p " + ShellQuote((work_ / "out.xlsx").string()) +
-                         " xl/workbook.xml >" +
-                         ShellQuote((root_ / "order.txt").string()))
-                            .c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(("unzip -p " + ShellQuote((work_ / "out.xlsx").string()) +
+                   " xl/workbook.xml >" +
+                   ShellQuote((root_ / "order.txt").string()))
+                      .c_str()),
+      0);
   const std::string workbook = ReadText(root_ / "order.txt");
   EXPECT_LT(workbook.find("name=\"Attention\""),
             workbook.find("name=\"Organisations\""));

@@ -21,8 +21,8 @@ using ::eds::testing::Result;
 
 // An assessment of every outcome at `score`, with the organisation lines
 // given as they are to be written (indented two spaces).
-std::string Assessment(const std::string& organisation,
-                       const std::string& year, int score = 2) {
+std::string Assessment(const std::string& organisation, const std::string& year,
+                       int score = 2) {
   std::string text =
       "eds3: 1\n"
       "rubric: eds2022\n"
@@ -34,8 +34,8 @@ std::string Assessment(const std::string& organisation,
       "outcomes:\n";
   for (const char* outcome :
        {"1A", "1B", "1C", "1D", "2A", "2B", "2C", "2D", "3A", "3B", "3C"}) {
-    text += std::string("  ") + outcome + ": {ratings: {panel: " +
-            std::to_string(score) + "}}\n";
+    text += std::string("  ") + outcome +
+            ": {ratings: {panel: " + std::to_string(score) + "}}\n";
   }
   return text;
 }
@@ -191,16 +191,17 @@ TEST_F(RollupIdentityTest, LowerCaseCodeIsOneOrganisationWithAWarning) {
             "  workbook  out.xlsx\n"
             "  JSON      out.json\n"
             "  Markdown  out.md\n");
-  EXPECT_NE(Read("out.json").find("  \"checks\": [\n"
-                                  "    {\n"
-                                  "      \"kind\": \"file\",\n"
-                                  "      \"file\": \"in/2023-24.yaml\",\n"
-                                  "      \"line\": 5,\n"
-                                  "      \"other_file\": null,\n"
-                                  "      \"message\": \"organisation code "
-                                  "'rv9' is read as 'RV9'\"\n"
-                                  "    }\n"
-                                  "  ],\n"),
+  EXPECT_NE(Read("out.json")
+                .find("  \"checks\": [\n"
+                      "    {\n"
+                      "      \"kind\": \"file\",\n"
+                      "      \"file\": \"in/2023-24.yaml\",\n"
+                      "      \"line\": 5,\n"
+                      "      \"other_file\": null,\n"
+                      "      \"message\": \"organisation code "
+                      "'rv9' is read as 'RV9'\"\n"
+                      "    }\n"
+                      "  ],\n"),
             std::string::npos)
       << Read("out.json");
   EXPECT_NE(Read("out.md").find("## Warnings to check\n\n"), std::string::npos);
@@ -240,8 +241,7 @@ TEST_F(RollupIdentityTest, FarFutureYearIsRefused) {
 // A name in full-width letters is the same name after NFKC: one
 // organisation, one row.
 TEST_F(RollupIdentityTest, NamesAreComparedAfterNfkc) {
-  Put("in/a-2023-24.yaml",
-      Assessment(Org("\uFF21cme Trust"), "2023/24", 1));
+  Put("in/a-2023-24.yaml", Assessment(Org("\uFF21cme Trust"), "2023/24", 1));
   Put("in/a-2024-25.yaml", Assessment(Org("Acme Trust"), "2024/25", 2));
   const Result result =
       Eds({"rollup", "in", "-o", "out.xlsx", "--json", "out.json"});
@@ -303,8 +303,8 @@ TEST_F(RollupIdentityTest, IdentityWarningsNameBothFiles) {
                       "they are rolled up as two organisations\"\n"),
             std::string::npos)
       << json;
-  for (const char* kind : {"name-under-two-codes", "system-spelling",
-                           "two-folders"}) {
+  for (const char* kind :
+       {"name-under-two-codes", "system-spelling", "two-folders"}) {
     EXPECT_NE(json.find(std::string("\"kind\": \"") + kind + "\""),
               std::string::npos)
         << kind;

@@ -1,5 +1,7 @@
 #include "eds/rubric.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -7,11 +9,9 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
+#include "diagnostic_text.h"
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
-#include "diagnostic_text.h"
 
 namespace eds {
 namespace {
@@ -62,7 +62,8 @@ TEST(BuiltinRubricsTest, Eds2022HasTheNationalFramework) {
   }
   EXPECT_EQ(levels, (std::vector<std::string>{"Undeveloped=0", "Developing=1",
                                               "Achieving=2", "Excelling=3"}));
-  EXPECT_EQ(rubric.levels[0].aliases, std::vector<std::string>{"Underdeveloped"});
+  EXPECT_EQ(rubric.levels[0].aliases,
+            std::vector<std::string>{"Underdeveloped"});
   EXPECT_EQ(rubric.levels[3].aliases, std::vector<std::string>{"Excellent"});
 
   ASSERT_EQ(rubric.bands.size(), 4u);
@@ -74,10 +75,10 @@ TEST(BuiltinRubricsTest, Eds2022HasTheNationalFramework) {
                                              "Achieving@22", "Excelling@33"}));
   EXPECT_EQ(rubric.MaxPoints(), 3);
   EXPECT_EQ(rubric.MaxTotal(), Rational(33));
-  EXPECT_EQ(rubric.stakeholder_groups,
-            (std::vector<std::string>{"patients", "public", "staff",
-                                      "trade-union", "community", "peer",
-                                      "board", "other"}));
+  EXPECT_EQ(
+      rubric.stakeholder_groups,
+      (std::vector<std::string>{"patients", "public", "staff", "trade-union",
+                                "community", "peer", "board", "other"}));
   EXPECT_EQ(rubric.reviewer_roles,
             (std::vector<std::string>{"trade-union", "independent-evaluator",
                                       "peer-reviewer"}));
@@ -153,7 +154,9 @@ struct RatingCase {
   std::optional<int> points;
 };
 
-void PrintTo(const RatingCase& c, std::ostream* os) { *os << "'" << c.text << "'"; }
+void PrintTo(const RatingCase& c, std::ostream* os) {
+  *os << "'" << c.text << "'";
+}
 
 class ParseRatingTest : public ::testing::TestWithParam<RatingCase> {};
 
@@ -166,16 +169,16 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         RatingCase{"0", 0}, RatingCase{"1", 1}, RatingCase{"2", 2},
         RatingCase{"3", 3}, RatingCase{"Achieving", 2},
-        RatingCase{"achieving activity", 2}, RatingCase{"Achieving Activity", 2},
-        RatingCase{"EXCELLENT", 3}, RatingCase{"Excelling", 3},
-        RatingCase{"Underdeveloped", 0}, RatingCase{"undeveloped activity", 0},
-        RatingCase{"Developing", 1}, RatingCase{"010", std::nullopt},
-        RatingCase{"2.5", std::nullopt}, RatingCase{"Good", std::nullopt},
-        RatingCase{"", std::nullopt}, RatingCase{" 2", std::nullopt},
-        RatingCase{"2 ", std::nullopt}, RatingCase{"4", std::nullopt},
-        RatingCase{"-1", std::nullopt}, RatingCase{"+2", std::nullopt},
-        RatingCase{"02", std::nullopt}, RatingCase{"two", std::nullopt},
-        RatingCase{"activity", std::nullopt},
+        RatingCase{"achieving activity", 2},
+        RatingCase{"Achieving Activity", 2}, RatingCase{"EXCELLENT", 3},
+        RatingCase{"Excelling", 3}, RatingCase{"Underdeveloped", 0},
+        RatingCase{"undeveloped activity", 0}, RatingCase{"Developing", 1},
+        RatingCase{"010", std::nullopt}, RatingCase{"2.5", std::nullopt},
+        RatingCase{"Good", std::nullopt}, RatingCase{"", std::nullopt},
+        RatingCase{" 2", std::nullopt}, RatingCase{"2 ", std::nullopt},
+        RatingCase{"4", std::nullopt}, RatingCase{"-1", std::nullopt},
+        RatingCase{"+2", std::nullopt}, RatingCase{"02", std::nullopt},
+        RatingCase{"two", std::nullopt}, RatingCase{"activity", std::nullopt},
         RatingCase{" activity", std::nullopt},
         RatingCase{"Achieving  activity", std::nullopt},
         RatingCase{"Achievingactivity", std::nullopt},
@@ -323,13 +326,15 @@ INSTANTIATE_TEST_SUITE_P(
                   "values, not a list\n"
                   "  - a\n"
                   "  ^\n"},
-        BadRubric{"AnAssessment", "eds3: 1\nrubric: eds2022\n",
-                  "r.yaml:1:1: error: this is an assessment file, not a rubric\n"
-                  "  eds3: 1\n"
-                  "  ^\n"
-                  "  hint: a rubric file starts with 'rubric: 1' and lists "
-                  "levels, bands and domains\n"},
-        BadRubric{"FormatVersion", LocalRubricWith("rubric: 1\n", "rubric: 2\n"),
+        BadRubric{
+            "AnAssessment", "eds3: 1\nrubric: eds2022\n",
+            "r.yaml:1:1: error: this is an assessment file, not a rubric\n"
+            "  eds3: 1\n"
+            "  ^\n"
+            "  hint: a rubric file starts with 'rubric: 1' and lists "
+            "levels, bands and domains\n"},
+        BadRubric{"FormatVersion",
+                  LocalRubricWith("rubric: 1\n", "rubric: 2\n"),
                   "r.yaml:1:9: error: unsupported rubric file format '2'\n"
                   "  rubric: 2\n"
                   "          ^\n"
@@ -341,23 +346,25 @@ INSTANTIATE_TEST_SUITE_P(
                   "  titel: x\n"
                   "  ^\n"},
         BadRubric{"MissingDomains",
-                  std::string(kLocalRubric).substr(
-                      0, std::string(kLocalRubric).find("domains:")),
+                  std::string(kLocalRubric)
+                      .substr(0, std::string(kLocalRubric).find("domains:")),
                   "r.yaml:1:1: error: the rubric is missing the required key "
                   "'domains'\n"
                   "  rubric: 1\n"
                   "  ^\n"},
-        BadRubric{"BadId", LocalRubricWith("id: local-five", "id: Local Five"),
-                  "r.yaml:2:5: error: rubric id 'Local Five' must use only a-z, "
-                  "0-9 and '-'\n"
-                  "  id: Local Five\n"
-                  "      ^\n"},
-        BadRubric{"LevelsOutOfOrder",
-                  LocalRubricWith("name: Fair, points: 2", "name: Fair, points: 1"),
-                  "r.yaml:8:36: error: levels must be listed in ascending "
-                  "points, each different\n"
-                  "    - {id: fair, name: Fair, points: 1, colour: \"#DDDDDD\"}\n"
-                  "                                     ^\n"},
+        BadRubric{
+            "BadId", LocalRubricWith("id: local-five", "id: Local Five"),
+            "r.yaml:2:5: error: rubric id 'Local Five' must use only a-z, "
+            "0-9 and '-'\n"
+            "  id: Local Five\n"
+            "      ^\n"},
+        BadRubric{
+            "LevelsOutOfOrder",
+            LocalRubricWith("name: Fair, points: 2", "name: Fair, points: 1"),
+            "r.yaml:8:36: error: levels must be listed in ascending "
+            "points, each different\n"
+            "    - {id: fair, name: Fair, points: 1, colour: \"#DDDDDD\"}\n"
+            "                                     ^\n"},
         BadRubric{"PointsNotAWholeNumber",
                   LocalRubricWith("points: 4", "points: \"04\""),
                   "r.yaml:10:38: error: level points must be a whole number "
@@ -365,17 +372,19 @@ INSTANTIATE_TEST_SUITE_P(
                   "    - {id: great, name: Great, points: \"04\", colour: "
                   "\"#BBBBBB\"}\n"
                   "                                       ^\n"},
-        BadRubric{"LowestLevelNotZero",
-                  LocalRubricWith("  - {id: none, name: None, points: 0, colour: "
-                                  "\"#FFFFFF\"}\n",
-                                  ""),
-                  "r.yaml:6:3: error: the lowest level must be worth 0 points\n"
-                  "    - {id: low, name: Low, points: 1, colour: \"#EEEEEE\"}\n"
-                  "    ^\n"},
-        BadRubric{"LevelNameIsANumber", LocalRubricWith("name: Low", "name: \"7\""),
-                  "r.yaml:7:21: error: level name '7' must not be a number\n"
-                  "    - {id: low, name: \"7\", points: 1, colour: \"#EEEEEE\"}\n"
-                  "                      ^\n"},
+        BadRubric{
+            "LowestLevelNotZero",
+            LocalRubricWith("  - {id: none, name: None, points: 0, colour: "
+                            "\"#FFFFFF\"}\n",
+                            ""),
+            "r.yaml:6:3: error: the lowest level must be worth 0 points\n"
+            "    - {id: low, name: Low, points: 1, colour: \"#EEEEEE\"}\n"
+            "    ^\n"},
+        BadRubric{
+            "LevelNameIsANumber", LocalRubricWith("name: Low", "name: \"7\""),
+            "r.yaml:7:21: error: level name '7' must not be a number\n"
+            "    - {id: low, name: \"7\", points: 1, colour: \"#EEEEEE\"}\n"
+            "                      ^\n"},
         // "03" is digits, though not a whole number as points are written.
         BadRubric{"AliasIsDigits",
                   LocalRubricWith("aliases: [Solid]", "aliases: [\"03\"]"),
@@ -422,8 +431,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "highest possible total 20\n"
                   "    - {name: Gold, from: 21, colour: \"#FFD700\"}\n"
                   "                         ^\n"},
-        BadRubric{"OutcomeIdTwice",
-                  LocalRubricWith("{id: L2,", "{id: S1,"),
+        BadRubric{"OutcomeIdTwice", LocalRubricWith("{id: L2,", "{id: S1,"),
                   "r.yaml:30:14: error: outcome id 'S1' is given twice\n"
                   "        - {id: S1, name: Papers, title: Papers weigh "
                   "equality}\n"
@@ -447,7 +455,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "r.yaml:16:29: error: 'staff' is listed twice\n"
                   "  stakeholder_groups: [staff, staff]\n"
                   "                              ^\n"},
-        BadRubric{"UnknownPolicy", LocalRubricWith("raters: mean", "raters: mode"),
+        BadRubric{"UnknownPolicy",
+                  LocalRubricWith("raters: mean", "raters: mode"),
                   "r.yaml:18:18: error: unknown raters policy 'mode'\n"
                   "  policy: {raters: mode, rounding: none}\n"
                   "                   ^\n"

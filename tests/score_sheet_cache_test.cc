@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "diagnostic_text.h"
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
-#include "diagnostic_text.h"
 
 namespace eds {
 namespace {

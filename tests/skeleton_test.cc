@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "diagnostic_text.h"
 #include "eds/assessment.h"
 #include "eds/file_system.h"
 #include "eds/grade.h"
 #include "eds/limits.h"
-#include "diagnostic_text.h"
 
 namespace eds {
 namespace {

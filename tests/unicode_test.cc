@@ -40,7 +40,7 @@ TEST(UnicodeTest, EscapesHiddenCharactersAndKeepsTheRest) {
 
 TEST(UnicodeTest, NfkcFoldsCompatibilityForms) {
   EXPECT_EQ(NormaliseNfkc("\uFF32AA"), "RAA");
-  EXPECT_EQ(NormaliseNfkc("\uFB01ne"), "fine");  // the "fi" ligature
+  EXPECT_EQ(NormaliseNfkc("\uFB01ne"), "fine");      // the "fi" ligature
   EXPECT_EQ(NormaliseNfkc("R\u0410A"), "R\u0410A");  // Cyrillic stays
   EXPECT_EQ(NormaliseNfkc("bad \xFF"), "bad \xFF");
   EXPECT_EQ(FoldNfkc("\uFF32aa TRUST"), "raa trust");
@@ -58,7 +58,8 @@ TEST(SystemKeyTest, IgnoresCasePunctuationAndAmpersand) {
       {"\uFF26enland and Wash ICS", "fenland and wash ics"},
       {"", ""},
   };
-  for (const auto& c : kCases) EXPECT_EQ(SystemKey(c.system), c.key) << c.system;
+  for (const auto& c : kCases)
+    EXPECT_EQ(SystemKey(c.system), c.key) << c.system;
 }
 
 }  // namespace

@@ -96,7 +96,8 @@ GradeReport MakeReport(bool complete) {
   support.agreed = 2;
   support.notes = "=SUM(1)";
   support.evidence = {{"Staff survey 2024", "https://example.org/survey"}};
-  support.actions = {{"Extend menopause support", "Head of OH", Date{2025, 9, 30}}};
+  support.actions = {
+      {"Extend menopause support", "Head of OH", Date{2025, 9, 30}}};
   a.outcomes["2A"] = support;
   OutcomeEntry abuse;
   abuse.outcome_id = "2B";
@@ -424,9 +425,8 @@ TEST_F(XlsxGradeTest, EverySheetPrintsOnA4WithHeaderAndPageNumbers) {
     EXPECT_NE(xml.find("<oddHeader>&amp;CFenland &amp;&amp; Wash Trust, "),
               std::string::npos)
         << sheet << ": " << xml;
-    EXPECT_NE(
-        xml.find("<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N"),
-        std::string::npos)
+    EXPECT_NE(xml.find("<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N"),
+              std::string::npos)
         << sheet;
   }
   // The Summary on one portrait page; the Method sheet, wider, landscape and
@@ -598,8 +598,7 @@ TEST_F(XlsxGradeTest, OnlyPlainWebAndMailLinksAreLive) {
         << text;
     EXPECT_TRUE(book.At("Evidence", text).is_string) << text;
   }
-  const std::string rels =
-      Unzip(path, "xl/worksheets/_rels/sheet5.xml.rels");
+  const std::string rels = Unzip(path, "xl/worksheets/_rels/sheet5.xml.rels");
   // The part after '#' is kept as the link's location.
   EXPECT_NE(rels.find("Target=\"https://example.org/survey?q=1\""),
             std::string::npos)
@@ -631,9 +630,12 @@ TEST_F(XlsxGradeTest, SummaryShowsTotalRatingFlagsAndStamp) {
       "ratings are spread before relying on the scores."));
   // Each agreement figure as shown, beside its label.
   const std::vector<std::vector<std::string>> figures = {
-      {"Alpha", "0.63"},          {"Percent agreement", "0.75"},
-      {"Within one level", "1"},  {"Gwet's AC1", "0.7"},
-      {"Gwet's AC2 (quadratic)", "0.9"}, {"Pairable ratings", "14"}};
+      {"Alpha", "0.63"},
+      {"Percent agreement", "0.75"},
+      {"Within one level", "1"},
+      {"Gwet's AC1", "0.7"},
+      {"Gwet's AC2 (quadratic)", "0.9"},
+      {"Pairable ratings", "14"}};
   for (const std::vector<std::string>& figure : figures) {
     bool found = false;
     for (int row = 1; row < 200 && !found; ++row) {

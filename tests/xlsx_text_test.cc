@@ -138,8 +138,7 @@ TEST(XlsxWrappedLineCountTest, CountsLinesWhenWrapped) {
 }
 
 TEST(XlsxHeaderFooterTextTest, DoublesAmpersandsAndCutsLongText) {
-  EXPECT_EQ(HeaderFooterText("Fenland & Wash ICS", 120),
-            "Fenland && Wash ICS");
+  EXPECT_EQ(HeaderFooterText("Fenland & Wash ICS", 120), "Fenland && Wash ICS");
   EXPECT_EQ(HeaderFooterText("&P &N &&", 120), "&&P &&N &&&&");
   EXPECT_EQ(HeaderFooterText("a\nb\x01", 120), "a b ");
   EXPECT_EQ(HeaderFooterText("abcdef", 4), "abc\xE2\x80\xA6");

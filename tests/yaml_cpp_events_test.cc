@@ -101,8 +101,7 @@ TEST(YamlCppEventsTest, ReportsDocumentsAndSyntaxErrors) {
   EXPECT_EQ(two.NextDocument(sink, &start), YamlCppEvents::Result::kDocument);
   EXPECT_EQ(two.NextDocument(sink, &start), YamlCppEvents::Result::kDocument);
   EXPECT_EQ(start, 5u);
-  EXPECT_EQ(two.NextDocument(sink, &start),
-            YamlCppEvents::Result::kNoDocument);
+  EXPECT_EQ(two.NextDocument(sink, &start), YamlCppEvents::Result::kNoDocument);
 
   const struct {
     std::string text;

@@ -1,14 +1,14 @@
 #include "yaml_reader.h"
 
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "eds/limits.h"
 #include "diagnostic_text.h"
+#include "eds/limits.h"
 
 namespace eds {
 namespace {
@@ -28,7 +28,9 @@ struct NumberCase {
   std::optional<int> value;
 };
 
-void PrintTo(const NumberCase& c, std::ostream* os) { *os << "'" << c.text << "'"; }
+void PrintTo(const NumberCase& c, std::ostream* os) {
+  *os << "'" << c.text << "'";
+}
 
 class ParseWholeNumberTest : public ::testing::TestWithParam<NumberCase> {};
 
@@ -38,16 +40,16 @@ TEST_P(ParseWholeNumberTest, ReadsPlainDigitsOnly) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, ParseWholeNumberTest,
-    ::testing::Values(NumberCase{"0", 0}, NumberCase{"7", 7},
-                      NumberCase{"33", 33}, NumberCase{"999999999", 999999999},
-                      NumberCase{"1000000000", std::nullopt},  // ten digits
-                      NumberCase{"010", std::nullopt},  // not octal 8, not 10
-                      NumberCase{"00", std::nullopt},
-                      NumberCase{"2.5", std::nullopt},
-                      NumberCase{"-1", std::nullopt}, NumberCase{"+1", std::nullopt},
-                      NumberCase{" 1", std::nullopt}, NumberCase{"1 ", std::nullopt},
-                      NumberCase{"0x1", std::nullopt}, NumberCase{"1e3", std::nullopt},
-                      NumberCase{"", std::nullopt}));
+    ::testing::Values(
+        NumberCase{"0", 0}, NumberCase{"7", 7}, NumberCase{"33", 33},
+        NumberCase{"999999999", 999999999},
+        NumberCase{"1000000000", std::nullopt},  // ten digits
+        NumberCase{"010", std::nullopt},         // not octal 8, not 10
+        NumberCase{"00", std::nullopt}, NumberCase{"2.5", std::nullopt},
+        NumberCase{"-1", std::nullopt}, NumberCase{"+1", std::nullopt},
+        NumberCase{" 1", std::nullopt}, NumberCase{"1 ", std::nullopt},
+        NumberCase{"0x1", std::nullopt}, NumberCase{"1e3", std::nullopt},
+        NumberCase{"", std::nullopt}));
 
 TEST(MappingReaderTest, ReportsMissingAndUnknownKeys) {
   const YamlFile file = Parse("a:\n  name: x\n  colour: red\n  nmae: y\n");
@@ -139,7 +141,8 @@ TEST(ReadTextListTest, ReadsEveryItemOrNothing) {
   Diagnostics diag;
   EXPECT_EQ(ReadTextList(file, *file.root().Find("a"), "a", diag),
             (std::vector<std::string>{"x", "y"}));
-  EXPECT_EQ(ReadTextList(file, *file.root().Find("b"), "b", diag), std::nullopt);
+  EXPECT_EQ(ReadTextList(file, *file.root().Find("b"), "b", diag),
+            std::nullopt);
   ASSERT_EQ(diag.items().size(), 2u);
   EXPECT_EQ(diag.items()[0].message, "'b' must be text, not a list");
   EXPECT_EQ(diag.items()[1].message, "'b' must not be empty");

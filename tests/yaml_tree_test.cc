@@ -1,13 +1,13 @@
 #include "yaml_tree.h"
 
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <ostream>
 #include <string>
 
-#include <gtest/gtest.h>
-
-#include "eds/limits.h"
 #include "diagnostic_text.h"
+#include "eds/limits.h"
 
 namespace eds {
 namespace {
@@ -105,15 +105,17 @@ TEST(YamlTreeTest, EmptyAndCommentOnlyFilesHaveANullRoot) {
 }
 
 TEST(YamlTreeTest, SkipsAUtf8ByteOrderMark) {
-  const YamlFile file = ParseOk("\xEF\xBB\xBF" "eds3: 1\n");
+  const YamlFile file = ParseOk(
+      "\xEF\xBB\xBF"
+      "eds3: 1\n");
   EXPECT_EQ(file.root().entries[0].first.text, "eds3");
   EXPECT_EQ(file.root().entries[0].first.column, 1);
   EXPECT_EQ(file.Line(1), "eds3: 1");
 }
 
 TEST(YamlTreeTest, AcceptsTheDeepestAllowedNesting) {
-  const std::string text = std::string(kMaxNestingDepth, '[') +
-                           std::string(kMaxNestingDepth, ']');
+  const std::string text =
+      std::string(kMaxNestingDepth, '[') + std::string(kMaxNestingDepth, ']');
   EXPECT_TRUE(ParseOk(text).root().IsSequence());
 }
 
@@ -160,7 +162,8 @@ TEST(YamlTreeTest, LocateAndPosOfAgree) {
 TEST(YamlTreeTest, ErrorQuotesTheNodesLine) {
   const YamlFile file = ParseOk("eds3: 1\nyear: 2024-25\n");
   Diagnostics diag;
-  file.Error(diag, *file.root().Find("year"), "bad year", "for example 2024/25");
+  file.Error(diag, *file.root().Find("year"), "bad year",
+             "for example 2024/25");
   EXPECT_EQ(Formatted(diag),
             "t.yaml:2:7: error: bad year\n"
             "  year: 2024-25\n"
@@ -203,7 +206,11 @@ INSTANTIATE_TEST_SUITE_P(
                 "t.yaml:1:6: error: the file is not valid UTF-8 text (a NUL "
                 "byte or an invalid byte sequence)\n"
                 "  hint: save the file as UTF-8 text\n"},
-        Refusal{"Utf16", std::string("\xFF\xFE" "a\0:\0 \0" "1\0", 10),
+        Refusal{"Utf16",
+                std::string("\xFF\xFE"
+                            "a\0:\0 \0"
+                            "1\0",
+                            10),
                 "t.yaml:1:1: error: the file is UTF-16 text; eds3 reads UTF-8\n"
                 "  hint: save the file as UTF-8 text\n"},
         Refusal{"TwoDocuments", "a: 1\n---\nb: 2\n",
@@ -281,7 +288,8 @@ INSTANTIATE_TEST_SUITE_P(
                 std::string(kMaxNestingDepth + 1, '[') +
                     std::string(kMaxNestingDepth + 1, ']'),
                 "t.yaml:1:33: error: nesting is deeper than 32 levels\n"
-                "  " + std::string(kMaxNestingDepth + 1, '[') +
+                "  " +
+                    std::string(kMaxNestingDepth + 1, '[') +
                     std::string(kMaxNestingDepth + 1, ']') + "\n" + "  " +
                     std::string(kMaxNestingDepth, ' ') + "^\n"},
         // Control characters: raw in the file (the line is not quoted, as
@@ -349,7 +357,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "belongs with\n"},
         Refusal{"TooLongText", "a: " + std::string(kMaxTextBytes + 1, 'x'),
                 "t.yaml:1:4: error: text is longer than 65536 bytes\n"
-                "  a: " + std::string(117, 'x') + "\n     ^\n"},
+                "  a: " +
+                    std::string(117, 'x') + "\n     ^\n"},
         Refusal{"UnclosedDoubleQuote", "a: \"open\nb: 1\nc: 2\n",
                 "t.yaml:1:4: error: YAML syntax: this quoted text is never "
                 "closed\n"
@@ -407,7 +416,8 @@ TEST(YamlTreeTest, RefusesMoreThanTheNodeLimit) {
   Diagnostics diag;
   EXPECT_FALSE(YamlFile::Parse(text, "t.yaml", diag).has_value());
   ASSERT_EQ(diag.items().size(), 1u);
-  EXPECT_EQ(diag.items()[0].message, "more than 1000000 YAML values in one file");
+  EXPECT_EQ(diag.items()[0].message,
+            "more than 1000000 YAML values in one file");
   EXPECT_EQ(diag.items()[0].location.line, 1);
   // The sequence is the first value, so the last 'a' is one too many.
   EXPECT_EQ(diag.items()[0].location.column,
@@ -479,7 +489,9 @@ TEST(WideUnicodeEncodingTest, SeesUtf16AndUtf32WithOrWithoutAMark) {
     const char* name = WideUnicodeEncoding(text);
     return std::string(name == nullptr ? "-" : name);
   };
-  EXPECT_EQ(encoding("\xFF\xFE" "a"), "UTF-16");
+  EXPECT_EQ(encoding("\xFF\xFE"
+                     "a"),
+            "UTF-16");
   EXPECT_EQ(encoding("\xFE\xFF"), "UTF-16");
   EXPECT_EQ(encoding(std::string("\xFF\xFE\0\0e\0\0\0", 8)), "UTF-32");
   EXPECT_EQ(encoding(std::string("\0\0\xFE\xFF", 4)), "UTF-32");
@@ -487,7 +499,9 @@ TEST(WideUnicodeEncodingTest, SeesUtf16AndUtf32WithOrWithoutAMark) {
   EXPECT_EQ(encoding(std::string("\0e\0d", 4)), "UTF-16");
   EXPECT_EQ(encoding(std::string("e\0\0\0d\0\0\0", 8)), "UTF-32");
   EXPECT_EQ(encoding(std::string("\0\0\0e", 4)), "UTF-32");
-  EXPECT_EQ(encoding("\xEF\xBB\xBF" "a"), "-");
+  EXPECT_EQ(encoding("\xEF\xBB\xBF"
+                     "a"),
+            "-");
   EXPECT_EQ(encoding("eds3: 1\n"), "-");
   EXPECT_EQ(encoding(std::string("a,\0", 3)), "-");  // a NUL, not UTF-16
   EXPECT_EQ(encoding("\xFF"), "-");

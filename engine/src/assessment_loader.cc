@@ -1,12 +1,12 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "assessment_reader.h"
 #include "eds/assessment.h"
@@ -24,10 +24,10 @@ namespace eds {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "eds3",       "rubric",   "organisation", "year",       "completed",
-    "lead",       "sponsor",  "partners",     "engagement", "published",
-    "authorised", "review_due", "reviewers",  "policy",     "stakeholders",
-    "services",   "outcomes", "ratings_csv", "score_sheets"};
+    "eds3",       "rubric",     "organisation", "year",        "completed",
+    "lead",       "sponsor",    "partners",     "engagement",  "published",
+    "authorised", "review_due", "reviewers",    "policy",      "stakeholders",
+    "services",   "outcomes",   "ratings_csv",  "score_sheets"};
 const std::vector<std::string> kOutcomeKeys = {"ratings", "agreed", "evidence",
                                                "notes", "actions"};
 std::string AsciiUpper(std::string text) {
@@ -72,7 +72,8 @@ class AssessmentReader {
     if (!top.ok()) return std::nullopt;
     assessment_.source = file_.file();
 
-    if (const YamlNode* version = top.Required("eds3")) ReadFormatVersion(*version);
+    if (const YamlNode* version = top.Required("eds3"))
+      ReadFormatVersion(*version);
     if (const YamlNode* rubric = top.Required("rubric")) ReadRubric(*rubric);
     if (const YamlNode* organisation = top.Required("organisation")) {
       ReadOrganisation(*organisation);
@@ -89,8 +90,10 @@ class AssessmentReader {
         assessment_.partners = *list;
       }
     }
-    if (const YamlNode* engagement = top.Optional("engagement")) ReadEngagement(*engagement);
-    if (const YamlNode* reviewers = top.Optional("reviewers")) ReadReviewers(*reviewers);
+    if (const YamlNode* engagement = top.Optional("engagement"))
+      ReadEngagement(*engagement);
+    if (const YamlNode* reviewers = top.Optional("reviewers"))
+      ReadReviewers(*reviewers);
     assessment_.policy = rubric_ ? rubric_->default_policy : Policy{};
     if (const YamlNode* policy = top.Optional("policy")) {
       ReadPolicy(file_, *policy, diag_, &assessment_.policy);
@@ -99,15 +102,18 @@ class AssessmentReader {
     stakeholders_node_ = top.Optional("stakeholders");
     context_.stakeholders_declared = stakeholders_node_ != nullptr;
     if (stakeholders_node_) ReadStakeholders(*stakeholders_node_);
-    if (const YamlNode* services = top.Optional("services")) ReadServices(*services);
-    if (const YamlNode* outcomes = top.Optional("outcomes")) ReadOutcomes(*outcomes);
+    if (const YamlNode* services = top.Optional("services"))
+      ReadServices(*services);
+    if (const YamlNode* outcomes = top.Optional("outcomes"))
+      ReadOutcomes(*outcomes);
     const YamlNode* sheets = top.Optional("score_sheets");
     const YamlNode* csv = top.Optional("ratings_csv");
     if (sheets != nullptr && csv != nullptr) {
       const YamlNode& later = sheets->line > csv->line ? *sheets : *csv;
-      file_.Error(diag_, later, "give 'score_sheets' or 'ratings_csv', not both",
-                  "'ratings_csv' is the older name of 'score_sheets'; list every "
-                  "sheet under 'score_sheets'");
+      file_.Error(
+          diag_, later, "give 'score_sheets' or 'ratings_csv', not both",
+          "'ratings_csv' is the older name of 'score_sheets'; list every "
+          "sheet under 'score_sheets'");
     } else if (sheets != nullptr) {
       ReadScoreSheets(*sheets, "score_sheets");
     } else if (csv != nullptr) {
@@ -154,7 +160,8 @@ class AssessmentReader {
   }
 
   void ReadOrganisation(const YamlNode& node) {
-    MappingReader reader(file_, node, diag_, "organisation", {"name", "code", "system"});
+    MappingReader reader(file_, node, diag_, "organisation",
+                         {"name", "code", "system"});
     if (!reader.ok()) return;
     if (const YamlNode* name = reader.Required("name")) {
       if (auto text = ReadIdentityText(*name, "name")) {
@@ -217,12 +224,12 @@ class AssessmentReader {
     }
     const std::string upper = AsciiUpper(*text);
     if (upper != *text) {
-      diag_.Warning(file_.Where(node),
-                    fmt::format("organisation code '{}' is read as '{}'",
-                                *text, upper),
-                    "ODS codes are written in capitals; codes match whatever "
-                    "their case",
-                    file_.Line(node.line));
+      diag_.Warning(
+          file_.Where(node),
+          fmt::format("organisation code '{}' is read as '{}'", *text, upper),
+          "ODS codes are written in capitals; codes match whatever "
+          "their case",
+          file_.Line(node.line));
     }
     assessment_.organisation.code = upper;
   }
@@ -256,7 +263,8 @@ class AssessmentReader {
     assessment_.year_where = file_.Where(node);
   }
 
-  void ReadDate(const YamlNode* node, const char* key, std::optional<Date>* out) {
+  void ReadDate(const YamlNode* node, const char* key,
+                std::optional<Date>* out) {
     if (node == nullptr) return;
     auto text = ReadText(file_, *node, key, diag_);
     if (!text) return;
@@ -266,12 +274,14 @@ class AssessmentReader {
     }
     if (IsDateShaped(*text)) {
       file_.Error(diag_, *node,
-                  fmt::format("'{}' is '{}', a day that is not in the calendar", key, *text),
+                  fmt::format("'{}' is '{}', a day that is not in the calendar",
+                              key, *text),
                   "check the day of the month");
       return;
     }
     file_.Error(diag_, *node,
-                fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'", key, *text),
+                fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'",
+                            key, *text),
                 "for example 2025-02-14");
   }
 
@@ -280,15 +290,18 @@ class AssessmentReader {
     auto text = ReadText(file_, *node, "published", diag_);
     if (!text) return;
     if (!IsYearMonth(*text)) {
-      file_.Error(diag_, *node,
-                  fmt::format("'published' must be a month written YYYY-MM, not '{}'", *text),
-                  "for example 2025-03");
+      file_.Error(
+          diag_, *node,
+          fmt::format("'published' must be a month written YYYY-MM, not '{}'",
+                      *text),
+          "for example 2025-03");
       return;
     }
     assessment_.published = *text;
   }
 
-  void ReadOptionalText(const YamlNode* node, const char* key, std::string* out) {
+  void ReadOptionalText(const YamlNode* node, const char* key,
+                        std::string* out) {
     if (node == nullptr) return;
     if (auto text = ReadNonEmptyText(file_, *node, key, diag_)) *out = *text;
   }
@@ -309,7 +322,8 @@ class AssessmentReader {
       if (!reader.ok()) continue;
       Reviewer reviewer;
       if (const YamlNode* name = reader.Required("name")) {
-        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) reviewer.name = *text;
+        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
+          reviewer.name = *text;
       }
       if (const YamlNode* role = reader.Required("role")) {
         if (auto text = ReadText(file_, *role, "role", diag_)) {
@@ -317,7 +331,8 @@ class AssessmentReader {
             file_.Error(diag_, *role,
                         fmt::format("unknown reviewer role '{}'{}", *text,
                                     Suggest(*text, rubric_->reviewer_roles)),
-                        fmt::format("roles: {}", fmt::join(rubric_->reviewer_roles, ", ")));
+                        fmt::format("roles: {}",
+                                    fmt::join(rubric_->reviewer_roles, ", ")));
           }
           reviewer.role = *text;
         }
@@ -331,39 +346,49 @@ class AssessmentReader {
     if (!ExpectList(file_, node, "stakeholders", false, diag_)) return;
     if (node.items.size() > kMaxStakeholders) {
       file_.Error(diag_, node,
-                  fmt::format("{} stakeholders; the limit is {}", node.items.size(), kMaxStakeholders));
+                  fmt::format("{} stakeholders; the limit is {}",
+                              node.items.size(), kMaxStakeholders));
       return;
     }
     std::map<std::string, int> seen;
     for (const YamlNode& item : node.items) {
-      MappingReader reader(file_, item, diag_, "a stakeholder", {"id", "name", "group"});
+      MappingReader reader(file_, item, diag_, "a stakeholder",
+                           {"id", "name", "group"});
       if (!reader.ok()) continue;
       Stakeholder stakeholder;
       if (const YamlNode* id = reader.Required("id")) {
         if (auto text = ReadNonEmptyText(file_, *id, "id", diag_)) {
           if (!IsSlug(*text)) {
-            file_.Error(diag_, *id,
-                        fmt::format("stakeholder id '{}' must use only a-z, 0-9 and '-'", *text),
-                        "for example staff-networks");
+            file_.Error(
+                diag_, *id,
+                fmt::format(
+                    "stakeholder id '{}' must use only a-z, 0-9 and '-'",
+                    *text),
+                "for example staff-networks");
           } else if (auto [it, fresh] = seen.emplace(*text, id->line); !fresh) {
-            file_.Error(diag_, *id,
-                        fmt::format("stakeholder id '{}' is declared twice (first on line {})",
-                                    *text, it->second));
+            file_.Error(
+                diag_, *id,
+                fmt::format(
+                    "stakeholder id '{}' is declared twice (first on line {})",
+                    *text, it->second));
           } else {
             stakeholder.id = *text;
           }
         }
       }
       if (const YamlNode* name = reader.Required("name")) {
-        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) stakeholder.name = *text;
+        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
+          stakeholder.name = *text;
       }
       if (const YamlNode* group = reader.Required("group")) {
         if (auto text = ReadText(file_, *group, "group", diag_)) {
           if (rubric_ && !Contains(rubric_->stakeholder_groups, *text)) {
-            file_.Error(diag_, *group,
-                        fmt::format("unknown stakeholder group '{}'{}", *text,
-                                    Suggest(*text, rubric_->stakeholder_groups)),
-                        fmt::format("groups: {}", fmt::join(rubric_->stakeholder_groups, ", ")));
+            file_.Error(
+                diag_, *group,
+                fmt::format("unknown stakeholder group '{}'{}", *text,
+                            Suggest(*text, rubric_->stakeholder_groups)),
+                fmt::format("groups: {}",
+                            fmt::join(rubric_->stakeholder_groups, ", ")));
           }
           stakeholder.group = *text;
         }
@@ -389,49 +414,60 @@ class AssessmentReader {
     const Domain* domain = PerServiceDomain();
     if (rubric_ && domain == nullptr) {
       file_.Error(diag_, node,
-                  fmt::format("rubric '{}' has no domain rated per service", rubric_->id),
+                  fmt::format("rubric '{}' has no domain rated per service",
+                              rubric_->id),
                   "rate every outcome under 'outcomes' instead");
       return;
     }
     if (node.items.size() > kMaxServices) {
       file_.Error(diag_, node,
-                  fmt::format("{} services; the limit is {}", node.items.size(), kMaxServices));
+                  fmt::format("{} services; the limit is {}", node.items.size(),
+                              kMaxServices));
       return;
     }
     context_.services_given = true;
     std::map<std::string, int> seen;
     for (const YamlNode& item : node.items) {
-      MappingReader reader(file_, item, diag_, "a service", {"id", "name", "outcomes"});
+      MappingReader reader(file_, item, diag_, "a service",
+                           {"id", "name", "outcomes"});
       if (!reader.ok()) continue;
       Service service;
       if (const YamlNode* id = reader.Required("id")) {
         if (auto text = ReadNonEmptyText(file_, *id, "id", diag_)) {
           if (!IsSlug(*text)) {
-            file_.Error(diag_, *id,
-                        fmt::format("service id '{}' must use only a-z, 0-9 and '-'", *text),
-                        "for example nhs-111");
+            file_.Error(
+                diag_, *id,
+                fmt::format("service id '{}' must use only a-z, 0-9 and '-'",
+                            *text),
+                "for example nhs-111");
           } else if (auto [it, fresh] = seen.emplace(*text, id->line); !fresh) {
-            file_.Error(diag_, *id,
-                        fmt::format("service id '{}' is declared twice (first on line {})",
-                                    *text, it->second));
+            file_.Error(
+                diag_, *id,
+                fmt::format(
+                    "service id '{}' is declared twice (first on line {})",
+                    *text, it->second));
           } else {
             service.id = *text;
           }
         }
       }
       if (const YamlNode* name = reader.Required("name")) {
-        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_)) service.name = *text;
+        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
+          service.name = *text;
       }
       assessment_.services.push_back(service);
       if (const YamlNode* outcomes = reader.Optional("outcomes")) {
         if (!outcomes->IsNull()) {
           ReadOutcomeMap(*outcomes, assessment_.services.back().id,
-                         &assessment_.services.back().outcomes, /*in_service=*/true);
+                         &assessment_.services.back().outcomes,
+                         /*in_service=*/true);
         }
       }
       reader.Finish();
-      if (service.id.empty()) assessment_.services.pop_back();
-      else context_.service_ids.push_back(service.id);
+      if (service.id.empty())
+        assessment_.services.pop_back();
+      else
+        context_.service_ids.push_back(service.id);
     }
   }
 
@@ -442,7 +478,8 @@ class AssessmentReader {
 
   // Reads `outcome id -> entry` for one service ("" for the organisation).
   void ReadOutcomeMap(const YamlNode& node, const std::string& service,
-                      std::map<std::string, OutcomeEntry>* out, bool in_service) {
+                      std::map<std::string, OutcomeEntry>* out,
+                      bool in_service) {
     if (!node.IsMapping()) {
       file_.Error(diag_, node,
                   fmt::format("'outcomes' must map outcome ids (such as 2A) to "
@@ -463,8 +500,8 @@ class AssessmentReader {
       }
       if (auto [it, fresh] = seen.emplace(id, key.line); !fresh) {
         file_.Error(diag_, key,
-                    fmt::format("outcome {} is given twice (first on line {})", id,
-                                it->second),
+                    fmt::format("outcome {} is given twice (first on line {})",
+                                id, it->second),
                     "outcome ids are read in any letter case; keep one entry");
         continue;
       }
@@ -479,16 +516,18 @@ class AssessmentReader {
     if (node.IsNull()) return;  // an unrated outcome, as `init` writes it
     if (node.IsScalar() && rubric_->ParseRating(node.text)) {
       // A bare score could be the agreed score or one stakeholder's rating.
-      file_.Error(diag_, node,
-                  fmt::format("a bare score for outcome {0}; for the panel's agreed "
-                              "score write '{0}: {{agreed: {1}}}'",
-                              outcome_id, node.text),
-                  fmt::format("for one stakeholder's rating write '{}: {{ratings: "
-                              "{{STAKEHOLDER: {}}}}}'",
-                              outcome_id, node.text));
+      file_.Error(
+          diag_, node,
+          fmt::format("a bare score for outcome {0}; for the panel's agreed "
+                      "score write '{0}: {{agreed: {1}}}'",
+                      outcome_id, node.text),
+          fmt::format("for one stakeholder's rating write '{}: {{ratings: "
+                      "{{STAKEHOLDER: {}}}}}'",
+                      outcome_id, node.text));
       return;
     }
-    MappingReader reader(file_, node, diag_, "outcome " + outcome_id, kOutcomeKeys);
+    MappingReader reader(file_, node, diag_, "outcome " + outcome_id,
+                         kOutcomeKeys);
     if (!reader.ok()) return;
     if (const YamlNode* ratings = reader.Optional("ratings")) {
       if (ratings->IsMapping()) {
@@ -496,10 +535,11 @@ class AssessmentReader {
           AddRating(service, outcome_id, who, score, entry);
         }
       } else if (!ratings->IsNull()) {
-        file_.Error(diag_, *ratings,
-                    fmt::format("'ratings' must map stakeholder ids to scores, not {}",
-                                KindName(*ratings)),
-                    "for example: ratings: {patients-forum: 2, staff-networks: 1}");
+        file_.Error(
+            diag_, *ratings,
+            fmt::format("'ratings' must map stakeholder ids to scores, not {}",
+                        KindName(*ratings)),
+            "for example: ratings: {patients-forum: 2, staff-networks: 1}");
       }
     }
     if (const YamlNode* agreed = reader.Optional("agreed")) {
@@ -515,7 +555,8 @@ class AssessmentReader {
       }
     }
     if (const YamlNode* notes = reader.Optional("notes")) {
-      if (auto text = ReadText(file_, *notes, "notes", diag_)) entry->notes = *text;
+      if (auto text = ReadText(file_, *notes, "notes", diag_))
+        entry->notes = *text;
     }
     if (const YamlNode* actions = reader.Optional("actions")) {
       if (ExpectList(file_, *actions, "actions", false, diag_)) {
@@ -535,14 +576,17 @@ class AssessmentReader {
       }
       return;
     }
-    MappingReader reader(file_, node, diag_, "an evidence item", {"title", "link"});
+    MappingReader reader(file_, node, diag_, "an evidence item",
+                         {"title", "link"});
     if (!reader.ok()) return;
     Evidence evidence;
     if (const YamlNode* title = reader.Required("title")) {
-      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_)) evidence.title = *text;
+      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_))
+        evidence.title = *text;
     }
     if (const YamlNode* link = reader.Optional("link")) {
-      if (auto text = ReadNonEmptyText(file_, *link, "link", diag_)) evidence.link = *text;
+      if (auto text = ReadNonEmptyText(file_, *link, "link", diag_))
+        evidence.link = *text;
     }
     reader.Finish();
     if (!WithinLimit(&evidence_count_, "evidence items", file_.Where(node),
@@ -562,11 +606,13 @@ class AssessmentReader {
       }
       return;
     }
-    MappingReader reader(file_, node, diag_, "an action", {"action", "owner", "due"});
+    MappingReader reader(file_, node, diag_, "an action",
+                         {"action", "owner", "due"});
     if (!reader.ok()) return;
     Action action;
     if (const YamlNode* what = reader.Required("action")) {
-      if (auto text = ReadNonEmptyText(file_, *what, "action", diag_)) action.action = *text;
+      if (auto text = ReadNonEmptyText(file_, *what, "action", diag_))
+        action.action = *text;
     }
     ReadOptionalText(reader.Optional("owner"), "owner", &action.owner);
     ReadDate(reader.Optional("due"), "due", &action.due);
@@ -628,13 +674,13 @@ class AssessmentReader {
     if (Locate(fs_, written, full, folder) != Containment::kOutside) {
       return true;
     }
-    file_.Error(diag_, node,
-                fmt::format("{} '{}' is not a file inside the folder '{}'",
-                            what, QuoteInput(written),
-                            folder.empty() ? "." : folder),
-                "files named by an assessment must be in that folder or "
-                "below it, links included; --allow-outside-paths reads them "
-                "from anywhere");
+    file_.Error(
+        diag_, node,
+        fmt::format("{} '{}' is not a file inside the folder '{}'", what,
+                    QuoteInput(written), folder.empty() ? "." : folder),
+        "files named by an assessment must be in that folder or "
+        "below it, links included; --allow-outside-paths reads them "
+        "from anywhere");
     return false;
   }
 
@@ -646,7 +692,8 @@ class AssessmentReader {
       items.push_back(&node);
     } else if (ExpectList(file_, node, key, false, diag_)) {
       if (node.items.size() > kMaxCsvFiles) {
-        file_.Error(diag_, node, fmt::format("more than {} score sheets", kMaxCsvFiles));
+        file_.Error(diag_, node,
+                    fmt::format("more than {} score sheets", kMaxCsvFiles));
         return;
       }
       for (const YamlNode& item : node.items) items.push_back(&item);
@@ -658,10 +705,12 @@ class AssessmentReader {
     const YamlNode* path_node = &item;
     SheetRequest request;
     if (item.IsMapping()) {
-      MappingReader reader(file_, item, diag_, "a score sheet", {"file", "sheet", "layout"});
+      MappingReader reader(file_, item, diag_, "a score sheet",
+                           {"file", "sheet", "layout"});
       path_node = reader.Required("file");
       if (const YamlNode* sheet = reader.Optional("sheet")) {
-        if (auto text = ReadNonEmptyText(file_, *sheet, "sheet", diag_)) request.sheet = *text;
+        if (auto text = ReadNonEmptyText(file_, *sheet, "sheet", diag_))
+          request.sheet = *text;
       }
       if (const YamlNode* layout = reader.Optional("layout")) {
         if (auto text = ReadText(file_, *layout, "layout", diag_)) {
@@ -670,7 +719,8 @@ class AssessmentReader {
           } else if (*text == "long") {
             request.layout = Layout::kLong;
           } else {
-            file_.Error(diag_, *layout, fmt::format("unknown layout '{}'", *text),
+            file_.Error(diag_, *layout,
+                        fmt::format("unknown layout '{}'", *text),
                         "'long' (one row per rating) or 'wide' (one row per "
                         "stakeholder, one column per outcome)");
           }
@@ -685,18 +735,22 @@ class AssessmentReader {
     const std::string full = JoinPath(DirName(file_.file()), *path);
     const std::string normal =
         std::filesystem::path(full).lexically_normal().string();
-    if (auto [it, fresh] = sheet_paths_.emplace(normal, path_node->line); !fresh) {
-      file_.Error(diag_, *path_node,
-                  fmt::format("score sheet '{}' is listed twice (first on line {})",
-                              *path, it->second),
-                  "list each score sheet once");
+    if (auto [it, fresh] = sheet_paths_.emplace(normal, path_node->line);
+        !fresh) {
+      file_.Error(
+          diag_, *path_node,
+          fmt::format("score sheet '{}' is listed twice (first on line {})",
+                      *path, it->second),
+          "list each score sheet once");
       return;
     }
     const bool xlsx = EndsWithNoCase(*path, ".xlsx");
     if (!xlsx && !request.sheet.empty()) {
-      file_.Error(diag_, *path_node,
-                  fmt::format("'{}' is not a workbook (.xlsx); only a workbook has sheets",
-                              QuoteInput(*path)));
+      file_.Error(
+          diag_, *path_node,
+          fmt::format(
+              "'{}' is not a workbook (.xlsx); only a workbook has sheets",
+              QuoteInput(*path)));
       return;
     }
     if (!MayRead(*path_node, *path, full,
@@ -707,12 +761,14 @@ class AssessmentReader {
     // Read once, however many links name it.
     const std::string identity = fs_.FileIdentity(full);
     if (!identity.empty()) {
-      if (auto [it, fresh] = sheet_files_.emplace(identity, path_node->line); !fresh) {
-        file_.Error(diag_, *path_node,
-                    fmt::format("score sheet '{}' is the file listed on line {} "
-                                "under another name",
-                                QuoteInput(*path), it->second),
-                    "list each score sheet once");
+      if (auto [it, fresh] = sheet_files_.emplace(identity, path_node->line);
+          !fresh) {
+        file_.Error(
+            diag_, *path_node,
+            fmt::format("score sheet '{}' is the file listed on line {} "
+                        "under another name",
+                        QuoteInput(*path), it->second),
+            "list each score sheet once");
         return;
       }
     }
@@ -726,12 +782,13 @@ class AssessmentReader {
             : read();
     sheet_bytes_ += sheet->bytes;
     if (sheet_bytes_ > kMaxCsvBytesPerAssessment) {
-      file_.Error(diag_, *path_node,
-                  fmt::format("the score sheets up to this one hold more than {} "
-                              "bytes (10 MiB) together, the limit for one "
-                              "assessment",
-                              kMaxCsvBytesPerAssessment),
-                  "split the assessment, or remove what is not ratings");
+      file_.Error(
+          diag_, *path_node,
+          fmt::format("the score sheets up to this one hold more than {} "
+                      "bytes (10 MiB) together, the limit for one "
+                      "assessment",
+                      kMaxCsvBytesPerAssessment),
+          "split the assessment, or remove what is not ratings");
       return;
     }
     if (!sheet->read.ok()) {
@@ -762,7 +819,8 @@ class AssessmentReader {
     return eds::Suggest(diag_, word, candidates);
   }
 
-  static bool Contains(const std::vector<std::string>& list, const std::string& item) {
+  static bool Contains(const std::vector<std::string>& list,
+                       const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
   }
 
@@ -781,7 +839,7 @@ class AssessmentReader {
   // Each score sheet read, by its normalised path, with the line naming it.
   std::map<std::string, int> sheet_paths_;
   std::map<std::string, int> sheet_files_;  // by FileSystem::FileIdentity
-  std::size_t sheet_bytes_ = 0;              // read for this assessment
+  std::size_t sheet_bytes_ = 0;             // read for this assessment
 };
 
 }  // namespace

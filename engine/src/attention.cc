@@ -44,22 +44,22 @@ void AddBiggestChanges(const RollupResult& rollup, bool rises,
   std::vector<const RollupOrganisation*> found;
   for (const RollupOrganisation& organisation : rollup.organisations) {
     if (!organisation.change) continue;
-    const Rational size = rises ? *organisation.change : Rational(0) - *organisation.change;
+    const Rational size =
+        rises ? *organisation.change : Rational(0) - *organisation.change;
     if (size >= threshold) found.push_back(&organisation);
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [rises](const RollupOrganisation* a,
-                           const RollupOrganisation* b) {
-                     return rises ? *a->change > *b->change
-                                  : *a->change < *b->change;
-                   });
+  std::stable_sort(
+      found.begin(), found.end(),
+      [rises](const RollupOrganisation* a, const RollupOrganisation* b) {
+        return rises ? *a->change > *b->change : *a->change < *b->change;
+      });
   if (found.size() > static_cast<std::size_t>(kBiggestChanges)) {
     found.resize(kBiggestChanges);
   }
   for (const RollupOrganisation* organisation : found) {
-    AttentionItem item = ItemFor(
-        rises ? AttentionReason::kBigRise : AttentionReason::kBigFall,
-        *organisation);
+    AttentionItem item =
+        ItemFor(rises ? AttentionReason::kBigRise : AttentionReason::kBigFall,
+                *organisation);
     item.from_year = organisation->previous()->year;
     item.change = organisation->change;
     const Rational size = rises ? *item.change : Rational(0) - *item.change;
@@ -112,16 +112,17 @@ std::vector<OutcomeSpread> SpreadsOf(const RollupResult& rollup) {
         continue;
       }
       scores.push_back(*entry->score);
-      const auto level = std::find(rollup.levels.begin(), rollup.levels.end(),
-                                   entry->level);
+      const auto level =
+          std::find(rollup.levels.begin(), rollup.levels.end(), entry->level);
       if (level != rollup.levels.end()) {
-        ++spread.levels[static_cast<std::size_t>(level -
-                                                 rollup.levels.begin())];
+        ++spread
+              .levels[static_cast<std::size_t>(level - rollup.levels.begin())];
       }
       ++spread.scored;
     }
     if (!scores.empty()) {
-      spread.median = CombineServices(std::move(scores), ServicesPolicy::kMedian);
+      spread.median =
+          CombineServices(std::move(scores), ServicesPolicy::kMedian);
     }
     spreads.push_back(std::move(spread));
   }
@@ -159,13 +160,12 @@ Attention BuildAttention(const RollupResult& rollup,
   for (const RollupOrganisation& organisation : rollup.organisations) {
     const OrganisationYear& latest = organisation.latest();
     if (latest.complete && latest.rating == latest.rubric->bands.front().name) {
-      AttentionItem item =
-          ItemFor(AttentionReason::kLowestBand, organisation);
-      item.message = fmt::format("{} is rated {} ({} of {}) in {}.",
-                                 OrganisationText(item.organisation),
-                                 latest.rating, latest.total->ToString(),
-                                 latest.rubric->MaxTotal().ToString(),
-                                 latest.year);
+      AttentionItem item = ItemFor(AttentionReason::kLowestBand, organisation);
+      item.message =
+          fmt::format("{} is rated {} ({} of {}) in {}.",
+                      OrganisationText(item.organisation), latest.rating,
+                      latest.total->ToString(),
+                      latest.rubric->MaxTotal().ToString(), latest.year);
       attention.items.push_back(std::move(item));
     }
   }
@@ -180,9 +180,9 @@ Attention BuildAttention(const RollupResult& rollup,
       const bool fell =
           RankOf(rollup, latest.rating) < RankOf(rollup, previous->rating);
       if (fell != down) continue;
-      AttentionItem item = ItemFor(
-          down ? AttentionReason::kBandDown : AttentionReason::kBandUp,
-          organisation);
+      AttentionItem item =
+          ItemFor(down ? AttentionReason::kBandDown : AttentionReason::kBandUp,
+                  organisation);
       item.from_year = previous->year;
       item.from_rating = previous->rating;
       item.message = fmt::format("{}'s rating {} from {} in {} to {} in {}.",
@@ -224,9 +224,9 @@ Attention BuildAttention(const RollupResult& rollup,
     item.message = fmt::format(
         "{} was left out as invalid ({} error{}{}).", file.file, errors,
         errors == 1 ? "" : "s",
-        file.problems.empty() ? ""
-                              : fmt::format("; the first: {}",
-                                            file.problems.front().message));
+        file.problems.empty()
+            ? ""
+            : fmt::format("; the first: {}", file.problems.front().message));
     attention.items.push_back(std::move(item));
   }
   for (const Organisation& organisation : missing) {
@@ -238,8 +238,8 @@ Attention BuildAttention(const RollupResult& rollup,
     attention.items.push_back(std::move(item));
   }
 
-  const auto lowest = std::find(rollup.levels.begin(), rollup.levels.end(),
-                                lowest_level);
+  const auto lowest =
+      std::find(rollup.levels.begin(), rollup.levels.end(), lowest_level);
   if (lowest != rollup.levels.end()) {
     const std::size_t index =
         static_cast<std::size_t>(lowest - rollup.levels.begin());

@@ -1,8 +1,8 @@
 #include "eds/completeness.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace eds {
 
@@ -16,12 +16,13 @@ bool RequireComplete(const GradeResult& result, const Rubric& rubric,
                      const std::string& source, Diagnostics& diag) {
   bool ok = true;
   if (!result.missing.empty()) {
-    diag.Error({source, 0, 0},
-               fmt::format("incomplete: {}, and --require-complete asks for "
-                           "every outcome",
-                           IncompleteSummary(result)),
-               "rate each outcome listed below, or leave out --require-complete "
-               "to grade it as Incomplete");
+    diag.Error(
+        {source, 0, 0},
+        fmt::format("incomplete: {}, and --require-complete asks for "
+                    "every outcome",
+                    IncompleteSummary(result)),
+        "rate each outcome listed below, or leave out --require-complete "
+        "to grade it as Incomplete");
     for (const std::string& missing : result.missing) {
       diag.Note({source, 0, 0}, missing);
     }
@@ -29,7 +30,8 @@ bool RequireComplete(const GradeResult& result, const Rubric& rubric,
   }
   for (const Flag& flag : result.flags) {
     const auto& blocking = rubric.blocking_flags;
-    if (std::find(blocking.begin(), blocking.end(), flag.code) == blocking.end()) {
+    if (std::find(blocking.begin(), blocking.end(), flag.code) ==
+        blocking.end()) {
       continue;
     }
     diag.Error({source, 0, 0},

@@ -133,7 +133,8 @@ bool ParseCsv(const std::string& input, const std::string& file,
   std::size_t i = 0;
   while (i < text.size()) {
     // A blank line (LF or CRLF alone) holds no record.
-    if (text[i] == '\n' || (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+    if (text[i] == '\n' ||
+        (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
       i += text[i] == '\r' ? 2 : 1;
       ++line;
       column = 1;
@@ -184,17 +185,20 @@ bool ParseCsv(const std::string& input, const std::string& file,
         if (lone_cr(i)) return fail_lone_cr(line, column);
         if (i < text.size() && text[i] != delimiter && text[i] != '\n' &&
             !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
-          return fail(line, column,
-                      "unexpected text after a quoted field's closing quote",
-                      "put the whole field in quotes, writing \"\" for a quote");
+          return fail(
+              line, column,
+              "unexpected text after a quoted field's closing quote",
+              "put the whole field in quotes, writing \"\" for a quote");
         }
       } else {
-        while (i < text.size() && text[i] != delimiter && text[i] != '\n' &&
-               !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+        while (
+            i < text.size() && text[i] != delimiter && text[i] != '\n' &&
+            !(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
           if (lone_cr(i)) return fail_lone_cr(line, column);
           if (text[i] == '"') {
-            return fail(line, column, "a double quote inside an unquoted field",
-                        "put the whole field in quotes, writing \"\" for a quote");
+            return fail(
+                line, column, "a double quote inside an unquoted field",
+                "put the whole field in quotes, writing \"\" for a quote");
           }
           if (!IsUtf8Continuation(text[i])) ++column;
           field.text += text[i];
@@ -202,8 +206,9 @@ bool ParseCsv(const std::string& input, const std::string& file,
         }
       }
       if (field.text.size() > kMaxTextBytes) {
-        return fail(record.line, field.column,
-                    fmt::format("a field is longer than {} bytes", kMaxTextBytes));
+        return fail(
+            record.line, field.column,
+            fmt::format("a field is longer than {} bytes", kMaxTextBytes));
       }
       record.fields.push_back(std::move(field));
       if (i < text.size() && text[i] == delimiter) {
@@ -235,20 +240,23 @@ bool ReadCsvTable(const std::string& text, const std::string& file,
   for (CsvRecord& record : records) {
     bool blank = true;
     for (const CsvField& field : record.fields) {
-      if (field.text.find_first_not_of(" \t") != std::string::npos) blank = false;
+      if (field.text.find_first_not_of(" \t") != std::string::npos)
+        blank = false;
     }
     if (blank && table->rows.size() > 0) continue;
     TableRow row;
     row.where = {file, record.line, 1};
     row.line = lines.Line(record.line);
     for (CsvField& field : record.fields) {
-      row.cells.push_back({std::move(field.text), {file, record.line, field.column}});
+      row.cells.push_back(
+          {std::move(field.text), {file, record.line, field.column}});
     }
     table->rows.push_back(std::move(row));
   }
   table->width_hint = delimiter == ',' ? "quote a field that holds a comma"
-                      : delimiter == ';' ? "quote a field that holds a semicolon"
-                                         : "quote a field that holds a tab";
+                      : delimiter == ';'
+                          ? "quote a field that holds a semicolon"
+                          : "quote a field that holds a tab";
   return parsed;
 }
 

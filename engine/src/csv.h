@@ -26,11 +26,11 @@ struct CsvRecord {
 // is tab separated.
 char DetectCsvDelimiter(const std::string& text);
 
-// Splits RFC 4180 text into records: `delimiter` separated (',' by default), fields optionally in
-// double quotes with "" for a quote, CRLF or LF line ends, a leading UTF-8
-// byte-order mark skipped, blank lines ignored. Text must be valid UTF-8
-// without NUL bytes. On a problem adds a located diagnostic and returns
-// false; `records` then holds what came before it.
+// Splits RFC 4180 text into records: `delimiter` separated (',' by default),
+// fields optionally in double quotes with "" for a quote, CRLF or LF line ends,
+// a leading UTF-8 byte-order mark skipped, blank lines ignored. Text must be
+// valid UTF-8 without NUL bytes. On a problem adds a located diagnostic and
+// returns false; `records` then holds what came before it.
 bool ParseCsv(const std::string& text, const std::string& file,
               Diagnostics& diag, std::vector<CsvRecord>* records,
               char delimiter = ',');

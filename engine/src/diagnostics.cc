@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <utility>
 
-#include "eds/unicode.h"
 #include "eds/text.h"
+#include "eds/unicode.h"
 
 namespace eds {
 namespace {
@@ -17,13 +17,12 @@ namespace {
 // long, and it keeps the cost of a hint bounded however hostile the input.
 constexpr std::size_t kMaxSuggestedWord = 64;
 
-
 // Levenshtein distance over bytes of two lower-cased words, or `limit` + 1
 // when it is larger than `limit` (computed only as far as needed).
 std::size_t BoundedEditDistance(const std::string& a, const std::string& b,
                                 std::size_t limit) {
-  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size()
-                                                     : b.size() - a.size();
+  const std::size_t length_gap =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (length_gap > limit) return limit + 1;
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -112,7 +111,8 @@ void Diagnostics::Add(Diagnostic diagnostic) {
   std::string& message = diagnostic.message;
   if (message.size() > kMaxMessageBytes) {
     std::size_t cut = kMaxMessageBytes;
-    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) {
+    while (cut > 0 &&
+           (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) {
       --cut;
     }
     message.resize(cut);
@@ -122,13 +122,12 @@ void Diagnostics::Add(Diagnostic diagnostic) {
   if (diagnostic.location.column <= 0) {
     line.clear();
   } else {
-    line.resize(PrefixBytes(
-        line, static_cast<std::size_t>(diagnostic.location.column) +
-                  kQuotedAfterCaret));
+    line.resize(
+        PrefixBytes(line, static_cast<std::size_t>(diagnostic.location.column) +
+                              kQuotedAfterCaret));
   }
   items_.push_back(std::move(diagnostic));
 }
-
 
 void Diagnostics::Error(SourceLocation location, std::string message,
                         std::string hint, std::string source_line) {
@@ -176,7 +175,8 @@ void Diagnostics::SortByLocation() {
     }
   }
   const auto file_rank = [&](const Diagnostic& d) {
-    return std::find(files.begin(), files.end(), d.location.file) - files.begin();
+    return std::find(files.begin(), files.end(), d.location.file) -
+           files.begin();
   };
   std::stable_sort(items_.begin(), items_.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) {
@@ -208,10 +208,11 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     // cheap to quote.
     constexpr std::size_t kMaxQuoted = 120;
     const std::size_t caret = static_cast<std::size_t>(loc.column) - 1;
-    const std::size_t first = caret > kMaxQuoted / 2 ? caret - kMaxQuoted / 2 : 0;
+    const std::size_t first =
+        caret > kMaxQuoted / 2 ? caret - kMaxQuoted / 2 : 0;
     const std::size_t last = first + kMaxQuoted;
     std::string quoted, padding;
-    std::size_t index = 0;  // the character that source_line[i] starts
+    std::size_t index = 0;      // the character that source_line[i] starts
     std::size_t shown = first;  // columns the caret line has reached
     for (std::size_t i = 0; i < d.source_line.size(); ++index) {
       if (index >= last) break;
@@ -226,9 +227,9 @@ std::string FormatDiagnostic(const Diagnostic& d) {
       }
       std::size_t length = 1;
       char32_t code_point = 0;
-      const bool hidden = StartsWithHiddenCharacter(
-          d.source_line.data() + i, d.source_line.size() - i, &length,
-          &code_point);
+      const bool hidden = StartsWithHiddenCharacter(d.source_line.data() + i,
+                                                    d.source_line.size() - i,
+                                                    &length, &code_point);
       // A hidden character is shown escaped, and the caret moves past it.
       const std::string text = hidden ? EscapedCodePoint(code_point)
                                       : d.source_line.substr(i, length);
@@ -264,8 +265,8 @@ std::string ClosestMatch(const std::string& word,
   const std::string* best = nullptr;
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
-    const std::size_t distance =
-        BoundedEditDistance(lower_word, LowerAscii(candidate), best_distance - 1);
+    const std::size_t distance = BoundedEditDistance(
+        lower_word, LowerAscii(candidate), best_distance - 1);
     if (distance < best_distance) {
       best = &candidate;
       best_distance = distance;
@@ -277,7 +278,8 @@ std::string ClosestMatch(const std::string& word,
   // as the one candidate it begins, when only one begins with it.
   if (word.size() < 2) return "";
   for (const std::string& candidate : candidates) {
-    if (LowerAscii(candidate).compare(0, lower_word.size(), lower_word) != 0) continue;
+    if (LowerAscii(candidate).compare(0, lower_word.size(), lower_word) != 0)
+      continue;
     if (best != nullptr) return "";
     best = &candidate;
   }
@@ -304,11 +306,10 @@ std::string DisplayPath(const std::string& path) {
       ++i;
       continue;
     }
-    const bool hidden = (cp >= 0x80 && cp <= 0x9F) ||
-                        (cp >= 0x200B && cp <= 0x200F) ||
-                        (cp >= 0x202A && cp <= 0x202E) ||
-                        (cp >= 0x2060 && cp <= 0x2069) || cp == 0x061C ||
-                        cp == 0xFEFF;
+    const bool hidden =
+        (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
+        cp == 0x061C || cp == 0xFEFF;
     if (hidden) {
       out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
     } else {

@@ -1,18 +1,17 @@
 #include "eds/file_system.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "eds/limits.h"
 
@@ -38,7 +37,7 @@ Status DiskFileSystem::ReadFile(const std::string& path,
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return cannot_read(std::strerror(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(::fdopen(fd, "rb"),
-                                                         &std::fclose);
+                                                       &std::fclose);
   if (!file) {
     const int error = errno;
     ::close(fd);

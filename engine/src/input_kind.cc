@@ -43,7 +43,8 @@ std::optional<InputKind> ClassifyAndParseAssessment(
   std::optional<YamlFile> yaml = YamlFile::Parse(text, path, diag);
   if (!yaml) return std::nullopt;
   const std::optional<InputKind> kind = Classify(*yaml, diag);
-  if (kind == InputKind::kAssessment) *loaded = ReadAssessment(*yaml, fs, diag, options);
+  if (kind == InputKind::kAssessment)
+    *loaded = ReadAssessment(*yaml, fs, diag, options);
   return kind;
 }
 

@@ -101,8 +101,7 @@ FileVerdict Judge(const InputFile& file, const PipelineOptions& options,
   std::optional<LoadedAssessment> loaded;
   outcome->kind =
       ClassifyAndParseAssessment(text, file.path, fs, problems, &loaded, load);
-  if (!outcome->kind ||
-      (*outcome->kind == InputKind::kAssessment && !loaded)) {
+  if (!outcome->kind || (*outcome->kind == InputKind::kAssessment && !loaded)) {
     // So that an invalid file's organisation is still named in the outputs.
     outcome->claimed = ReadClaimedIdentity(text);
     return FileVerdict::kInvalid;
@@ -141,10 +140,10 @@ void RunPipeline(const std::vector<InputFile>& files,
     slots.clear();
     slots.reserve(count);
     for (std::size_t k = 0; k < count; ++k) {
-      slots.push_back(
-          FileOutcome{FileVerdict::kSkipped, std::nullopt,
-                      Diagnostics(options.max_errors_per_file), Diagnostics(),
-                      std::nullopt, "", ClaimedIdentity()});
+      slots.push_back(FileOutcome{FileVerdict::kSkipped, std::nullopt,
+                                  Diagnostics(options.max_errors_per_file),
+                                  Diagnostics(), std::nullopt, "",
+                                  ClaimedIdentity()});
     }
     ForEachIndex(count, threads, [&](std::size_t k) {
       FileOutcome& slot = slots[k];

@@ -243,9 +243,8 @@ std::optional<int> RatingChecker::ParseSheetScore(
   std::size_t longest = 0;
   for (const std::string& word : rubric.RatingWords())
     longest = std::max(longest, word.size());
-  const auto letters = static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(),
-                    [](char c) { return c != ' ' && c != '\t'; }));
+  const auto letters = static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return c != ' ' && c != '\t'; }));
   if (letters > 2 * longest + 20) return std::nullopt;
   if (auto points = rubric.ParseRating(LowerTrimmed(text))) return points;
   const std::size_t dash = text.find(" - ");

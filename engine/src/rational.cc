@@ -1,8 +1,8 @@
 #include "eds/rational.h"
 
-#include <boost/multiprecision/cpp_int.hpp>
 #include <fmt/format.h>
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -65,7 +65,8 @@ std::string TwoDecimals(bool negative, const Int& magnitude, const Int& den) {
     whole_text = std::to_string(whole);
   }
   if (frac == 0) return fmt::format("{}{}", sign, whole_text);
-  if (frac % 10 == 0) return fmt::format("{}{}.{}", sign, whole_text, frac / 10);
+  if (frac % 10 == 0)
+    return fmt::format("{}{}.{}", sign, whole_text, frac / 10);
   return fmt::format("{}{}.{:02d}", sign, whole_text, frac);
 }
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "csv.h"
-#include "eds/unicode.h"
 #include "eds/text.h"
+#include "eds/unicode.h"
 #include "rollup_gaps.h"
 #include "text_checks.h"
 
@@ -32,7 +32,6 @@ std::string Trim(const std::string& text) {
   const std::size_t last = text.find_last_not_of(" \t");
   return text.substr(first, last - first + 1);
 }
-
 
 std::string UpperAscii(std::string text) {
   for (char& c : text) {

@@ -1,12 +1,12 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
@@ -100,12 +100,13 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
   if (!IsRubricPath(ref)) {
     if (std::optional<Rubric> rubric = LoadBuiltinRubric(ref)) return rubric;
     const std::vector<std::string> names = BuiltinNames();
-    diag.Error(where,
-               fmt::format("unknown rubric '{}'{}", ref, DidYouMean(ref, names)),
-               fmt::format("built-in rubrics: {}; or give a path to a rubric "
-                           "file ending in .yaml",
-                           fmt::join(names, ", ")),
-               source_line);
+    diag.Error(
+        where,
+        fmt::format("unknown rubric '{}'{}", ref, DidYouMean(ref, names)),
+        fmt::format("built-in rubrics: {}; or give a path to a rubric "
+                    "file ending in .yaml",
+                    fmt::join(names, ", ")),
+        source_line);
     return std::nullopt;
   }
   const std::string path = JoinPath(base_dir, ref);
@@ -125,7 +126,8 @@ std::optional<Rubric> ResolveRubric(const std::string& ref,
   static RubricFileCache cache;
   std::optional<Rubric> rubric = cache.Parse(path, text, diag);
   if (!rubric) {
-    diag.Error(where, fmt::format("rubric file '{}' is not valid (see above)", path),
+    diag.Error(where,
+               fmt::format("rubric file '{}' is not valid (see above)", path),
                "", source_line);
     return rubric;
   }

@@ -67,7 +67,8 @@ class ScoreSheetReader {
                   const RatingSpot& named_at) {
     if (sheet.xlsx) {
       ScoreTable table;
-      if (sheet.parsed && ReadXlsxTable(sheet.sheets, request, named_at, &table))
+      if (sheet.parsed &&
+          ReadXlsxTable(sheet.sheets, request, named_at, &table))
         ReadScoreTable(table, request.layout);
       return;
     }

@@ -25,9 +25,8 @@ struct SheetRequest {
 // its locations relative (ParsedSheet) so that one parse serves every
 // assessment that names the file. A file that cannot be read gives a sheet
 // whose `read` says why.
-std::shared_ptr<const ParsedSheet> ReadAndParseScoreSheet(FileSystem& fs,
-                                                          const std::string& path,
-                                                          bool xlsx);
+std::shared_ptr<const ParsedSheet> ReadAndParseScoreSheet(
+    FileSystem& fs, const std::string& path, bool xlsx);
 
 // The score-sheet front end of the rating checker: reads the ratings of
 // `sheet`, named by the assessment as `path`, and passes each through

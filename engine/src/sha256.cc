@@ -20,14 +20,17 @@ constexpr std::array<std::uint32_t, 64> kRound = {
     0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
     0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-std::uint32_t Rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+std::uint32_t Rotr(std::uint32_t x, int n) {
+  return (x >> n) | (x << (32 - n));
+}
 
 void Compress(std::array<std::uint32_t, 8>& state, const unsigned char* block) {
   std::array<std::uint32_t, 64> w{};
   for (int i = 0; i < 16; ++i) {
     w[i] = (std::uint32_t{block[4 * i]} << 24) |
            (std::uint32_t{block[4 * i + 1]} << 16) |
-           (std::uint32_t{block[4 * i + 2]} << 8) | std::uint32_t{block[4 * i + 3]};
+           (std::uint32_t{block[4 * i + 2]} << 8) |
+           std::uint32_t{block[4 * i + 3]};
   }
   for (int i = 16; i < 64; ++i) {
     const std::uint32_t s0 =
@@ -83,11 +86,13 @@ std::string Sha256Hex(std::string_view data) {
   for (int i = 0; i < 8; ++i) {
     tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   }
-  for (std::size_t i = 0; i < blocks; ++i) Compress(state, tail.data() + 64 * i);
+  for (std::size_t i = 0; i < blocks; ++i)
+    Compress(state, tail.data() + 64 * i);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   for (const std::uint32_t word : state) {
-    for (int shift = 28; shift >= 0; shift -= 4) hex += kHex[(word >> shift) & 0xF];
+    for (int shift = 28; shift >= 0; shift -= 4)
+      hex += kHex[(word >> shift) & 0xF];
   }
   return hex;
 }

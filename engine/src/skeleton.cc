@@ -338,11 +338,12 @@ std::vector<ScoreSheetRow> ScoreSheetRows(const Rubric& rubric,
                                           const SkeletonRequest& request) {
   std::vector<ScoreSheetRow> rows;
   if (rubric.stakeholder_groups.empty()) return rows;
-  const auto add = [&](const std::string& service, const std::string& service_name,
+  const auto add = [&](const std::string& service,
+                       const std::string& service_name,
                        const Outcome& outcome) {
     for (const ExampleStakeholder& example : kExampleStakeholders) {
-      rows.push_back({service, service_name, outcome.id, outcome.name, example.id,
-                      example.name});
+      rows.push_back({service, service_name, outcome.id, outcome.name,
+                      example.id, example.name});
     }
   };
   const auto per_service = [&](const Domain& domain) {
@@ -352,7 +353,8 @@ std::vector<ScoreSheetRow> ScoreSheetRows(const Rubric& rubric,
     for (const Domain& domain : rubric.domains) {
       if (!per_service(domain)) continue;
       for (const Outcome& outcome : domain.outcomes) {
-        add(fmt::format("service-{}", i), fmt::format("Service {}", i), outcome);
+        add(fmt::format("service-{}", i), fmt::format("Service {}", i),
+            outcome);
       }
     }
   }

@@ -14,7 +14,8 @@ bool AllDigits(const std::string& text, std::size_t from, std::size_t count) {
 
 int Number(const std::string& text, std::size_t from, std::size_t count) {
   int value = 0;
-  for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+  for (std::size_t i = from; i < from + count; ++i)
+    value = value * 10 + (text[i] - '0');
   return value;
 }
 
@@ -34,10 +35,9 @@ bool IsYearMonth(const std::string& text) {
 }
 
 bool IsSlug(const std::string& text) {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 bool IsOdsCodeForm(const std::string& text) {

@@ -44,7 +44,7 @@ std::string Converted(const std::string& text, Convert convert) {
   uint8_t* result = convert(Bytes(text), text.size(), &length);
   if (result == nullptr) return text;
   const std::unique_ptr<uint8_t, decltype(&std::free)> owned(result,
-                                                              &std::free);
+                                                             &std::free);
   return std::string(reinterpret_cast<const char*>(result), length);
 }
 
@@ -113,17 +113,17 @@ std::string EscapeHiddenCharacters(const std::string& text) {
 
 std::string NormaliseNfkc(const std::string& text) {
   if (IsAscii(text)) return text;
-  return Converted(text, [](const uint8_t* s, std::size_t n,
-                            std::size_t* length) {
-    return u8_normalize(UNINORM_NFKC, s, n, nullptr, length);
-  });
+  return Converted(text,
+                   [](const uint8_t* s, std::size_t n, std::size_t* length) {
+                     return u8_normalize(UNINORM_NFKC, s, n, nullptr, length);
+                   });
 }
 
 std::string FoldNfkc(const std::string& text) {
-  return Converted(text, [](const uint8_t* s, std::size_t n,
-                            std::size_t* length) {
-    return u8_casefold(s, n, nullptr, UNINORM_NFKC, nullptr, length);
-  });
+  return Converted(
+      text, [](const uint8_t* s, std::size_t n, std::size_t* length) {
+        return u8_casefold(s, n, nullptr, UNINORM_NFKC, nullptr, length);
+      });
 }
 
 }  // namespace eds

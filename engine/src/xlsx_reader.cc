@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -42,7 +42,8 @@ class XmlPart {
  public:
   virtual ~XmlPart() = default;
 
-  std::optional<XlsxError> Parse(const std::string& text, const std::string& part) {
+  std::optional<XlsxError> Parse(const std::string& text,
+                                 const std::string& part) {
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
         XML_ParserCreate("UTF-8"), &XML_ParserFree);
     if (!parser) return XlsxError{"out of memory reading the workbook", ""};
@@ -56,24 +57,30 @@ class XmlPart {
         [](void* self, const XML_Char* name) {
           static_cast<XmlPart*>(self)->End(LocalName(name));
         });
-    XML_SetCharacterDataHandler(parser_, [](void* self, const XML_Char* s, int n) {
-      static_cast<XmlPart*>(self)->Text(s, static_cast<std::size_t>(n));
-    });
-    XML_SetStartDoctypeDeclHandler(
-        parser_, [](void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-          static_cast<XmlPart*>(self)->Stop("the XML declares a document type (DTD), which a workbook never does");
+    XML_SetCharacterDataHandler(
+        parser_, [](void* self, const XML_Char* s, int n) {
+          static_cast<XmlPart*>(self)->Text(s, static_cast<std::size_t>(n));
         });
-    const XML_Status status =
-        XML_Parse(parser_, text.data(), static_cast<int>(text.size()), XML_TRUE);
+    XML_SetStartDoctypeDeclHandler(
+        parser_,
+        [](void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+          static_cast<XmlPart*>(self)->Stop(
+              "the XML declares a document type (DTD), which a workbook never "
+              "does");
+        });
+    const XML_Status status = XML_Parse(
+        parser_, text.data(), static_cast<int>(text.size()), XML_TRUE);
     const int line = static_cast<int>(XML_GetCurrentLineNumber(parser_));
     if (error_) {
-      error_->message = fmt::format("{} (line {}): {}", part, line, error_->message);
+      error_->message =
+          fmt::format("{} (line {}): {}", part, line, error_->message);
       return error_;
     }
     if (status != XML_STATUS_OK) {
       return XlsxError{fmt::format("{} (line {}): XML syntax: {}", part, line,
                                    XML_ErrorString(XML_GetErrorCode(parser_))),
-                       "the workbook is damaged; open it in the spreadsheet and save it again"};
+                       "the workbook is damaged; open it in the spreadsheet "
+                       "and save it again"};
     }
     return std::nullopt;
   }
@@ -142,7 +149,8 @@ class RelationshipsPart : public XmlPart {
     path = path.front() == '/' ? path.substr(1) : "xl/" + path;
     targets[id] = path;
     const std::string kind = type ? type : "";
-    if (kind.size() >= 14 && kind.compare(kind.size() - 14, 14, "/sharedStrings") == 0) {
+    if (kind.size() >= 14 &&
+        kind.compare(kind.size() - 14, 14, "/sharedStrings") == 0) {
       shared_strings = path;
     }
   }
@@ -303,9 +311,10 @@ class SheetPart : public XmlPart {
       char* end = nullptr;
       const unsigned long index = std::strtoul(value_.c_str(), &end, 10);
       if (value_.empty() || *end != '\0' || index >= strings_.size()) {
-        Stop(fmt::format("cell {} refers to shared string {}, which the workbook "
-                         "does not have",
-                         CellName(column_, row_number_), value_));
+        Stop(fmt::format(
+            "cell {} refers to shared string {}, which the workbook "
+            "does not have",
+            CellName(column_, row_number_), value_));
         return;
       }
       text = strings_[index];
@@ -360,14 +369,16 @@ class Archive {
       zip_error_fini(&error);
       const bool text = !bytes.empty() && bytes.compare(0, 2, "PK") != 0;
       if (code == ZIP_ER_NOZIP && text) {
-        return XlsxError{"not an xlsx workbook: the file is text, not a zip archive",
-                         "a CSV file must be named .csv; or save the sheet "
-                         "from the spreadsheet as 'Excel Workbook (.xlsx)'"};
+        return XlsxError{
+            "not an xlsx workbook: the file is text, not a zip archive",
+            "a CSV file must be named .csv; or save the sheet "
+            "from the spreadsheet as 'Excel Workbook (.xlsx)'"};
       }
-      return XlsxError{"not an xlsx workbook: the zip archive is damaged or "
-                       "incomplete",
-                       "save the sheet from the spreadsheet again as 'Excel "
-                       "Workbook (.xlsx)'"};
+      return XlsxError{
+          "not an xlsx workbook: the zip archive is damaged or "
+          "incomplete",
+          "save the sheet from the spreadsheet again as 'Excel "
+          "Workbook (.xlsx)'"};
     }
     const zip_int64_t entries = zip_get_num_entries(zip_, 0);
     if (entries < 0 || static_cast<std::size_t>(entries) > kMaxXlsxEntries) {
@@ -398,7 +409,9 @@ class Archive {
       return Damaged(name);
     }
     const std::size_t compressed =
-        (stat.valid & ZIP_STAT_COMP_SIZE) ? static_cast<std::size_t>(stat.comp_size) : 0;
+        (stat.valid & ZIP_STAT_COMP_SIZE)
+            ? static_cast<std::size_t>(stat.comp_size)
+            : 0;
     // The most this part may expand to: a generous ratio (XML of empty cells
     // compresses about 50 to 1), never more than the part and total limits.
     const std::size_t by_ratio = (1u << 20) + compressed * kMaxXlsxRatio;
@@ -407,7 +420,8 @@ class Archive {
     if ((stat.valid & ZIP_STAT_SIZE) && stat.size > limit) {
       return TooLarge(name);
     }
-    zip_file_t* part = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
+    zip_file_t* part =
+        zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
     if (part == nullptr) return Damaged(name);
     text->clear();
     char buffer[65536];
@@ -431,19 +445,21 @@ class Archive {
 
  private:
   static XlsxError Damaged(const std::string& name) {
-    return XlsxError{fmt::format("the part '{}' cannot be read: the zip archive "
-                                 "is damaged",
-                                 name),
-                     "save the sheet from the spreadsheet again as 'Excel "
-                     "Workbook (.xlsx)'"};
+    return XlsxError{
+        fmt::format("the part '{}' cannot be read: the zip archive "
+                    "is damaged",
+                    name),
+        "save the sheet from the spreadsheet again as 'Excel "
+        "Workbook (.xlsx)'"};
   }
   static XlsxError TooLarge(const std::string& name) {
     return XlsxError{
-        fmt::format("the part '{}' expands beyond the limits (at most {} MiB a "
-                    "part, {} MiB in all, {} times its compressed size): a zip bomb "
-                    "or not a score sheet",
-                    name, kMaxXlsxPartBytes >> 20, kMaxXlsxTotalBytes >> 20,
-                    kMaxXlsxRatio),
+        fmt::format(
+            "the part '{}' expands beyond the limits (at most {} MiB a "
+            "part, {} MiB in all, {} times its compressed size): a zip bomb "
+            "or not a score sheet",
+            name, kMaxXlsxPartBytes >> 20, kMaxXlsxTotalBytes >> 20,
+            kMaxXlsxRatio),
         ""};
   }
 
@@ -465,21 +481,26 @@ std::optional<XlsxError> ReadWorkbook(const std::string& bytes,
   if (auto error = archive.Read("xl/workbook.xml", &text)) return error;
   if (auto error = workbook.Parse(text, "xl/workbook.xml")) return error;
   RelationshipsPart relationships;
-  if (auto error = archive.Read("xl/_rels/workbook.xml.rels", &text)) return error;
-  if (auto error = relationships.Parse(text, "xl/_rels/workbook.xml.rels")) return error;
+  if (auto error = archive.Read("xl/_rels/workbook.xml.rels", &text))
+    return error;
+  if (auto error = relationships.Parse(text, "xl/_rels/workbook.xml.rels"))
+    return error;
   SharedStringsPart shared;
   if (!relationships.shared_strings.empty() &&
       archive.Has(relationships.shared_strings)) {
-    if (auto error = archive.Read(relationships.shared_strings, &text)) return error;
-    if (auto error = shared.Parse(text, relationships.shared_strings)) return error;
+    if (auto error = archive.Read(relationships.shared_strings, &text))
+      return error;
+    if (auto error = shared.Parse(text, relationships.shared_strings))
+      return error;
   }
   std::size_t cells = 0;
   for (const auto& [name, id] : workbook.sheets) {
     const auto target = relationships.targets.find(id);
     if (target == relationships.targets.end()) {
-      return XlsxError{fmt::format("sheet '{}' has no part in the workbook", name),
-                       "save the sheet from the spreadsheet again as 'Excel "
-                       "Workbook (.xlsx)'"};
+      return XlsxError{
+          fmt::format("sheet '{}' has no part in the workbook", name),
+          "save the sheet from the spreadsheet again as 'Excel "
+          "Workbook (.xlsx)'"};
     }
     SheetPart sheet(shared.strings, &cells);
     if (auto error = archive.Read(target->second, &text)) return error;

@@ -26,8 +26,8 @@ struct XlsxSheet {
 // Bounds on a workbook, so that a hostile file (a zip bomb, a huge
 // shared-strings table) ends in a clear error in bounded time and memory.
 inline constexpr std::size_t kMaxXlsxEntries = 1000;
-inline constexpr std::size_t kMaxXlsxPartBytes = 32u << 20;    // one XML part
-inline constexpr std::size_t kMaxXlsxTotalBytes = 64u << 20;   // all parts read
+inline constexpr std::size_t kMaxXlsxPartBytes = 32u << 20;   // one XML part
+inline constexpr std::size_t kMaxXlsxTotalBytes = 64u << 20;  // all parts read
 inline constexpr std::size_t kMaxXlsxRatio = 100;  // uncompressed / compressed
 inline constexpr std::size_t kMaxXlsxSharedStrings = 1000000;
 inline constexpr std::size_t kMaxXlsxCells = 300000;  // non-empty, all sheets

@@ -1,9 +1,9 @@
 #include "yaml_reader.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "eds/limits.h"
 
@@ -72,18 +72,17 @@ void MappingReader::Finish() {
       continue;
     }
     // Past the error cap a message is only counted, so skip the search.
-    const std::string match =
-        diag_.error_count() >= Diagnostics::kMaxErrors
-            ? ""
-            : ClosestMatch(key.text, known_keys_);
-    file_.Error(diag_, key,
-                fmt::format("unknown key '{}' in {}{}", key.text, what_,
-                            match.empty() ? ""
-                                          : fmt::format("; did you mean '{}'?", match)),
-                match.empty()
-                    ? fmt::format("the keys allowed here are: {}",
-                                  fmt::join(known_keys_, ", "))
-                    : "");
+    const std::string match = diag_.error_count() >= Diagnostics::kMaxErrors
+                                  ? ""
+                                  : ClosestMatch(key.text, known_keys_);
+    file_.Error(
+        diag_, key,
+        fmt::format(
+            "unknown key '{}' in {}{}", key.text, what_,
+            match.empty() ? "" : fmt::format("; did you mean '{}'?", match)),
+        match.empty() ? fmt::format("the keys allowed here are: {}",
+                                    fmt::join(known_keys_, ", "))
+                      : "");
   }
 }
 
@@ -91,8 +90,8 @@ std::optional<std::string> ReadText(const YamlFile& file, const YamlNode& node,
                                     const std::string& what,
                                     Diagnostics& diag) {
   if (node.IsScalar()) return node.text;
-  file.Error(diag, node, fmt::format("'{}' must be text, not {}", what,
-                                     KindName(node)));
+  file.Error(diag, node,
+             fmt::format("'{}' must be text, not {}", what, KindName(node)));
   return std::nullopt;
 }
 
@@ -123,13 +122,13 @@ std::optional<int> ParseWholeNumber(const std::string& text) {
 bool ExpectList(const YamlFile& file, const YamlNode& node,
                 const std::string& what, bool allow_empty, Diagnostics& diag) {
   if (!node.IsSequence()) {
-    file.Error(diag, node,
-               fmt::format("'{}' must be a list, not {}", what, KindName(node)));
+    file.Error(
+        diag, node,
+        fmt::format("'{}' must be a list, not {}", what, KindName(node)));
     return false;
   }
   if (node.items.empty() && !allow_empty) {
-    file.Error(diag, node,
-               fmt::format("'{}' is an empty list", what),
+    file.Error(diag, node, fmt::format("'{}' is an empty list", what),
                fmt::format("leave the '{}' key out instead", what));
     return false;
   }

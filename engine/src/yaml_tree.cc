@@ -216,8 +216,7 @@ class TreeBuilder final : public YamlEventSink {
 }  // namespace
 
 bool IsValidText(const std::string& text, int* line, int* column) {
-  const std::size_t bad =
-      std::min(FindInvalidUtf8(text), text.find('\0'));
+  const std::size_t bad = std::min(FindInvalidUtf8(text), text.find('\0'));
   if (bad == std::string::npos) return true;
   int current_line = 1, current_column = 1;
   for (std::size_t i = 0; i < bad; ++i) {

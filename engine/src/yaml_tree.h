@@ -21,7 +21,7 @@ struct YamlNode {
   bool quoted = false;  // a quoted scalar is text even when it looks like null
   int line = 0;         // 1-based
   int column = 0;       // 1-based, in characters
-  std::vector<YamlNode> items;                          // a sequence's items
+  std::vector<YamlNode> items;                         // a sequence's items
   std::vector<std::pair<YamlNode, YamlNode>> entries;  // a mapping's, in order
 
   bool IsNull() const { return kind == Kind::kNull; }

@@ -301,10 +301,10 @@ Status WriteCompareWorkbook(const CompareResult& result,
   info.comments =
       history::StampText(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
-  info.page_header = result.organisation.name + ", " +
-                     DescribeYears({result.years.front().year,
-                                    result.years.back().year}) +
-                     ": year on year";
+  info.page_header =
+      result.organisation.name + ", " +
+      DescribeYears({result.years.front().year, result.years.back().year}) +
+      ": year on year";
   Book book(path, info);
   CompareWorkbook(result, &book).Write();
   return book.Close();

@@ -12,7 +12,8 @@
 namespace eds {
 namespace {
 
-// The result format this writer produces (docs/schema/eds3-result-2.schema.json).
+// The result format this writer produces
+// (docs/schema/eds3-result-2.schema.json).
 constexpr char kResultFormat[] = "eds3-result/2";
 constexpr char kToolName[] = "eds3";
 

@@ -56,8 +56,8 @@ Inline EvidenceText(const Evidence& evidence) {
 
 // "14 February 2025".
 Inline HumanDate(const Date& date) {
-  return Text(fmt::format("{} {} {:04}", date.day, kMonths[date.month - 1],
-                          date.year));
+  return Text(
+      fmt::format("{} {} {:04}", date.day, kMonths[date.month - 1], date.year));
 }
 
 // "March 2025" for a month written YYYY-MM; anything else as written.

@@ -72,8 +72,8 @@ std::string Escape(std::string_view raw) {
         break;
       case '#':
         // A heading's start, or a closing sequence that would be dropped.
-        if (i == 0 || (text[i - 1] == ' ' &&
-                       text.find_first_not_of('#', i) == std::string_view::npos)) {
+        if (i == 0 || (text[i - 1] == ' ' && text.find_first_not_of('#', i) ==
+                                                 std::string_view::npos)) {
           out.push_back('\\');
         }
         break;

@@ -59,8 +59,8 @@ Status StagedFile::Create(const std::string& destination, StagedFile* staged) {
   const std::size_t slash = target.find_last_of('/');
   const std::string folder =
       slash == std::string::npos ? "" : target.substr(0, slash + 1);
-  std::string pattern =
-      folder + "." + BaseName(target) + kTempMark + std::string(kTempRandom, 'X');
+  std::string pattern = folder + "." + BaseName(target) + kTempMark +
+                        std::string(kTempRandom, 'X');
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) return CannotWrite(std::strerror(errno));
   ::close(fd);

@@ -183,8 +183,7 @@ std::string RollupJson(const RollupResult& result) {
     json.Key("latest_year").String(organisation.latest().year);
     const OrganisationYear* previous = organisation.previous();
     json.Key("previous_year").StringOrNull(previous ? previous->year : "");
-    history::WriteChangeJson(organisation.change, organisation.no_change,
-                             json);
+    history::WriteChangeJson(organisation.change, organisation.no_change, json);
     WriteOutOfDate(organisation.out_of_date, json);
     json.EndObject();
   }

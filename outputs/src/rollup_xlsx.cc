@@ -101,8 +101,8 @@ class RollupWorkbook {
     if (sheet == nullptr) return;
     const eds::Attention& attention = result_.attention;
     const std::vector<Table::Column> columns = {
-        {"Why", 14, 20},     {"Organisation", 24, 50}, {"Code", 8, 10},
-        {"Year", 9, 10},     {"Rating", 12, 16},       {"Details", 40, 90},
+        {"Why", 14, 20}, {"Organisation", 24, 50}, {"Code", 8, 10},
+        {"Year", 9, 10}, {"Rating", 12, 16},       {"Details", 40, 90},
         {"File", 12, 60}};
     Table table(sheet, kHeaderRow, columns);
     for (const AttentionItem& item : attention.items) {
@@ -188,9 +188,7 @@ class RollupWorkbook {
         table.Score(c++, previous->total, Style(), kIncomplete);
       }
       history::WriteChange(table, c++, organisation.change,
-                           organisation.same_scale
-                               ? ""
-                               : kNotComparable);
+                           organisation.same_scale ? "" : kNotComparable);
       history::WriteAgreement(table, c, latest.agreement);
       c += 2;
       table.Text(c++, PolicySummary(latest.policy));
@@ -458,10 +456,10 @@ class RollupWorkbook {
     }
     if (not_shown > 0) {
       table.NewRow();
-      table.Text(0, fmt::format("{} more row{} not shown: the sheet lists at "
-                                "most {} (--json and --markdown list them all)",
-                                not_shown, not_shown == 1 ? "" : "s",
-                                kMaxRows));
+      table.Text(0,
+                 fmt::format("{} more row{} not shown: the sheet lists at "
+                             "most {} (--json and --markdown list them all)",
+                             not_shown, not_shown == 1 ? "" : "s", kMaxRows));
     }
     table.Finish();
     if (result_.excluded.empty()) {

@@ -9,12 +9,12 @@ namespace eds {
 namespace {
 
 const std::vector<std::string> kHeadings = {
-    "service",          "service name", "outcome", "outcome title",
-    "stakeholder",      "stakeholder name", "score", "comment"};
+    "service",     "service name",     "outcome", "outcome title",
+    "stakeholder", "stakeholder name", "score",   "comment"};
 
 std::vector<std::string> Cells(const ScoreSheetRow& row) {
-  return {row.service, row.service_name, row.outcome, row.outcome_title,
-          row.stakeholder, row.stakeholder_name, "", ""};
+  return {row.service,     row.service_name,     row.outcome, row.outcome_title,
+          row.stakeholder, row.stakeholder_name, "",          ""};
 }
 
 std::string CsvField(const std::string& text) {
@@ -61,7 +61,8 @@ Status WriteScoreSheetWorkbook(const Rubric& rubric,
     const std::vector<std::string> lines = {
         "How to fill in this score sheet",
         "",
-        "Each row of the Scores sheet is one stakeholder's rating of one outcome "
+        "Each row of the Scores sheet is one stakeholder's rating of one "
+        "outcome "
         "(of one service, for the outcomes rated per service).",
         fmt::format("Choose the score from the drop-down: {}.",
                     fmt::join(choices, ", ")),

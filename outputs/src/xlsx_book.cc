@@ -188,8 +188,7 @@ bool Sheet::Link(Row row, Col col, std::string_view url, const Style& style) {
   return true;
 }
 
-void Sheet::Date(Row row, Col col, const eds::Date& date,
-                 const Style& style) {
+void Sheet::Date(Row row, Col col, const eds::Date& date, const Style& style) {
   if (date.year < 1900) {
     Text(row, col, date.ToIso(), style);
     return;

@@ -73,7 +73,8 @@ class FuzzFileSystem : public FileSystem {
     if (!IsFile(path)) {
       return Status::IoError("No such file or directory");
     }
-    const std::string& text = EndsWith(path, ".csv") ? files_.csv : RubricText();
+    const std::string& text =
+        EndsWith(path, ".csv") ? files_.csv : RubricText();
     if (text.size() > kMaxFileBytes) {
       return Status::InvalidInput("file is too large");
     }
@@ -88,7 +89,8 @@ class FuzzFileSystem : public FileSystem {
  private:
   static bool EndsWith(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) ==
+               0;
   }
 
   const std::string& RubricText() {

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       row_number = row.number;
       int column = 0;
       for (const eds::XlsxCell& cell : row.cells) {
-        if (cell.column <= column || cell.column > eds::kMaxXlsxColumn) __builtin_trap();
+        if (cell.column <= column || cell.column > eds::kMaxXlsxColumn)
+          __builtin_trap();
         column = cell.column;
       }
     }

@@ -18,8 +18,8 @@ namespace eds {
 struct Rating {
   std::string stakeholder;  // a declared stakeholder id
   int points = 0;
-  std::string comment;      // from CSV `comment`; empty otherwise
-  SourceLocation where;     // the YAML or CSV place it was given
+  std::string comment;   // from CSV `comment`; empty otherwise
+  SourceLocation where;  // the YAML or CSV place it was given
 };
 
 struct Evidence {
@@ -74,7 +74,7 @@ struct Assessment {
   int format_version = 1;
   std::string rubric_ref;  // as written after `rubric:`
   Organisation organisation;
-  std::string year;  // "2024/25"
+  std::string year;           // "2024/25"
   SourceLocation year_where;  // where `year:` gives it
   std::optional<Date> completed, authorised, review_due;
   std::string lead, sponsor;

@@ -15,10 +15,10 @@ namespace eds {
 
 // A flag raised by the scoring rules (SPEC §4.7).
 struct Flag {
-  std::string code;        // "disagreement", "single-rater", ...
-  std::string outcome;     // outcome id, or empty
-  std::string service;     // service id, or empty
-  std::string message;     // one sentence for a panel
+  std::string code;     // "disagreement", "single-rater", ...
+  std::string outcome;  // outcome id, or empty
+  std::string service;  // service id, or empty
+  std::string message;  // one sentence for a panel
 };
 
 // One outcome's result. For a per-service domain, `score` combines the
@@ -26,9 +26,9 @@ struct Flag {
 struct OutcomeResult {
   std::string id;
   std::string title;
-  std::optional<Rational> score;    // nullopt: unrated
-  std::string level;                // level name of the score, or empty
-  std::vector<std::string> flags;   // sorted, unique codes
+  std::optional<Rational> score;   // nullopt: unrated
+  std::string level;               // level name of the score, or empty
+  std::vector<std::string> flags;  // sorted, unique codes
   // For an outcome rated directly: the combined ratings before rounding, and
   // whether `agreed` decided the score.
   std::optional<Rational> combined;
@@ -67,9 +67,9 @@ struct GradeResult {
   bool complete = false;
   std::optional<Rational> total;  // nullopt when incomplete
   Rational max;
-  std::string rating;             // band name, or empty when incomplete
+  std::string rating;  // band name, or empty when incomplete
   std::vector<DomainResult> domains;
-  std::vector<Flag> flags;        // in rubric order of outcome, then service
+  std::vector<Flag> flags;  // in rubric order of outcome, then service
   // What is missing, one readable line each ("1B for service nhs-111").
   std::vector<std::string> missing;
   Agreement agreement;  // over the stakeholders' ratings (SPEC §5)

@@ -38,7 +38,7 @@ struct OrganisationYear {
   // Who the organisation is across years: its code, or its name in NFKC form
   // when it has none (SPEC §5).
   std::string identity;
-  std::string year;  // "2024/25"
+  std::string year;           // "2024/25"
   SourceLocation year_where;  // where the file gives its year
   bool complete = false;
   std::optional<Rational> total;  // nullopt when incomplete
@@ -207,7 +207,7 @@ struct RollupOptions {
   // Keep only organisations of this system, compared as SystemKey does; ""
   // all.
   std::string system;
-  std::string year;    // keep only this year; "" all
+  std::string year;  // keep only this year; "" all
   // List invalid files (and both files of a repeated organisation and year)
   // as excluded instead of failing the run.
   bool skip_invalid = false;
@@ -352,15 +352,15 @@ struct OutcomeSpread {
 
 // Why an organisation (or a file) is on the Attention list.
 enum class AttentionReason {
-  kLowestBand,   // its latest rating is the rubric's lowest band
-  kBandDown,      // its rating fell a band since its previous year
-  kBandUp,        // its rating rose a band
-  kBigFall,       // among the biggest falls in total (see BuildAttention)
-  kBigRise,       // among the biggest rises in total
-  kOutOfDate,     // its latest year is older than the rollup's latest year
-  kIncomplete,    // its latest year is incomplete
-  kExcluded,      // its file was excluded as invalid (--skip-invalid)
-  kMissing,       // expected (a register) but no file found
+  kLowestBand,  // its latest rating is the rubric's lowest band
+  kBandDown,    // its rating fell a band since its previous year
+  kBandUp,      // its rating rose a band
+  kBigFall,     // among the biggest falls in total (see BuildAttention)
+  kBigRise,     // among the biggest rises in total
+  kOutOfDate,   // its latest year is older than the rollup's latest year
+  kIncomplete,  // its latest year is incomplete
+  kExcluded,    // its file was excluded as invalid (--skip-invalid)
+  kMissing,     // expected (a register) but no file found
 };
 
 // The reason's code in JSON ("undeveloped", "band-down", ...).

@@ -51,7 +51,8 @@ std::vector<ScoreSheetRow> ScoreSheetRows(const Rubric& rubric,
 // `score_sheet`, when not empty, is a score sheet the skeleton names under
 // `score_sheets` (a path relative to the skeleton's folder).
 Status AssessmentSkeleton(const Rubric& rubric, const SkeletonRequest& request,
-                          std::string* yaml, const std::string& score_sheet = "");
+                          std::string* yaml,
+                          const std::string& score_sheet = "");
 
 // `text` as a YAML double-quoted scalar, any text at all made safe: quotes,
 // backslashes, control characters and Unicode line breaks are escaped.
