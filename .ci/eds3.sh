@@ -36,7 +36,9 @@ if [ "$mode" = test ]; then
   # check every JSON they write against docs/schema (python3-jsonschema),
   # and render the Markdown outputs (cmark-gfm) to check no markup gets
   # through.
-  packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema cmark-gfm)
+  # clang-format checks the layout of every C++ file (tests/CMakeLists.txt).
+  packages+=(unzip libreoffice-calc-nogui poppler-utils python3 python3-jsonschema cmark-gfm
+             clang-format)
 fi
 if [ "$mode" = test ] || [ "$mode" = web ]; then
   # emscripten compiles for WebAssembly; dpkg-dev unpacks the Debian source
