@@ -8,6 +8,14 @@
 # folder (BUILD_DIR/deps/apt): the machine's own apt configuration is not
 # touched. Quick when everything is already built.
 set -euo pipefail
+# emcc's link step runs Node tools that need Debian's JavaScript modules
+# (acorn). Without them every link in a library's configure checks fails
+# quietly, the library is configured without headers it has, and the page
+# comes out different: so they are found here too, not only by build.sh.
+case ":${NODE_PATH:-}:" in
+  *:/usr/share/nodejs:*) ;;
+  *) export NODE_PATH="${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs" ;;
+esac
 
 build="$(realpath -m "$1")"
 deps="$build/deps"
