@@ -78,7 +78,7 @@ std::string Summary(const CompareResult& result) {
 
 ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
                       std::ostream& err) {
-  HistoryOutputPaths paths;
+  OutputFiles paths;
   boost::program_options::options_description options;
   AddHistoryOutputOptions(options, &paths);
   TrustOptions trust;
@@ -92,7 +92,7 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
       CheckHistoryOutputs(parsed, paths, parsed.operands);
   if (!problem.empty()) return UsageError(kCompare, problem, err);
 
-  StagedHistoryOutputs outputs(paths);
+  StagedOutputs outputs(paths);
   Status status = outputs.Stage(err);
 
   DiskFileSystem fs;

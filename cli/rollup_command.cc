@@ -249,7 +249,7 @@ std::string CheckOutputOutsideInputs(const std::string& output,
 
 ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
                      std::ostream& err) {
-  HistoryOutputPaths paths;
+  OutputFiles paths;
   RollupOptions rollup;
   std::string expect_path;
   po::options_description options;
@@ -293,7 +293,7 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
     if (!inside.empty()) return UsageError(kRollup, inside, err);
   }
 
-  StagedHistoryOutputs outputs(paths);
+  StagedOutputs outputs(paths);
   Status status = outputs.Stage(err);
   // The register is read first; its problems are reported with the files'.
   Diagnostics register_problems;
