@@ -86,8 +86,4 @@ void PrintRunProblem(const Diagnostic& problem, std::ostream& err) {
   err << "eds3: " << FormatDiagnostic(problem);
 }
 
-void PrintWriterFailure(const Status& status, std::ostream& err) {
-  err << "eds3: " << status.message() << "\n";
-}
-
 }  // namespace eds::cli

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "eds/diagnostics.h"
-#include "eds/status.h"
 
 namespace eds::cli {
 
@@ -25,11 +24,6 @@ void RecordPrintedDiagnostics();
 // an output) in the same form, prefixed "eds3: ". Not recorded for
 // TakePrintedDiagnosticsJson: it has no place in an input file to show.
 void PrintRunProblem(const Diagnostic& problem, std::ostream& err);
-
-// Prints a failure whose reason is a whole sentence naming its file ("cannot
-// write workbook 'x.xlsx': ..."), as the workbook writers give it, prefixed
-// "eds3: ".
-void PrintWriterFailure(const Status& status, std::ostream& err);
 
 }  // namespace eds::cli
 

@@ -84,7 +84,7 @@ class StagedOutputs {
         2, workbook_ != nullptr && texts ? ThreadsAvailable() : 1,
         [&](std::size_t i) { i == 0 ? write_workbook() : write_texts(); });
     if (!workbook_status.ok()) {
-      PrintWriterFailure(workbook_status, err);
+      PrintRunProblem(WriteProblem(paths_.workbook, workbook_status), err);
       return workbook_status;
     }
     if (!text_status.ok()) {
