@@ -106,17 +106,16 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
   pipeline.load = trust.load;
   SharedRubrics rubrics;
   std::vector<OrganisationYear> years;
-  RunPipeline(files, pipeline, fs, rubrics,
-              [&](std::size_t i, FileOutcome& outcome) {
-                diag.Append(outcome.problems);
-                if (outcome.verdict == FileVerdict::kAssessment) {
-                  years.push_back(std::move(*outcome.year));
-                } else if (outcome.verdict == FileVerdict::kUnreadable) {
-                  status = Worse(status, Status::IoError(files[i].path));
-                } else {
-                  status = Worse(status, Status::InvalidInput(files[i].path));
-                }
-              });
+  RunPipeline(
+      files, pipeline, fs, rubrics, [&](std::size_t i, FileOutcome& outcome) {
+        diag.Append(outcome.problems);
+        if (outcome.verdict == FileVerdict::kAssessment) {
+          years.push_back(std::move(*outcome.year));
+        } else {
+          status =
+              Worse(status, FailedFileStatus(outcome.verdict, files[i].path));
+        }
+      });
   if (!status.ok()) {
     PrintDiagnostics(diag, err);
     return status.exit_status();

@@ -362,7 +362,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
             // folder is left out like an invalid one under --skip-invalid.
             if (file.named || !rollup.skip_invalid) {
               diag.Append(problems);
-              status = Worse(status, Status::IoError(file.path));
+              status =
+                  Worse(status, FailedFileStatus(outcome.verdict, file.path));
               if (!file.named)
                 ++unreadable;  // --skip-invalid would leave it out
               break;
@@ -382,7 +383,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
                                     kMaxExcludedErrors - excluded_errors));
             } else {
               diag.Append(problems);
-              status = Worse(status, Status::InvalidInput(file.path));
+              status =
+                  Worse(status, FailedFileStatus(outcome.verdict, file.path));
               ++invalid;
             }
             break;
