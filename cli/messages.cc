@@ -86,4 +86,8 @@ void PrintRunProblem(const Diagnostic& problem, std::ostream& err) {
   err << "eds3: " << FormatDiagnostic(problem);
 }
 
+std::string CountOf(std::size_t count, const std::string& noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 }  // namespace eds::cli

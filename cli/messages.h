@@ -1,6 +1,7 @@
 #ifndef EDS_CLI_MESSAGES_H_
 #define EDS_CLI_MESSAGES_H_
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 
@@ -24,6 +25,11 @@ void RecordPrintedDiagnostics();
 // an output) in the same form, prefixed "eds3: ". Not recorded for
 // TakePrintedDiagnosticsJson: it has no place in an input file to show.
 void PrintRunProblem(const Diagnostic& problem, std::ostream& err);
+
+// "1 invalid file", "3 invalid files": `count` and the `noun` it counts, in
+// the plural unless one; for the lines that count files at the end of
+// validate and rollup.
+std::string CountOf(std::size_t count, const std::string& noun);
 
 }  // namespace eds::cli
 

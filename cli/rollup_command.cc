@@ -190,9 +190,8 @@ std::string Summary(const RollupResult& result) {
     text += fmt::format("  {}: {}\n", counts.year, parts);
   }
   if (!result.excluded.empty()) {
-    text +=
-        fmt::format("Excluded as invalid: {} file{}\n", result.excluded.size(),
-                    result.excluded.size() == 1 ? "" : "s");
+    text += "Excluded as invalid: " + CountOf(result.excluded.size(), "file") +
+            "\n";
   }
   return text + GapsSummary(result);
 }
@@ -402,14 +401,11 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
     PrintDiagnostics(diag, err);
     if (invalid > 0 || unreadable > 0) {
       std::string counts;
-      if (invalid > 0) {
-        counts =
-            fmt::format("{} invalid file{}", invalid, invalid == 1 ? "" : "s");
-      }
+      if (invalid > 0) counts = CountOf(invalid, "invalid file");
       if (unreadable > 0) {
-        counts += fmt::format("{}{} file{} that cannot be read",
-                              counts.empty() ? "" : " and ", unreadable,
-                              unreadable == 1 ? "" : "s");
+        counts += fmt::format("{}{} that cannot be read",
+                              counts.empty() ? "" : " and ",
+                              CountOf(unreadable, "file"));
       }
       err << fmt::format(
           "eds3: note: {}; nothing was written (--skip-invalid rolls up the "
@@ -430,9 +426,9 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
   if (expected) CheckExpected(*expected, &result);
   if (!result.excluded.empty()) {
     err << fmt::format(
-        "eds3: warning: {} invalid file{} excluded (--skip-invalid); see "
-        "'excluded' and the Excluded sheet\n",
-        result.excluded.size(), result.excluded.size() == 1 ? "" : "s");
+        "eds3: warning: {} excluded (--skip-invalid); see 'excluded' and the "
+        "Excluded sheet\n",
+        CountOf(result.excluded.size(), "invalid file"));
   }
 
   status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,

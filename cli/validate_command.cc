@@ -142,8 +142,8 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
     return ExitStatus::kInvalidInput;
   }
   if (failed > 0) {
-    err << fmt::format("eds3: {} of {} file{} {} not valid\n", failed, checked,
-                       checked == 1 ? "" : "s", failed == 1 ? "is" : "are");
+    err << fmt::format("eds3: {} of {} {} not valid\n", failed,
+                       CountOf(checked, "file"), failed == 1 ? "is" : "are");
   }
   return status.exit_status();
 }
