@@ -25,12 +25,6 @@ void WriteMethod(xlsx::Sheet* sheet, const GradeReport& report);
 
 // The colour of the level named `name`, "" for none.
 std::string LevelColour(const Rubric& rubric, const std::string& name);
-// How the service totals are combined, and how results are rounded, in
-// words.
-std::string ServicesWords(ServicesPolicy policy);
-std::string RoundingWords(RoundingPolicy policy);
-// "eds2022 version 1".
-std::string RubricText(const Rubric& rubric);
 
 }  // namespace grade_xlsx
 }  // namespace eds
