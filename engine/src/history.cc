@@ -26,8 +26,6 @@ OutcomeInfo InfoOf(const Domain& domain, const Outcome& outcome) {
 
 }  // namespace
 
-namespace history_internal {
-
 // Years written YYYY/YY sort chronologically as text.
 bool EarlierYear(const OrganisationYear& a, const OrganisationYear& b) {
   return a.year < b.year;
@@ -86,8 +84,6 @@ std::optional<Rational> Difference(const std::optional<Rational>& from,
 // Diagnostics about a whole file carry no line: the problem is the file
 // against another one.
 SourceLocation WholeFile(const std::string& file) { return {file, 0, 0}; }
-
-}  // namespace history_internal
 
 const IdScore* OrganisationYear::FindOutcome(
     const std::string& outcome_id) const {

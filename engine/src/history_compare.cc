@@ -13,13 +13,6 @@
 namespace eds {
 namespace {
 
-using history_internal::CollectRubricsAndPolicies;
-using history_internal::DescribeOrganisation;
-using history_internal::Difference;
-using history_internal::EarlierYear;
-using history_internal::OutcomeUnion;
-using history_internal::WholeFile;
-
 const char* UpOrDown(Movement movement) {
   return movement == Movement::kDown ? "fell" : "rose";
 }

@@ -2,7 +2,9 @@
 #define EDS_ENGINE_SRC_HISTORY_INTERNAL_H_
 
 // What history_compare.cc and history_rollup.cc both use; defined in
-// history.cc.
+// history.cc. Declared in eds itself, not a namespace of their own, so that
+// neither user repeats a list of using-declarations; the header is private
+// to the engine, so the names stay out of its public API.
 
 #include <algorithm>
 #include <optional>
@@ -11,7 +13,7 @@
 
 #include "eds/history.h"
 
-namespace eds::history_internal {
+namespace eds {
 
 // Years written YYYY/YY sort chronologically as text.
 bool EarlierYear(const OrganisationYear& a, const OrganisationYear& b);
@@ -44,6 +46,6 @@ std::optional<Rational> Difference(const std::optional<Rational>& from,
 // against another one.
 SourceLocation WholeFile(const std::string& file);
 
-}  // namespace eds::history_internal
+}  // namespace eds
 
 #endif  // EDS_ENGINE_SRC_HISTORY_INTERNAL_H_

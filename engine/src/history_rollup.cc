@@ -16,17 +16,6 @@
 #include "text_checks.h"
 
 namespace eds {
-namespace {
-
-using history_internal::AddOnce;
-using history_internal::CollectRubricsAndPolicies;
-using history_internal::DescribeOrganisation;
-using history_internal::Difference;
-using history_internal::EarlierYear;
-using history_internal::OutcomeUnion;
-using history_internal::WholeFile;
-
-}  // namespace
 
 ExcludedFile ExcludeFile(const std::string& file, const Diagnostics& problems,
                          std::size_t max_errors) {

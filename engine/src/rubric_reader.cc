@@ -80,14 +80,8 @@ class RubricReader {
         rubric.id = *text;
       }
     }
-    if (const YamlNode* version = top.Required("version")) {
-      if (auto text = ReadNonEmptyText(file_, *version, "version", diag_))
-        rubric.version = *text;
-    }
-    if (const YamlNode* title = top.Required("title")) {
-      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_))
-        rubric.title = *text;
-    }
+    ReadRequiredText(top, "version", &rubric.version);
+    ReadRequiredText(top, "title", &rubric.title);
     if (const YamlNode* levels = top.Required("levels"))
       ReadLevels(*levels, rubric);
     if (const YamlNode* bands = top.Required("bands"))
@@ -200,16 +194,7 @@ class RubricReader {
           level.aliases = *list;
         }
       }
-      if (const YamlNode* colour = reader.Required("colour")) {
-        auto text = ReadText(file_, *colour, "colour", diag_);
-        if (text && IsColour(*text)) {
-          level.colour = *text;
-        } else if (text) {
-          file_.Error(
-              diag_, *colour,
-              fmt::format("colour '{}' must be written #RRGGBB", *text));
-        }
-      }
+      ReadColour(reader, &level.colour);
       reader.Finish();
       if (ok) rubric.levels.push_back(level);
     }
@@ -306,16 +291,7 @@ class RubricReader {
       } else {
         ok = false;
       }
-      if (const YamlNode* colour = reader.Required("colour")) {
-        auto text = ReadText(file_, *colour, "colour", diag_);
-        if (text && IsColour(*text)) {
-          band.colour = *text;
-        } else if (text) {
-          file_.Error(
-              diag_, *colour,
-              fmt::format("colour '{}' must be written #RRGGBB", *text));
-        }
-      }
+      ReadColour(reader, &band.colour);
       reader.Finish();
       if (ok) {
         top_band_from_ = reader.Optional("from");
@@ -351,24 +327,8 @@ class RubricReader {
                            {"id", "name", "per_service", "outcomes"});
       if (!reader.ok()) continue;
       Domain domain;
-      if (const YamlNode* id = reader.Required("id")) {
-        auto text = ReadNonEmptyText(file_, *id, "id", diag_);
-        if (text && !IsOutcomeId(*text)) {
-          file_.Error(
-              diag_, *id,
-              fmt::format("domain id '{}' must be letters, digits, '-' or '_'",
-                          *text));
-        } else if (text && !domain_ids.insert(*text).second) {
-          file_.Error(diag_, *id,
-                      fmt::format("domain id '{}' is given twice", *text));
-        } else if (text) {
-          domain.id = *text;
-        }
-      }
-      if (const YamlNode* name = reader.Required("name")) {
-        if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
-          domain.name = *text;
-      }
+      ReadUniqueId(reader, "domain", domain_ids, &domain.id);
+      ReadRequiredText(reader, "name", &domain.name);
       if (const YamlNode* per_service = reader.Optional("per_service")) {
         auto text = ReadText(file_, *per_service, "per_service", diag_);
         if (text && (*text == "true" || *text == "false")) {
@@ -408,34 +368,56 @@ class RubricReader {
                          {"id", "name", "title", "prompt"});
     if (!reader.ok()) return;
     Outcome outcome;
-    if (const YamlNode* id = reader.Required("id")) {
-      auto text = ReadNonEmptyText(file_, *id, "id", diag_);
-      if (text && !IsOutcomeId(*text)) {
-        file_.Error(
-            diag_, *id,
-            fmt::format("outcome id '{}' must be letters, digits, '-' or '_'",
-                        *text));
-      } else if (text && !ids.insert(*text).second) {
-        file_.Error(diag_, *id,
-                    fmt::format("outcome id '{}' is given twice", *text));
-      } else if (text) {
-        outcome.id = *text;
-      }
-    }
-    if (const YamlNode* name = reader.Required("name")) {
-      if (auto text = ReadNonEmptyText(file_, *name, "name", diag_))
-        outcome.name = *text;
-    }
-    if (const YamlNode* title = reader.Required("title")) {
-      if (auto text = ReadNonEmptyText(file_, *title, "title", diag_))
-        outcome.title = *text;
-    }
+    ReadUniqueId(reader, "outcome", ids, &outcome.id);
+    ReadRequiredText(reader, "name", &outcome.name);
+    ReadRequiredText(reader, "title", &outcome.title);
     if (const YamlNode* prompt = reader.Optional("prompt")) {
       if (auto text = ReadText(file_, *prompt, "prompt", diag_))
         outcome.prompt = *text;
     }
     reader.Finish();
     domain.outcomes.push_back(outcome);
+  }
+
+  // The text of a required key that must not be empty into `out`; left as
+  // it is when the key is missing or its value wrong (both reported).
+  void ReadRequiredText(MappingReader& reader, const char* key,
+                        std::string* out) {
+    const YamlNode* node = reader.Required(key);
+    if (node == nullptr) return;
+    if (auto text = ReadNonEmptyText(file_, *node, key, diag_)) *out = *text;
+  }
+
+  // A level's or band's required colour, #RRGGBB, into `out`.
+  void ReadColour(MappingReader& reader, std::string* out) {
+    const YamlNode* colour = reader.Required("colour");
+    if (colour == nullptr) return;
+    auto text = ReadText(file_, *colour, "colour", diag_);
+    if (text && IsColour(*text)) {
+      *out = *text;
+    } else if (text) {
+      file_.Error(diag_, *colour,
+                  fmt::format("colour '{}' must be written #RRGGBB", *text));
+    }
+  }
+
+  // A domain's or outcome's required id (`what` says which) into `out`:
+  // letters, digits, '-' or '_', and not already among `ids`, which it joins.
+  void ReadUniqueId(MappingReader& reader, const char* what,
+                    std::set<std::string>& ids, std::string* out) {
+    const YamlNode* id = reader.Required("id");
+    if (id == nullptr) return;
+    auto text = ReadNonEmptyText(file_, *id, "id", diag_);
+    if (text && !IsOutcomeId(*text)) {
+      file_.Error(diag_, *id,
+                  fmt::format("{} id '{}' must be letters, digits, '-' or '_'",
+                              what, *text));
+    } else if (text && !ids.insert(*text).second) {
+      file_.Error(diag_, *id,
+                  fmt::format("{} id '{}' is given twice", what, *text));
+    } else if (text) {
+      *out = *text;
+    }
   }
 
   // The last band's lower bound must be reachable: no higher than the maximum

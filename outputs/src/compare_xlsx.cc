@@ -18,9 +18,7 @@ namespace {
 
 using xlsx::Bold;
 using xlsx::Book;
-using xlsx::Filled;
 using xlsx::Sheet;
-using xlsx::Style;
 using xlsx::Table;
 using xlsx::Title;
 
@@ -90,9 +88,7 @@ class CompareWorkbook {
                                           {"Total", 12, 12},
                                           {"Out of", 12, 12},
                                           {"Rating", 12, 16}};
-    for (const Domain& domain : rubric_.domains) {
-      columns.push_back({"Domain " + domain.id, 8, 12});
-    }
+    history::AddDomainColumns(rubric_, 8, 12, &columns);
     columns.push_back({"Agreement (alpha)", 10, 12});
     columns.push_back({"Agreement reading", 10, 14});
     // Wide enough for "raters median, services median, rounding half".
@@ -107,21 +103,8 @@ class CompareWorkbook {
     Table table(sheet, header_row, columns, options);
     for (const OrganisationYear& year : result_.years) {
       table.NewRow();
-      std::size_t c = 0;
-      table.Text(c++, year.year);
-      table.Score(c++, year.total, Style(), kIncomplete);
-      table.Score(c++, year.rubric->MaxTotal());
-      const std::string rating = year.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*year.rubric, rating)));
-      for (const Domain& domain : rubric_.domains) {
-        const IdScore* score = year.FindDomain(domain.id);
-        if (score == nullptr) {
-          table.Text(c++, "not in rubric");
-        } else {
-          table.Score(c++, score->score, Style(), kIncomplete);
-        }
-      }
+      table.Text(0, year.year);
+      std::size_t c = history::WriteYearResult(table, 1, year, rubric_);
       history::WriteAgreement(table, c, year.agreement);
       c += 2;
       table.Text(c++, PolicySummary(year.policy));
@@ -234,9 +217,7 @@ class CompareWorkbook {
         if (!row.assessed[i]) {
           table.Text(c++, "not in rubric");
         } else {
-          table.Score(
-              c++, row.scores[i],
-              Filled(history::LevelColour(*years[i].rubric, row.scores[i])));
+          history::WriteLevelScore(table, c++, *years[i].rubric, row.scores[i]);
         }
       }
       history::WriteChange(table, c++, row.change, "");

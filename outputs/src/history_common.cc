@@ -176,4 +176,41 @@ void WriteChange(xlsx::Table& table, std::size_t column,
   table.Number(column, change->ToDouble(), style);
 }
 
+void AddDomainColumns(const Rubric& rubric, double min_width, double max_width,
+                      std::vector<xlsx::Table::Column>* columns) {
+  for (const Domain& domain : rubric.domains) {
+    columns->push_back({"Domain " + domain.id, min_width, max_width});
+  }
+}
+
+std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
+                            const OrganisationYear& year,
+                            const Rubric& reference) {
+  table.Score(column++, year.total, xlsx::Style(), kIncomplete);
+  table.Score(column++, year.rubric->MaxTotal());
+  WriteRating(table, column++, year);
+  for (const Domain& domain : reference.domains) {
+    const IdScore* score = year.FindDomain(domain.id);
+    if (score == nullptr) {
+      table.Text(column++, "not in rubric");
+    } else {
+      table.Score(column++, score->score, xlsx::Style(), kIncomplete);
+    }
+  }
+  return column;
+}
+
+void WriteRating(xlsx::Table& table, std::size_t column,
+                 const OrganisationYear& year) {
+  const std::string rating = year.RatingOrIncomplete();
+  table.Text(column, rating,
+             xlsx::Filled(history::RatingColour(*year.rubric, rating)));
+}
+
+void WriteLevelScore(xlsx::Table& table, std::size_t column,
+                     const Rubric& rubric,
+                     const std::optional<Rational>& score) {
+  table.Score(column, score, xlsx::Filled(history::LevelColour(rubric, score)));
+}
+
 }  // namespace eds::history

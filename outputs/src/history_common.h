@@ -72,6 +72,28 @@ void WriteAgreement(xlsx::Table& table, std::size_t column,
 void WriteChange(xlsx::Table& table, std::size_t column,
                  const std::optional<Rational>& change, const char* none);
 
+// The cells that show a year the same way in both workbooks: compare's row
+// a year and rollup's row an organisation.
+//
+// One column a domain of `rubric`, "Domain 1" and so on, as WriteYearResult
+// fills them.
+void AddDomainColumns(const Rubric& rubric, double min_width, double max_width,
+                      std::vector<xlsx::Table::Column>* columns);
+// From `column` on: the year's total (or "incomplete"), its own rubric's
+// maximum, its rating (WriteRating), then the score of each domain of
+// `reference` ("not in rubric" where the year's rubric lacks it). Returns the
+// column after the last written.
+std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
+                            const OrganisationYear& year,
+                            const Rubric& reference);
+// The year's rating, or "incomplete", filled in its band colour.
+void WriteRating(xlsx::Table& table, std::size_t column,
+                 const OrganisationYear& year);
+// An outcome's score filled in its level colour under `rubric`.
+void WriteLevelScore(xlsx::Table& table, std::size_t column,
+                     const Rubric& rubric,
+                     const std::optional<Rational>& score);
+
 }  // namespace eds::history
 
 #endif  // EDS_OUTPUTS_SRC_HISTORY_COMMON_H_

@@ -143,9 +143,7 @@ class RollupWorkbook {
         {"Organisation", 24, 50}, {"Code", 8, 10},  {"System", 12, 40},
         {"Latest year", 11, 12},  {"Total", 8, 10}, {"Out of", 8, 10},
         {"Rating", 12, 16}};
-    for (const Domain& domain : rubric_.domains) {
-      columns.push_back({"Domain " + domain.id, 10, 12});
-    }
+    history::AddDomainColumns(rubric_, 10, 12, &columns);
     columns.push_back({"Previous year", 11, 12});
     columns.push_back({"Previous total", 10, 12});
     columns.push_back({"Change since previous year", 12, 16});
@@ -169,19 +167,7 @@ class RollupWorkbook {
       table.Text(c++, organisation.organisation.code);
       table.Text(c++, organisation.organisation.system);
       table.Text(c++, latest.year);
-      table.Score(c++, latest.total, Style(), kIncomplete);
-      table.Score(c++, latest.rubric->MaxTotal());
-      const std::string rating = latest.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*latest.rubric, rating)));
-      for (const Domain& domain : rubric_.domains) {
-        const IdScore* score = latest.FindDomain(domain.id);
-        if (score == nullptr) {
-          table.Text(c++, "not in rubric");
-        } else {
-          table.Score(c++, score->score, Style(), kIncomplete);
-        }
-      }
+      c = history::WriteYearResult(table, c, latest, rubric_);
       table.Text(c++, previous == nullptr ? "" : previous->year);
       if (previous == nullptr) {
         table.Text(c++, "");
@@ -289,15 +275,11 @@ class RollupWorkbook {
         if (score == nullptr) {
           table.Text(c++, "n/a");
         } else {
-          table.Score(
-              c++, score->score,
-              Filled(history::LevelColour(*latest.rubric, score->score)));
+          history::WriteLevelScore(table, c++, *latest.rubric, score->score);
         }
       }
       table.Score(c++, latest.total, Style(), kIncomplete);
-      const std::string rating = latest.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*latest.rubric, rating)));
+      history::WriteRating(table, c++, latest);
     }
     table.Finish();
     SystemRows(sheet, table.last_row() + 2);
@@ -366,7 +348,6 @@ class RollupWorkbook {
                  {"Graded with rubric", 16, 60}});
     for (const RollupOrganisation& organisation : result_.organisations) {
       for (const OrganisationYear& year : organisation.years) {
-        const std::string rating = year.RatingOrIncomplete();
         for (const IdScore& outcome : year.outcomes) {
           const OutcomeInfo& info = *outcomes_.at(outcome.id);
           table.NewRow();
@@ -377,13 +358,10 @@ class RollupWorkbook {
           table.Text(4, info.domain_id);
           table.Text(5, info.id);
           table.Text(6, info.name);
-          table.Score(
-              7, outcome.score,
-              Filled(history::LevelColour(*year.rubric, outcome.score)));
+          history::WriteLevelScore(table, 7, *year.rubric, outcome.score);
           table.Text(8, year.rubric->LevelNameOf(outcome.score));
           table.Score(9, year.total, Style(), kIncomplete);
-          table.Text(10, rating,
-                     Filled(history::RatingColour(*year.rubric, rating)));
+          history::WriteRating(table, 10, year);
           table.Text(11, year.source);
           table.Text(12, year.rubric->Provenance());
         }

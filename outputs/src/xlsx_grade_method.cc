@@ -11,13 +11,6 @@ namespace eds {
 namespace grade_xlsx {
 namespace {
 
-using xlsx::Bold;
-using xlsx::Book;
-using xlsx::Filled;
-using xlsx::Sheet;
-using xlsx::Style;
-using xlsx::Table;
-
 const Domain* FindDomain(const Rubric& rubric, const std::string& id) {
   for (const Domain& domain : rubric.domains) {
     if (domain.id == id) return &domain;

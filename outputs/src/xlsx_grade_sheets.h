@@ -14,6 +14,14 @@
 namespace eds {
 namespace grade_xlsx {
 
+// What every sheet writer here uses, named once for all of them; the
+// namespace is this module's own.
+using xlsx::Bold;
+using xlsx::Filled;
+using xlsx::Sheet;
+using xlsx::Style;
+using xlsx::Table;
+
 void WriteSummary(xlsx::Book* book, xlsx::Sheet* sheet,
                   const GradeReport& report);
 void WriteOutcomes(xlsx::Sheet* sheet, const GradeReport& report);

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eds/agreement.h"
@@ -13,12 +14,7 @@ namespace eds {
 namespace grade_xlsx {
 namespace {
 
-using xlsx::Bold;
 using xlsx::Book;
-using xlsx::Filled;
-using xlsx::Sheet;
-using xlsx::Style;
-using xlsx::Table;
 
 // Summary sheet layout: a label column, a value column, then the narrower
 // columns of the tables, all within an A4 portrait page at 80% (the sheet
@@ -122,6 +118,19 @@ class SummaryWriter {
     ++row_;
   }
 
+  // A table at row_, its columns as wide as the sheet's (label, value,
+  // number, number, level), so that all the tables line up.
+  Table SheetTable(std::vector<std::string> headings, bool filter = false) {
+    constexpr double kWidths[] = {kLabelWidth, kValueWidth, kNumberWidth,
+                                  kNumberWidth, kLevelWidth};
+    std::vector<Table::Column> columns;
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+      columns.push_back({std::move(headings[i]), kWidths[i], kWidths[i]});
+    }
+    return Table(sheet_, row_, std::move(columns),
+                 {/*freeze_header=*/false, filter, /*fit_widths=*/false});
+  }
+
   // An empty row, lower than a line of text, between two blocks.
   void Gap() { sheet_->SetRowGap(row_++); }
 
@@ -166,14 +175,7 @@ class SummaryWriter {
   void WriteDomains() {
     const GradeResult& result = report_.result;
     Heading("Domains");
-    Table table(sheet_, row_,
-                {{"Domain", kLabelWidth, kLabelWidth},
-                 {"Name", kValueWidth, kValueWidth},
-                 {"Score", kNumberWidth, kNumberWidth},
-                 {"Max", kNumberWidth, kNumberWidth},
-                 {"Level", kLevelWidth, kLevelWidth}},
-                {/*freeze_header=*/false, /*filter=*/false,
-                 /*fit_widths=*/false});
+    Table table = SheetTable({"Domain", "Name", "Score", "Max", "Level"});
     const xlsx::Row first = row_ + 1;
     double highest_max = 0;
     for (const DomainResult& domain : result.domains) {
@@ -208,14 +210,7 @@ class SummaryWriter {
   // Every outcome's score and level, in rubric order.
   void WriteOutcomes() {
     Heading("Outcomes");
-    Table table(sheet_, row_,
-                {{"Outcome", kLabelWidth, kLabelWidth},
-                 {"Name", kValueWidth, kValueWidth},
-                 {"Score", kNumberWidth, kNumberWidth},
-                 {"Max", kNumberWidth, kNumberWidth},
-                 {"Level", kLevelWidth, kLevelWidth}},
-                {/*freeze_header=*/false, /*filter=*/false,
-                 /*fit_widths=*/false});
+    Table table = SheetTable({"Outcome", "Name", "Score", "Max", "Level"});
     const Rational max(report_.rubric.MaxPoints());
     for (const DomainResult& domain : report_.result.domains) {
       for (const OutcomeResult& outcome : domain.outcomes) {
@@ -240,13 +235,7 @@ class SummaryWriter {
       if (domain.services.empty()) continue;
       Gap();
       Heading("Domain " + domain.id + " by service");
-      Table table(sheet_, row_,
-                  {{"Service", kLabelWidth, kLabelWidth},
-                   {"Name", kValueWidth, kValueWidth},
-                   {"Total", kNumberWidth, kNumberWidth},
-                   {"Max", kNumberWidth, kNumberWidth}},
-                  {/*freeze_header=*/false, /*filter=*/false,
-                   /*fit_widths=*/false});
+      Table table = SheetTable({"Service", "Name", "Total", "Max"});
       for (const ServiceResult& service : domain.services) {
         table.NewRow();
         table.Text(0, service.id);
@@ -314,13 +303,8 @@ class SummaryWriter {
       return;
     }
     // The only filter on this sheet: the flag list is the table that grows.
-    Table table(sheet_, row_,
-                {{"Flag", kLabelWidth, kLabelWidth},
-                 {"Message", kValueWidth, kValueWidth},
-                 {"Outcome", kNumberWidth, kNumberWidth},
-                 {"Service", kNumberWidth, kNumberWidth}},
-                {/*freeze_header=*/false, /*filter=*/true,
-                 /*fit_widths=*/false});
+    Table table =
+        SheetTable({"Flag", "Message", "Outcome", "Service"}, /*filter=*/true);
     for (const Flag& flag : flags) {
       table.NewRow();
       table.Text(0, flag.code);

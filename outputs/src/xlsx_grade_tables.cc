@@ -14,13 +14,6 @@ namespace eds {
 namespace grade_xlsx {
 namespace {
 
-using xlsx::Bold;
-using xlsx::Book;
-using xlsx::Filled;
-using xlsx::Sheet;
-using xlsx::Style;
-using xlsx::Table;
-
 const OutcomeEntry* FindEntry(
     const std::map<std::string, OutcomeEntry>& entries,
     const std::string& outcome_id) {
@@ -237,78 +230,69 @@ void ForEachEntry(const GradeReport& report, Visit visit) {
   }
 }
 
-void WriteRatings(Sheet* sheet, const GradeReport& report) {
-  Table table(sheet, 0,
-              {{"Service", 9, 24},
-               {"Outcome", 9, 9},
-               {"Stakeholder", 12, 30},
-               {"Group", 8, 14},
-               {"Score", 7, 8},
-               {"Comment", 12, 60},
-               {"Level", 8, 14},
-               {"Stakeholder name", 12, 48}});
-  ForEachEntry(report, [&](const std::string& service,
-                           const std::string& outcome,
-                           const OutcomeEntry& entry) {
-    for (const Rating& rating : entry.ratings) {
-      table.NewRow();
-      table.Text(0, service);
-      table.Text(1, outcome);
-      table.Text(2, rating.stakeholder);
-      table.Text(3, GroupOf(report.assessment, rating.stakeholder));
-      table.Number(4, rating.points);
-      table.Text(5, rating.comment);
-      if (const Level* level = report.rubric.LevelForPoints(rating.points)) {
-        table.Text(6, level->name, Filled(level->colour));
-      }
-      table.Text(7, StakeholderName(report.assessment, rating.stakeholder));
-    }
-  });
+// A table of one row a rating, evidence item or action (`items` says which)
+// of the outcome entries, in ForEachEntry's order, each row led by its
+// service and outcome; `write(table, item)` fills the columns after those.
+template <typename Item, typename Write>
+void WriteEntryItems(Sheet* sheet, const GradeReport& report,
+                     std::vector<Table::Column> columns,
+                     std::vector<Item> OutcomeEntry::*items, Write write) {
+  columns.insert(columns.begin(), {{"Service", 9, 24}, {"Outcome", 9, 9}});
+  Table table(sheet, 0, std::move(columns));
+  ForEachEntry(report,
+               [&](const std::string& service, const std::string& outcome,
+                   const OutcomeEntry& entry) {
+                 for (const Item& item : entry.*items) {
+                   table.NewRow();
+                   table.Text(0, service);
+                   table.Text(1, outcome);
+                   write(table, item);
+                 }
+               });
   table.Finish();
+}
+
+void WriteRatings(Sheet* sheet, const GradeReport& report) {
+  WriteEntryItems(
+      sheet, report,
+      {{"Stakeholder", 12, 30},
+       {"Group", 8, 14},
+       {"Score", 7, 8},
+       {"Comment", 12, 60},
+       {"Level", 8, 14},
+       {"Stakeholder name", 12, 48}},
+      &OutcomeEntry::ratings, [&](Table& table, const Rating& rating) {
+        table.Text(2, rating.stakeholder);
+        table.Text(3, GroupOf(report.assessment, rating.stakeholder));
+        table.Number(4, rating.points);
+        table.Text(5, rating.comment);
+        if (const Level* level = report.rubric.LevelForPoints(rating.points)) {
+          table.Text(6, level->name, Filled(level->colour));
+        }
+        table.Text(7, StakeholderName(report.assessment, rating.stakeholder));
+      });
 }
 
 void WriteEvidence(Sheet* sheet, const GradeReport& report) {
-  Table table(sheet, 0,
-              {{"Service", 9, 24},
-               {"Outcome", 9, 9},
-               {"Title", 20, 60},
-               {"Link", 12, 60}});
-  ForEachEntry(report,
-               [&](const std::string& service, const std::string& outcome,
-                   const OutcomeEntry& entry) {
-                 for (const Evidence& evidence : entry.evidence) {
-                   table.NewRow();
-                   table.Text(0, service);
-                   table.Text(1, outcome);
-                   table.Text(2, evidence.title);
-                   // Live only for a plain web or mail address: a
-                   // "javascript:" or "file:" link from the input stays text.
-                   table.Link(3, evidence.link);
-                 }
-               });
-  table.Finish();
+  WriteEntryItems(sheet, report, {{"Title", 20, 60}, {"Link", 12, 60}},
+                  &OutcomeEntry::evidence,
+                  [](Table& table, const Evidence& evidence) {
+                    table.Text(2, evidence.title);
+                    // Live only for a plain web or mail address: a
+                    // "javascript:" or "file:" link from the input stays
+                    // text.
+                    table.Link(3, evidence.link);
+                  });
 }
 
 void WriteActions(Sheet* sheet, const GradeReport& report) {
-  Table table(sheet, 0,
-              {{"Service", 9, 24},
-               {"Outcome", 9, 9},
-               {"Action", 20, 60},
-               {"Owner", 10, 30},
-               {"Due", 10, 12}});
-  ForEachEntry(report,
-               [&](const std::string& service, const std::string& outcome,
-                   const OutcomeEntry& entry) {
-                 for (const Action& action : entry.actions) {
-                   table.NewRow();
-                   table.Text(0, service);
-                   table.Text(1, outcome);
-                   table.Text(2, action.action);
-                   table.Text(3, action.owner);
-                   if (action.due) table.Date(4, *action.due);
-                 }
-               });
-  table.Finish();
+  WriteEntryItems(
+      sheet, report, {{"Action", 20, 60}, {"Owner", 10, 30}, {"Due", 10, 12}},
+      &OutcomeEntry::actions, [](Table& table, const Action& action) {
+        table.Text(2, action.action);
+        table.Text(3, action.owner);
+        if (action.due) table.Date(4, *action.due);
+      });
 }
 }  // namespace grade_xlsx
 }  // namespace eds
