@@ -319,17 +319,15 @@ class SummaryWriter {
   void WriteAgreement() {
     const Agreement& agreement = report_.result.agreement;
     Heading("Panel agreement");
-    Style value;
-    value.align_left = true;
     sheet_->WrapText(row_, 0, "Measure", Label());
-    sheet_->Text(row_++, 1, MetricWords(agreement.metric));
+    Value(MetricWords(agreement.metric));
     Figure("Alpha", agreement.alpha, "0.000");
     Figure("Percent agreement", agreement.percent_agreement, "0.0%");
     Figure("Within one level", agreement.within_one_level, "0.0%");
     Figure("Gwet's AC1", agreement.gwet_ac1, "0.000");
     Figure("Gwet's AC2 (quadratic)", agreement.gwet_ac2, "0.000");
     sheet_->WrapText(row_, 0, "Pairable ratings", Label());
-    sheet_->Number(row_++, 1, agreement.pairable, value);
+    sheet_->Number(row_++, 1, agreement.pairable, FigureStyle(""));
     sheet_->WrapText(row_, 0, "Reading", Label());
     Value(AgreementSentence(ReadAgreement(agreement)));
   }
@@ -339,13 +337,21 @@ class SummaryWriter {
               const char* number_format) {
     sheet_->WrapText(row_, 0, label, Label());
     if (const std::optional<double> shown = ShownAlpha(figure)) {
-      Style number;
-      number.align_left = true;
-      number.number_format = number_format;
-      sheet_->Number(row_++, 1, *shown, number);
+      sheet_->Number(row_++, 1, *shown, FigureStyle(number_format));
     } else {
-      sheet_->Text(row_++, 1, "not defined");
+      Value("not defined");
     }
+  }
+
+  // A number beside its label (number_format "" for General), aligned to
+  // the top as the label is: a label that wraps makes the row taller, and
+  // the number must stay beside its first line.
+  static Style FigureStyle(const char* number_format) {
+    Style number;
+    number.align_left = true;
+    number.wrap = true;
+    number.number_format = number_format;
+    return number;
   }
 
   // One line, so that the page has room for the results.
