@@ -15,6 +15,8 @@ namespace eds {
 namespace {
 
 using ::eds::testing::All;
+using ::eds::testing::Eds2022Level;
+using ::eds::testing::Eds2022Rating;
 using ::eds::testing::kUnrated;
 using ::eds::testing::SharedVariant;
 using ::eds::testing::Year;
@@ -31,7 +33,7 @@ TEST(SummariseYearTest, CarriesTheSharedShape) {
   EXPECT_TRUE(year.complete);
   ASSERT_TRUE(year.total.has_value());
   EXPECT_EQ(*year.total, Rational(43, 2));
-  EXPECT_EQ(year.rating, "Developing");
+  EXPECT_EQ(year.rating.Name(*year.rubric), "Developing");
   ASSERT_EQ(year.domains.size(), 3u);
   EXPECT_EQ(year.domains[0].id, "1");
   EXPECT_EQ(year.domains[0].score, Rational(15, 2));
@@ -41,7 +43,6 @@ TEST(SummariseYearTest, CarriesTheSharedShape) {
   EXPECT_EQ(year.outcomes[10].id, "3C");
   EXPECT_EQ(year.source, "RXX-2024.yaml");
   EXPECT_EQ(year.organisation.system, "Example ICS");
-  EXPECT_EQ(year.RatingOrIncomplete(), "Developing");
 }
 
 TEST(SummariseYearTest, IncompleteYearHasNoTotalOrRating) {
@@ -51,8 +52,8 @@ TEST(SummariseYearTest, IncompleteYearHasNoTotalOrRating) {
   EXPECT_EQ(year.identity, kTrust);
   EXPECT_FALSE(year.complete);
   EXPECT_FALSE(year.total.has_value());
-  EXPECT_EQ(year.rating, "");
-  EXPECT_EQ(year.RatingOrIncomplete(), "Incomplete");
+  EXPECT_FALSE(year.rating.complete());
+  EXPECT_EQ(year.rating.Name(*year.rubric), "Incomplete");
   EXPECT_FALSE(year.outcomes[10].score.has_value());
   EXPECT_FALSE(year.domains[2].score.has_value());
   ASSERT_NE(year.FindOutcome("3C"), nullptr);
@@ -142,12 +143,12 @@ TEST(CompareTest, ListsEveryMovedOutcomeByYearThenRubricOrder) {
   EXPECT_EQ(newly.to, Rational(1));
   EXPECT_FALSE(newly.difference.has_value());
   EXPECT_EQ(newly.movement, Movement::kNewlyScored);
-  EXPECT_EQ(newly.to_level, "Developing");
+  EXPECT_EQ(newly.to_level.Name(), "Developing");
 
   const OutcomeChange& half = result.changes[2];
   EXPECT_EQ(half.difference, Rational(1, 2));
-  EXPECT_EQ(half.from_level, "Developing");
-  EXPECT_EQ(half.to_level, "Developing");
+  EXPECT_EQ(half.from_level.Name(), "Developing");
+  EXPECT_EQ(half.to_level.Name(), "Developing");
 }
 
 TEST(CompareTest, TrendRowsCarryScoresAndChanges) {
@@ -176,12 +177,12 @@ TEST(CompareTest, RatingChangesOnePerConsecutivePair) {
   ASSERT_TRUE(Compare(ThreeYears(), "0.1.0", diag, &result).ok());
   ASSERT_EQ(result.rating_changes.size(), 2u);
   const RatingChange& first = result.rating_changes[0];
-  EXPECT_EQ(first.from, "Incomplete");
-  EXPECT_EQ(first.to, "Developing");
+  EXPECT_EQ(first.from.Name(), "Incomplete");
+  EXPECT_EQ(first.to.Name(), "Developing");
   EXPECT_EQ(first.movement, Movement::kNewlyScored);
   const RatingChange& second = result.rating_changes[1];
-  EXPECT_EQ(second.from, "Developing");
-  EXPECT_EQ(second.to, "Achieving");
+  EXPECT_EQ(second.from.Name(), "Developing");
+  EXPECT_EQ(second.to.Name(), "Achieving");
   EXPECT_EQ(second.from_total, Rational(25, 2));
   EXPECT_EQ(second.to_total, Rational(22));
   EXPECT_EQ(second.movement, Movement::kUp);
@@ -331,8 +332,8 @@ OutcomeChange Change(std::optional<Rational> from, std::optional<Rational> to,
   change.to_year = "2024/25";
   change.from = from;
   change.to = to;
-  change.from_level = from_level;
-  change.to_level = to_level;
+  change.from_level = Eds2022Level(from_level);
+  change.to_level = Eds2022Level(to_level);
   change.movement = MovementOf(from, to);
   return change;
 }
@@ -367,8 +368,8 @@ RatingChange Rating(const char* from, const char* to,
   RatingChange change;
   change.from_year = "2023/24";
   change.to_year = "2024/25";
-  change.from = from;
-  change.to = to;
+  change.from = Eds2022Rating(from);
+  change.to = Eds2022Rating(to);
   change.from_total = from_total;
   change.to_total = to_total;
   change.movement = MovementOf(from_total, to_total);
@@ -414,7 +415,7 @@ TEST(DescribeRatingChangeTest, TotalsOutOfDifferentMaximaAreNotCompared) {
             "The rating went from Developing (13 of 33) in 2023/24 to "
             "Achieving (24 of 36) in 2024/25; the two years' rubrics have "
             "different maximum totals, so the totals are not on one scale.");
-  change.to = "Developing";
+  change.to = Eds2022Rating("Developing");
   change.to_total = Rational(18);
   EXPECT_EQ(DescribeRatingChange(change),
             "The rating stayed Developing in 2024/25 (18 of 36, after 13 of 33 "

@@ -493,7 +493,7 @@ Status Rollup(std::vector<OrganisationYear> years,
     for (const OrganisationYear* year : all) {
       if (year->year != name) continue;
       const auto it = std::find(out.ratings.begin(), out.ratings.end(),
-                                year->RatingOrIncomplete());
+                                year->Rating().Name());
       ++counts.counts[static_cast<std::size_t>(it - out.ratings.begin())];
       ++counts.organisations;
     }

@@ -109,17 +109,16 @@ class CompareWorkbook {
       table.NewRow();
       std::size_t c = 0;
       table.Text(c++, year.year);
-      table.Score(c++, year.total, Style(), kIncomplete);
+      table.Score(c++, year.total, Style(), kIncompleteSum);
       table.Score(c++, year.rubric->MaxTotal());
-      const std::string rating = year.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*year.rubric, rating)));
+      table.Text(c++, year.rating.Name(*year.rubric),
+                 Filled(history::RatingColour(year.Rating())));
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = year.FindDomain(domain.id);
         if (score == nullptr) {
           table.Text(c++, "not in rubric");
         } else {
-          table.Score(c++, score->score, Style(), kIncomplete);
+          table.Score(c++, score->score, Style(), kIncompleteSum);
         }
       }
       history::WriteAgreement(table, c, year.agreement);
@@ -160,8 +159,8 @@ class CompareWorkbook {
       table.Text(0, year.year);
       // An incomplete year is a gap in the line, not a zero.
       if (year.total) table.Score(1, year.total);
-      // Each year's own band: a rubric revision may move the bounds. A band
-      // that year's rubric lacks is a gap in its line.
+      // Each year's own band, matched by name: a rubric revision may move
+      // the bounds. A band that year's rubric lacks is a gap in its line.
       for (std::size_t i = 0; i < lines.size(); ++i) {
         if (const Band* band = year.rubric->FindBand(lines[i]->name)) {
           table.Score(2 + i, band->lower);
@@ -234,9 +233,11 @@ class CompareWorkbook {
         if (!row.assessed[i]) {
           table.Text(c++, "not in rubric");
         } else {
+          const IdScore* score = years[i].FindOutcome(row.outcome.id);
           table.Score(
               c++, row.scores[i],
-              Filled(history::LevelColour(*years[i].rubric, row.scores[i])));
+              Filled(score == nullptr ? ""
+                                      : score->level.Colour(*years[i].rubric)));
         }
       }
       history::WriteChange(table, c++, row.change, "");

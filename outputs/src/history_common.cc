@@ -22,13 +22,13 @@ std::string PolicyText(const Policy& policy) {
 // [{"id", "score", "level"}] in rubric order: a domain's or an outcome's
 // result as every format writes it (grade adds more to each).
 void WriteScoresJson(const char* key, const std::vector<IdScore>& scores,
-                     JsonWriter& json) {
+                     const Rubric& rubric, JsonWriter& json) {
   json.Key(key).BeginArray();
   for (const IdScore& entry : scores) {
     json.BeginObject();
     json.Key("id").String(entry.id);
     json.Key("score").NumberOrNull(entry.score);
-    json.Key("level").StringOrNull(entry.level);
+    json.Key("level").StringOrNull(entry.level.Name(rubric));
     json.EndObject();
   }
   json.EndArray();
@@ -61,7 +61,7 @@ std::string SignedText(const Rational& change) {
 }
 
 std::string TotalText(const OrganisationYear& year) {
-  if (!year.total) return kIncomplete;
+  if (!year.total) return kIncompleteSum;
   return fmt::format("{} of {}", year.total->ToString(),
                      year.rubric->MaxTotal().ToString());
 }
@@ -112,9 +112,10 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   // The total's scale: years graded with rubrics of different maxima are not
   // on one scale.
   json.Key("max").Number(year.rubric->MaxTotal());
-  json.Key("rating").StringOrNull(year.rating);
-  WriteScoresJson("domains", year.domains, json);
-  WriteScoresJson("outcomes", year.outcomes, json);
+  json.Key("rating").StringOrNull(year.complete ? year.rating.Name(*year.rubric)
+                                                : "");
+  WriteScoresJson("domains", year.domains, *year.rubric, json);
+  WriteScoresJson("outcomes", year.outcomes, *year.rubric, json);
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
   json.Key("agreement");
@@ -137,7 +138,7 @@ std::string AttentionLabel(AttentionReason reason) {
     case AttentionReason::kOutOfDate:
       return "Out of date";
     case AttentionReason::kIncomplete:
-      return "Incomplete";
+      return kIncompleteRating;
     case AttentionReason::kExcluded:
       return "Excluded file";
     case AttentionReason::kMissing:
@@ -146,14 +147,16 @@ std::string AttentionLabel(AttentionReason reason) {
   return "";
 }
 
-std::string LevelColour(const Rubric& rubric,
-                        const std::optional<Rational>& score) {
-  if (!score) return "";
-  const Level* level = rubric.LevelOf(*score);
-  return level == nullptr ? "" : level->colour;
+std::string RatingColour(const RubricRating& rating) {
+  if (!rating.rubric) return "";
+  return rating.rating.complete() ? rating.Colour() : kIncompleteColour;
 }
 
-std::string RatingColour(const Rubric& rubric, const std::string& rating) {
+std::string RatingColumnColour(const Rubric& rubric,
+                               const std::string& rating) {
+  // By name: the columns are the band names of every rubric in the roll-up
+  // (RollupResult::ratings), and a band only another rubric has is left
+  // uncoloured.
   if (const Band* band = rubric.FindBand(rating)) return band->colour;
   return rating == kIncompleteRating ? kIncompleteColour : "";
 }

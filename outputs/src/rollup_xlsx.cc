@@ -111,8 +111,8 @@ class RollupWorkbook {
       table.Text(1, item.organisation.name);
       table.Text(2, item.organisation.code);
       table.Text(3, item.year);
-      table.Text(4, item.rating,
-                 Filled(history::RatingColour(rubric_, item.rating)));
+      table.Text(4, item.rating.Name(),
+                 Filled(history::RatingColour(item.rating)));
       table.Text(5, item.message);
       table.Text(6, item.file);
     }
@@ -168,24 +168,23 @@ class RollupWorkbook {
       table.Text(c++, organisation.organisation.code);
       table.Text(c++, organisation.organisation.system);
       table.Text(c++, latest.year);
-      table.Score(c++, latest.total, Style(), kIncomplete);
+      table.Score(c++, latest.total, Style(), kIncompleteSum);
       table.Score(c++, latest.rubric->MaxTotal());
-      const std::string rating = latest.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*latest.rubric, rating)));
+      table.Text(c++, latest.rating.Name(*latest.rubric),
+                 Filled(history::RatingColour(latest.Rating())));
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = latest.FindDomain(domain.id);
         if (score == nullptr) {
           table.Text(c++, "not in rubric");
         } else {
-          table.Score(c++, score->score, Style(), kIncomplete);
+          table.Score(c++, score->score, Style(), kIncompleteSum);
         }
       }
       table.Text(c++, previous == nullptr ? "" : previous->year);
       if (previous == nullptr) {
         table.Text(c++, "");
       } else {
-        table.Score(c++, previous->total, Style(), kIncomplete);
+        table.Score(c++, previous->total, Style(), kIncompleteSum);
       }
       history::WriteChange(table, c++, organisation.change,
                            organisation.same_scale ? "" : kNotComparable);
@@ -288,15 +287,13 @@ class RollupWorkbook {
         if (score == nullptr) {
           table.Text(c++, "n/a");
         } else {
-          table.Score(
-              c++, score->score,
-              Filled(history::LevelColour(*latest.rubric, score->score)));
+          table.Score(c++, score->score,
+                      Filled(score->level.Colour(*latest.rubric)));
         }
       }
-      table.Score(c++, latest.total, Style(), kIncomplete);
-      const std::string rating = latest.RatingOrIncomplete();
-      table.Text(c++, rating,
-                 Filled(history::RatingColour(*latest.rubric, rating)));
+      table.Score(c++, latest.total, Style(), kIncompleteSum);
+      table.Text(c++, latest.rating.Name(*latest.rubric),
+                 Filled(history::RatingColour(latest.Rating())));
     }
     table.Finish();
     SystemRows(sheet, table.last_row() + 2);
@@ -324,9 +321,9 @@ class RollupWorkbook {
     ++row;
     sheet->Text(row, 0, "Median score");
     for (std::size_t i = 0; i < result_.spreads.size(); ++i) {
-      const std::optional<Rational>& median = result_.spreads[i].median;
-      sheet->Score(row, outcome_col(i), median,
-                   Filled(history::LevelColour(rubric_, median)));
+      const OutcomeSpread& spread = result_.spreads[i];
+      sheet->Score(row, outcome_col(i), spread.median,
+                   Filled(spread.median_level.Colour(rubric_)));
     }
   }
 
@@ -365,7 +362,8 @@ class RollupWorkbook {
                  {"Graded with rubric", 16, 60}});
     for (const RollupOrganisation& organisation : result_.organisations) {
       for (const OrganisationYear& year : organisation.years) {
-        const std::string rating = year.RatingOrIncomplete();
+        const std::string rating = year.rating.Name(*year.rubric);
+        const std::string rating_colour = history::RatingColour(year.Rating());
         for (const IdScore& outcome : year.outcomes) {
           const OutcomeInfo& info = *outcomes_.at(outcome.id);
           table.NewRow();
@@ -376,13 +374,11 @@ class RollupWorkbook {
           table.Text(4, info.domain_id);
           table.Text(5, info.id);
           table.Text(6, info.name);
-          table.Score(
-              7, outcome.score,
-              Filled(history::LevelColour(*year.rubric, outcome.score)));
-          table.Text(8, year.rubric->LevelNameOf(outcome.score));
-          table.Score(9, year.total, Style(), kIncomplete);
-          table.Text(10, rating,
-                     Filled(history::RatingColour(*year.rubric, rating)));
+          table.Score(7, outcome.score,
+                      Filled(outcome.level.Colour(*year.rubric)));
+          table.Text(8, outcome.level.Name(*year.rubric));
+          table.Score(9, year.total, Style(), kIncompleteSum);
+          table.Text(10, rating, Filled(rating_colour));
           table.Text(11, year.source);
           table.Text(12, year.rubric->Provenance());
         }
@@ -424,9 +420,9 @@ class RollupWorkbook {
           chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
       if (series == nullptr) return;
       series->NameFromCell(kRatingsSheet, 0, col);
-      series->Fill(
-          xlsx::ParseColour(history::RatingColour(rubric_, result_.ratings[i]))
-              .value_or(0xBFBFBF));
+      series->Fill(xlsx::ParseColour(
+                       history::RatingColumnColour(rubric_, result_.ratings[i]))
+                       .value_or(0xBFBFBF));
     }
     chart->ValueAxis(0, std::nullopt, "Organisations");
     chart->LegendAtBottom();

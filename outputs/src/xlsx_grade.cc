@@ -14,11 +14,6 @@
 namespace eds {
 namespace grade_xlsx {
 
-std::string LevelColour(const Rubric& rubric, const std::string& name) {
-  const Level* level = rubric.FindLevel(name);
-  return level == nullptr ? "" : level->colour;
-}
-
 std::string ServicesWords(ServicesPolicy policy) {
   switch (policy) {
     case ServicesPolicy::kMedian:

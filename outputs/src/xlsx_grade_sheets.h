@@ -23,8 +23,6 @@ void WriteEvidence(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteActions(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteMethod(xlsx::Sheet* sheet, const GradeReport& report);
 
-// The colour of the level named `name`, "" for none.
-std::string LevelColour(const Rubric& rubric, const std::string& name);
 // How the service totals are combined, and how results are rounded, in
 // words.
 std::string ServicesWords(ServicesPolicy policy);
