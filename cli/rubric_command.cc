@@ -13,6 +13,7 @@
 #include "eds/builtin_rubrics.h"
 #include "eds/diagnostics.h"
 #include "eds/file_system.h"
+#include "eds/method_text.h"
 #include "eds/rubric.h"
 #include "messages.h"
 #include "options.h"

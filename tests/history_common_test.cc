@@ -42,23 +42,6 @@ TEST(TotalTextTest, OutOfItsOwnRubricsMaximumOrIncomplete) {
   EXPECT_EQ(TotalText(Year("T", "RXX", "2024/25", incomplete)), "incomplete");
 }
 
-TEST(StampTextTest, NamesEveryRubricAndPolicyInOrder) {
-  const RubricRef eds{"eds2022", "2022.1", "eds2022 version 2022.1, built-in"};
-  EXPECT_EQ(StampText("1.2.3", {eds}, {Policy{}}),
-            "Made by eds3 1.2.3 with rubric eds2022 (eds2022 version 2022.1, "
-            "built-in). Scores combined as each assessment says: stakeholder "
-            "ratings by median, service totals by median, rounding half.");
-  const RubricRef local{"local", "1", "local version 1, file l.yaml"};
-  Policy mean;
-  mean.raters = RatersPolicy::kMean;
-  EXPECT_EQ(StampText("1.2.3", {eds, local}, {Policy{}, mean}),
-            "Made by eds3 1.2.3 with rubrics eds2022 (eds2022 version 2022.1, "
-            "built-in), local (local version 1, file l.yaml). Scores combined "
-            "as each assessment says: stakeholder ratings by median, service "
-            "totals by median, rounding half; stakeholder ratings by mean, "
-            "service totals by median, rounding half.");
-}
-
 TEST(ChangeJsonTest, GivesTheChangeOrWhyThereIsNone) {
   const auto written = [](const std::optional<Rational>& change, NoChange why) {
     JsonWriter json;

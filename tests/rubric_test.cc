@@ -12,6 +12,7 @@
 #include "diagnostic_text.h"
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
+#include "eds/method_text.h"
 #include "eds/rating.h"
 
 namespace eds {

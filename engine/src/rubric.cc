@@ -12,12 +12,6 @@
 
 namespace eds {
 
-std::string PolicySummary(const Policy& policy) {
-  return std::string("raters ") + PolicyWord(policy.raters) + ", services " +
-         PolicyWord(policy.services) + ", rounding " +
-         PolicyWord(policy.rounding);
-}
-
 const char* PolicyWord(RatersPolicy value) {
   switch (value) {
     case RatersPolicy::kMedian:

@@ -7,6 +7,7 @@
 
 #include "eds/history.h"
 #include "eds/history_outputs.h"
+#include "eds/method_text.h"
 #include "history_common.h"
 #include "markdown_util.h"
 #include "report_doc.h"
@@ -190,8 +191,8 @@ class CompareDocument {
 
   void Footer() {
     doc_.Rule();
-    doc_.Paragraph(Input(history::StampText(
-        result_.tool_version, result_.rubrics, result_.policies)));
+    doc_.Paragraph(Input(
+        HistoryStamp(result_.tool_version, result_.rubrics, result_.policies)));
     doc_.Paragraph(Text("Sources:"));
     std::vector<Inline> items;
     for (const OrganisationYear& year : result_.years) {

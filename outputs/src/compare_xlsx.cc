@@ -8,6 +8,7 @@
 
 #include "eds/history.h"
 #include "eds/history_outputs.h"
+#include "eds/method_text.h"
 #include "history_common.h"
 #include "report_text.h"
 #include "xlsx_table.h"
@@ -69,8 +70,7 @@ class CompareWorkbook {
     item("Years compared", DescribeYears({result_.years.front().year,
                                           result_.years.back().year}));
     item("Tool and method",
-         history::StampText(result_.tool_version, result_.rubrics,
-                            result_.policies));
+         HistoryStamp(result_.tool_version, result_.rubrics, result_.policies));
     ++row;
     sheet->Text(row++, 0, "Rating movement", Bold());
     for (const RatingChange& change : result_.rating_changes) {
@@ -300,7 +300,7 @@ Status WriteCompareWorkbook(const CompareResult& result,
   info.title = "EDS comparison: " + result.organisation.name;
   info.subject = result.rubric->title;
   info.comments =
-      history::StampText(result.tool_version, result.rubrics, result.policies);
+      HistoryStamp(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
   info.page_header =
       result.organisation.name + ", " +

@@ -9,6 +9,7 @@
 #include "eds/agreement.h"
 #include "eds/grade.h"
 #include "eds/grade_outputs.h"
+#include "eds/method_text.h"
 #include "markdown_util.h"
 #include "report_doc.h"
 #include "report_text.h"
@@ -97,18 +98,6 @@ Inline RatingText(const std::optional<Rational>& score,
   if (!score) return Text(kNotRatedCell);
   if (level.empty()) return Text(score->ToString());
   return Text(score->ToString() + " — ") + Input(level) + Text(" activity");
-}
-
-const char* RoundingWords(RoundingPolicy rounding) {
-  switch (rounding) {
-    case RoundingPolicy::kHalf:
-      return ", rounded down to a multiple of 0.5";
-    case RoundingPolicy::kDown:
-      return ", rounded down to a whole number";
-    case RoundingPolicy::kNone:
-      return "";
-  }
-  return "";
 }
 
 // The entries that hold an outcome's evidence and actions: the outcome's own
@@ -320,10 +309,7 @@ class GradeDocument {
       cells.push_back(Sum(service.total));
       table.rows.push_back(cells);
     }
-    const Policy& policy = assessment_.policy;
-    const std::string method = fmt::format("the {} of the service totals{}",
-                                           PolicyWord(policy.services),
-                                           RoundingWords(policy.rounding));
+    const std::string method = DomainScoreBrief(assessment_.policy);
     if (domain.score) {
       doc_.Paragraph(Text("Domain score: ") +
                      Strong(Text(domain.score->ToString())) +
@@ -410,11 +396,11 @@ class GradeDocument {
 
   void Footer() {
     doc_.Rule();
-    doc_.Paragraph(
-        Text("Made by eds3 ") + Input(report_.tool_version) +
-        Text(" with rubric ") + Input(report_.rubric.id) + Text(" ") +
-        Input(report_.rubric.version) +
-        Text("; policy: " + PolicySummary(assessment_.policy) + "."));
+    Inline stamp;
+    for (const StampPart& part : GradeReportStamp(report_)) {
+      stamp += part.input ? Input(part.text) : Text(part.text);
+    }
+    doc_.Paragraph(stamp);
   }
 
   static Inline DomainLabel(const DomainResult& domain) {

@@ -12,13 +12,6 @@
 namespace eds::history {
 namespace {
 
-std::string PolicyText(const Policy& policy) {
-  return fmt::format(
-      "stakeholder ratings by {}, service totals by {}, rounding {}",
-      PolicyWord(policy.raters), PolicyWord(policy.services),
-      PolicyWord(policy.rounding));
-}
-
 // [{"id", "score", "level"}] in rubric order: a domain's or an outcome's
 // result as every format writes it (grade adds more to each).
 void WriteScoresJson(const char* key, const std::vector<IdScore>& scores,
@@ -35,25 +28,6 @@ void WriteScoresJson(const char* key, const std::vector<IdScore>& scores,
 }
 
 }  // namespace
-
-std::string StampText(const std::string& tool_version,
-                      const std::vector<RubricRef>& rubrics,
-                      const std::vector<Policy>& policies) {
-  std::string rubric_text;
-  for (const RubricRef& rubric : rubrics) {
-    if (!rubric_text.empty()) rubric_text += ", ";
-    rubric_text += fmt::format("{} ({})", rubric.id, rubric.provenance);
-  }
-  std::string policy_text;
-  for (const Policy& policy : policies) {
-    if (!policy_text.empty()) policy_text += "; ";
-    policy_text += PolicyText(policy);
-  }
-  return fmt::format(
-      "Made by eds3 {} with rubric{} {}. Scores combined as each assessment "
-      "says: {}.",
-      tool_version, rubrics.size() == 1 ? "" : "s", rubric_text, policy_text);
-}
 
 std::string SignedText(const Rational& change) {
   const std::string text = change.ToString();

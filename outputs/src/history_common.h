@@ -2,8 +2,9 @@
 #define EDS_OUTPUTS_SRC_HISTORY_COMMON_H_
 
 // What the compare and rollup writers share, so that both say the same thing
-// the same way: the stamp line, signed changes, the JSON shape of an
-// organisation's year, and the workbook colours and document date.
+// the same way: signed changes, the JSON shape of an organisation's year, and
+// the workbook colours and document date. Their stamp is HistoryStamp
+// (eds/method_text.h), with the grade's.
 
 #include <ctime>
 #include <optional>
@@ -22,13 +23,6 @@ inline constexpr char kUpColour[] = "#C6EFCE";
 inline constexpr char kDownColour[] = "#FFC7CE";
 // The fill of an incomplete year where a band colour would be.
 inline constexpr char kIncompleteColour[] = "#D9D9D9";
-
-// "Made by eds3 0.1.0 with rubric eds2022 version 2022.1. Scores combined:
-// stakeholder ratings by median, service totals by median, rounding half."
-// Several rubrics or policies are listed in order of first use.
-std::string StampText(const std::string& tool_version,
-                      const std::vector<RubricRef>& rubrics,
-                      const std::vector<Policy>& policies);
 
 // A change with its sign: "+1", "-0.5", "0".
 std::string SignedText(const Rational& change);

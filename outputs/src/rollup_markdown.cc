@@ -7,6 +7,7 @@
 
 #include "eds/history.h"
 #include "eds/history_outputs.h"
+#include "eds/method_text.h"
 #include "history_common.h"
 #include "markdown_util.h"
 #include "report_doc.h"
@@ -334,8 +335,8 @@ class RollupDocument {
 
   void Footer() {
     doc_.Rule();
-    doc_.Paragraph(Input(history::StampText(
-        result_.tool_version, result_.rubrics, result_.policies)));
+    doc_.Paragraph(Input(
+        HistoryStamp(result_.tool_version, result_.rubrics, result_.policies)));
   }
 
   const RollupResult& result_;

@@ -8,6 +8,7 @@
 
 #include "eds/history.h"
 #include "eds/history_outputs.h"
+#include "eds/method_text.h"
 #include "history_common.h"
 #include "report_text.h"
 #include "xlsx_table.h"
@@ -61,9 +62,9 @@ class RollupWorkbook {
                             result_.organisations.size(),
                             result_.organisations.size() == 1 ? "" : "s"),
                 Title());
-    sheet->Paragraph(1, 0, last,
-                     history::StampText(result_.tool_version, result_.rubrics,
-                                        result_.policies));
+    sheet->Paragraph(
+        1, 0, last,
+        HistoryStamp(result_.tool_version, result_.rubrics, result_.policies));
     std::vector<std::string> scope;
     scope.push_back("Years: " + DescribeYears(result_.years));
     if (!result_.options.system.empty()) {
@@ -501,7 +502,7 @@ Status WriteRollupWorkbook(const RollupResult& result,
   info.title = "EDS rollup";
   info.subject = result.rubric->title;
   info.comments =
-      history::StampText(result.tool_version, result.rubrics, result.policies);
+      HistoryStamp(result.tool_version, result.rubrics, result.policies);
   info.created = history::DocumentTimeOf(years);
   info.page_header =
       "EDS rollup" +

@@ -8,41 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "eds/method_text.h"
 #include "report_text.h"
 #include "xlsx_grade_sheets.h"
 
 namespace eds {
-namespace grade_xlsx {
-
-std::string ServicesWords(ServicesPolicy policy) {
-  switch (policy) {
-    case ServicesPolicy::kMedian:
-      return "the median of the service totals (with an even number of "
-             "services, the mean of the two middle ones)";
-    case ServicesPolicy::kMean:
-      return "the mean of the service totals";
-  }
-  return "";
-}
-
-std::string RoundingWords(RoundingPolicy policy) {
-  switch (policy) {
-    case RoundingPolicy::kHalf:
-      return "then rounded down to a multiple of 0.5";
-    case RoundingPolicy::kDown:
-      return "then rounded down to a whole number";
-    case RoundingPolicy::kNone:
-      return "kept exact, without rounding";
-  }
-  return "";
-}
-
-std::string RubricText(const Rubric& rubric) {
-  return rubric.id + " version " + rubric.version;
-}
-
-}  // namespace grade_xlsx
-
 namespace {
 
 xlsx::DocumentInfo DocumentInfoFor(const GradeReport& report) {
@@ -50,9 +20,7 @@ xlsx::DocumentInfo DocumentInfoFor(const GradeReport& report) {
   xlsx::DocumentInfo info;
   info.title = a.organisation.name + ", " + a.year + ": grade";
   info.subject = report.rubric.title;
-  info.comments = "Made by eds3 " + report.tool_version + "; rubric " +
-                  grade_xlsx::RubricText(report.rubric) + "; " +
-                  PolicySummary(a.policy);
+  info.comments = GradeDocumentStamp(report);
   info.created = xlsx::DocumentTime(a.completed, a.year);
   info.page_header =
       a.organisation.name + ", " + a.year + ": " + report.rubric.title;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "eds/agreement.h"
+#include "eds/method_text.h"
 #include "report_text.h"
 #include "xlsx_grade_sheets.h"
 
@@ -30,19 +31,6 @@ std::vector<std::string> OutcomeIds(const DomainResult& domain) {
     ids.push_back(outcome.id);
   }
   return ids;
-}
-
-std::string RatersWords(RatersPolicy policy) {
-  switch (policy) {
-    case RatersPolicy::kMedian:
-      return "the median of the stakeholders' ratings (with an even number "
-             "of ratings, the mean of the two middle ones)";
-    case RatersPolicy::kMean:
-      return "the mean of the stakeholders' ratings";
-    case RatersPolicy::kMin:
-      return "the lowest of the stakeholders' ratings";
-  }
-  return "";
 }
 
 // ---- Method ----
@@ -82,7 +70,7 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
   add("Outcome score",
       "If the panel recorded an agreed score for an outcome, that is its "
       "score. Otherwise its score is " +
-          RatersWords(policy.raters) + ", " + RoundingWords(policy.rounding) +
+          OutcomeScoreWords(policy) +
           ". An outcome with neither an agreed score nor ratings is not "
           "rated.");
 
@@ -106,8 +94,7 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
               ". Each service's outcomes " + ids +
               " are scored as above and added up to the service total. The "
               "domain score is " +
-              ServicesWords(policy.services) + ", " +
-              RoundingWords(policy.rounding) + ". The scores shown for " + ids +
+              DomainScoreWords(policy) + ". The scores shown for " + ids +
               " combine the services' scores for each outcome the same way; "
               "they are for information, and their sum need not equal the "
               "domain score.");
@@ -175,19 +162,9 @@ void WriteMethod(Sheet* sheet, const GradeReport& report) {
       "Scores are exact fractions (a mean of 1, 2 and 2 is 5/3); rounding "
       "and bands apply to the exact value. Cells hold the score as a number "
       "and show at most two decimals.");
-  std::string policy_text = PolicySummary(policy);
-  const Policy& defaults = rubric.default_policy;
-  if (policy.raters == defaults.raters &&
-      policy.services == defaults.services &&
-      policy.rounding == defaults.rounding) {
-    policy_text += " (the rubric's default)";
-  } else {
-    policy_text += " (set by the assessment; the rubric's default is " +
-                   PolicySummary(defaults) + ")";
-  }
-  add("Policy", policy_text);
-  add("Rubric", rubric.title + ": " + RubricText(rubric));
-  add("Tool", "Made by eds3 " + report.tool_version);
+  add("Policy", PolicyAgainstDefault(policy, rubric.default_policy));
+  add("Rubric", rubric.title + ": " + RubricVersionText(rubric));
+  add("Tool", MadeByText(report.tool_version));
   table.Finish();
 }
 

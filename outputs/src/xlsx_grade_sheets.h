@@ -23,13 +23,6 @@ void WriteEvidence(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteActions(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteMethod(xlsx::Sheet* sheet, const GradeReport& report);
 
-// How the service totals are combined, and how results are rounded, in
-// words.
-std::string ServicesWords(ServicesPolicy policy);
-std::string RoundingWords(RoundingPolicy policy);
-// "eds2022 version 1".
-std::string RubricText(const Rubric& rubric);
-
 }  // namespace grade_xlsx
 }  // namespace eds
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "eds/agreement.h"
+#include "eds/method_text.h"
 #include "report_text.h"
 #include "xlsx_grade_sheets.h"
 
@@ -56,7 +57,8 @@ class SummaryWriter {
     sheet_->PrintOnOnePage();
     sheet_->Paragraph(row_++, 0, kLastColumn,
                       a.organisation.name + ", " + a.year, xlsx::Title());
-    sheet_->Text(row_++, 0, rubric.title + " (" + RubricText(rubric) + ")");
+    sheet_->Text(row_++, 0,
+                 rubric.title + " (" + RubricVersionText(rubric) + ")");
     Gap();
     details_row_ = row_;
 
@@ -357,12 +359,7 @@ class SummaryWriter {
   }
 
   // One line, so that the page has room for the results.
-  void WriteStamp() {
-    Field("Made by", "eds3 " + report_.tool_version + " with rubric " +
-                         RubricText(report_.rubric) + "; " +
-                         PolicySummary(report_.assessment.policy) +
-                         ". See the Method sheet.");
-  }
+  void WriteStamp() { Field("Made by", GradeWorkbookStamp(report_)); }
 
   Book* book_;
   Sheet* sheet_;

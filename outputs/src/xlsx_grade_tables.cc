@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "eds/agreement.h"
+#include "eds/method_text.h"
 #include "report_text.h"
 #include "xlsx_grade_sheets.h"
 
@@ -207,10 +208,7 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
   for (const DomainResult* domain : domains) {
     sheet->WrapText(row, 0, "Domain " + domain->id + " score", Bold());
     sheet->Score(row++, 1, domain->score, left, kIncompleteSum);
-    std::string how = ServicesWords(policy.services) + ", " +
-                      RoundingWords(policy.rounding) + ".";
-    how[0] = 'T';  // "the median ..." starts the sentence
-    sheet->Paragraph(row++, 0, last_col, how, note);
+    sheet->Paragraph(row++, 0, last_col, DomainScoreSentence(policy), note);
   }
 }
 

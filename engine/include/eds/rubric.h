@@ -26,9 +26,6 @@ struct Policy {
 const char* PolicyWord(RatersPolicy value);
 const char* PolicyWord(ServicesPolicy value);
 const char* PolicyWord(RoundingPolicy value);
-// "raters median, services median, rounding half", as every output stamps a
-// policy.
-std::string PolicySummary(const Policy& policy);
 std::optional<RatersPolicy> ParseRatersPolicy(const std::string& word);
 std::optional<ServicesPolicy> ParseServicesPolicy(const std::string& word);
 std::optional<RoundingPolicy> ParseRoundingPolicy(const std::string& word);
