@@ -99,9 +99,6 @@ TEST(ColourTest, LevelsAndBandsTakeTheRubricsColours) {
             "#C5E0B4");
   EXPECT_EQ(RatingColour({OrganisationRating(), shared}), kIncompleteColour);
   EXPECT_EQ(RatingColour({}), "");
-  EXPECT_EQ(RatingColumnColour(rubric, "Achieving"), "#C5E0B4");
-  EXPECT_EQ(RatingColumnColour(rubric, kIncompleteRating), kIncompleteColour);
-  EXPECT_EQ(RatingColumnColour(rubric, "Gold"), "");
   EXPECT_EQ(ChangeColour(Rational(1, 2)), kUpColour);
   EXPECT_EQ(ChangeColour(Rational(-1)), kDownColour);
   EXPECT_EQ(ChangeColour(Rational(0)), "");

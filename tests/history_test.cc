@@ -17,6 +17,7 @@ namespace {
 using ::eds::testing::All;
 using ::eds::testing::Eds2022Level;
 using ::eds::testing::Eds2022Rating;
+using ::eds::testing::Eds2022Rubric;
 using ::eds::testing::kUnrated;
 using ::eds::testing::SharedVariant;
 using ::eds::testing::Year;
@@ -526,6 +527,28 @@ TEST(RollupTest, CountsRatingsByYearWithIncomplete) {
   EXPECT_EQ(result.ratings_by_year[2].counts,
             (std::vector<int>{1, 1, 1, 0, 0}));
   EXPECT_EQ(result.ratings_by_year[2].organisations, 3);
+}
+
+// Each rating column is coloured as the reference rubric's band of its name;
+// a band only an older rubric has has none of its own there.
+TEST(RollupTest, RatingColumnsKnowTheirReferenceBands) {
+  Rubric older = Eds2022Rubric();
+  older.version = "2021.1";
+  older.bands.back().name = "Gold";
+  const RollupResult result =
+      RollupOk({Year(kTrust, "RXX", "2023/24", All(1), "",
+                     std::make_shared<const Rubric>(older)),
+                Year(kTrust, "RXX", "2024/25", All(2))});
+  EXPECT_EQ(result.ratings,
+            (std::vector<std::string>{"Undeveloped", "Developing", "Achieving",
+                                      "Excelling", "Gold", "Incomplete"}));
+  ASSERT_EQ(result.reference_ratings.size(), 6u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(result.reference_ratings[static_cast<std::size_t>(i)],
+              OrganisationRating::AtBand(i));
+  }
+  EXPECT_EQ(result.reference_ratings[4], std::nullopt);
+  EXPECT_EQ(result.reference_ratings[5], OrganisationRating());
 }
 
 TEST(RollupTest, FiltersBySystemAndYear) {

@@ -126,15 +126,6 @@ std::string RatingColour(const RubricRating& rating) {
   return rating.rating.complete() ? rating.Colour() : kIncompleteColour;
 }
 
-std::string RatingColumnColour(const Rubric& rubric,
-                               const std::string& rating) {
-  // By name: the columns are the band names of every rubric in the roll-up
-  // (RollupResult::ratings), and a band only another rubric has is left
-  // uncoloured.
-  if (const Band* band = rubric.FindBand(rating)) return band->colour;
-  return rating == kIncompleteRating ? kIncompleteColour : "";
-}
-
 std::string ChangeColour(const std::optional<Rational>& change) {
   if (!change || *change == Rational(0)) return "";
   return *change > Rational(0) ? kUpColour : kDownColour;

@@ -51,9 +51,6 @@ std::string AttentionLabel(AttentionReason reason);
 // The fill for a rating: its band's colour, kIncompleteColour for an
 // incomplete year, "" for no rating (no year).
 std::string RatingColour(const RubricRating& rating);
-// The fill for a rollup's column of a rating (RollupResult::ratings): the
-// band of that name in `rubric` (the rollup's), or kIncompleteColour.
-std::string RatingColumnColour(const Rubric& rubric, const std::string& rating);
 // The fill for a change: up, down, or none.
 std::string ChangeColour(const std::optional<Rational>& change);
 // A number format that shows a change's sign and exact value ("+1", "-0.5",

@@ -421,9 +421,12 @@ class RollupWorkbook {
           chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
       if (series == nullptr) return;
       series->NameFromCell(kRatingsSheet, 0, col);
-      series->Fill(xlsx::ParseColour(
-                       history::RatingColumnColour(rubric_, result_.ratings[i]))
-                       .value_or(0xBFBFBF));
+      const std::optional<OrganisationRating>& rating =
+          result_.reference_ratings[i];
+      series->Fill(
+          xlsx::ParseColour(
+              rating ? history::RatingColour({*rating, result_.rubric}) : "")
+              .value_or(0xBFBFBF));
     }
     chart->ValueAxis(0, std::nullopt, "Organisations");
     chart->LegendAtBottom();

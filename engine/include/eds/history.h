@@ -451,6 +451,9 @@ struct RollupResult {
   // The reference rubric's band names in order, any other rubric's after
   // them, then kIncompleteRating.
   std::vector<std::string> ratings;
+  // Aligned with `ratings`: each as a rating of the reference rubric (`rubric`)
+  // for its colour; nullopt for a band only other rubrics have.
+  std::vector<std::optional<OrganisationRating>> reference_ratings;
   std::vector<RatingCounts> ratings_by_year;  // one per entry of `years`
   // The outcome columns: the reference rubric's, then any only other rubrics
   // have.
