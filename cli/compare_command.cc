@@ -78,7 +78,7 @@ std::string Summary(const CompareResult& result) {
 
 ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
                       std::ostream& err) {
-  HistoryOutputPaths paths;
+  OutputFiles paths;
   boost::program_options::options_description options;
   AddHistoryOutputOptions(options, &paths);
   TrustOptions trust;
@@ -92,7 +92,7 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
       CheckHistoryOutputs(parsed, paths, parsed.operands);
   if (!problem.empty()) return UsageError(kCompare, problem, err);
 
-  StagedHistoryOutputs outputs(paths);
+  StagedOutputs outputs(paths);
   Status status = outputs.Stage(err);
 
   DiskFileSystem fs;
@@ -106,17 +106,16 @@ ExitStatus RunCompare(const std::vector<std::string>& args, std::ostream& out,
   pipeline.load = trust.load;
   SharedRubrics rubrics;
   std::vector<OrganisationYear> years;
-  RunPipeline(files, pipeline, fs, rubrics,
-              [&](std::size_t i, FileOutcome& outcome) {
-                diag.Append(outcome.problems);
-                if (outcome.verdict == FileVerdict::kAssessment) {
-                  years.push_back(std::move(*outcome.year));
-                } else if (outcome.verdict == FileVerdict::kUnreadable) {
-                  status = Worse(status, Status::IoError(files[i].path));
-                } else {
-                  status = Worse(status, Status::InvalidInput(files[i].path));
-                }
-              });
+  RunPipeline(
+      files, pipeline, fs, rubrics, [&](std::size_t i, FileOutcome& outcome) {
+        diag.Append(outcome.problems);
+        if (outcome.verdict == FileVerdict::kAssessment) {
+          years.push_back(std::move(*outcome.year));
+        } else {
+          status =
+              Worse(status, FailedFileStatus(outcome.verdict, files[i].path));
+        }
+      });
   if (!status.ok()) {
     PrintDiagnostics(diag, err);
     return status.exit_status();

@@ -65,7 +65,7 @@ class Walker {
     // A folder that could not be read in full has said so already.
     if (found.empty() && diag_.error_count() == errors_before) {
       const std::string why = "no .yaml or .yml file in this folder or below";
-      diag_.Error({path, 0, 0}, why);
+      diag_.Add(FileError(path, why));
       status_ = Worse(status_, Status::InvalidInput(why));
     }
     std::sort(found.begin(), found.end(),
@@ -77,8 +77,9 @@ class Walker {
 
  private:
   void CannotRead(const std::string& path, const std::string& why) {
-    diag_.Error({path, 0, 0}, "cannot read: " + why);
-    status_ = Worse(status_, Status::IoError(why));
+    const Status read = Status::IoError(why);
+    diag_.Add(ReadProblem(path, read));
+    status_ = Worse(status_, read);
   }
 
   void AddFile(const Found& entry, const std::string& folder, bool named) {

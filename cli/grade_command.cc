@@ -16,10 +16,10 @@
 #include "eds/grade_outputs.h"
 #include "eds/version.h"
 #include "eds/xlsx_grade.h"
-#include "history_cli.h"
 #include "messages.h"
 #include "options.h"
 #include "output_paths.h"
+#include "staged_outputs.h"
 #include "trust_options.h"
 
 namespace eds::cli {
@@ -151,7 +151,7 @@ ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
   const std::string& input = parsed.operands[0];
 
   // The outputs asked for, in the order the summary lists them.
-  HistoryOutputPaths outputs_asked;
+  OutputFiles outputs_asked;
   std::vector<OutputPath> paths;
   if (parsed.options.count("output") > 0 ||
       (parsed.options.count("json") == 0 &&
@@ -184,7 +184,7 @@ ExitStatus RunGrade(const std::vector<std::string>& args, std::ostream& out,
   // Staged before the input is read, as compare and rollup do, so that an
   // output that cannot be written is reported with the input's problems
   // (SPEC §2: 3 wins over 1).
-  StagedHistoryOutputs outputs(outputs_asked);
+  StagedOutputs outputs(outputs_asked);
   Status status = outputs.Stage(err);
 
   DiskFileSystem fs;

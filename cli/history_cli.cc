@@ -1,11 +1,7 @@
 #include "history_cli.h"
 
-#include <fmt/format.h>
-
 #include <boost/program_options/value_semantic.hpp>
-#include <utility>
 
-#include "messages.h"
 #include "output_paths.h"
 
 namespace eds::cli {
@@ -13,7 +9,7 @@ namespace eds::cli {
 namespace po = boost::program_options;
 
 void AddHistoryOutputOptions(po::options_description& options,
-                             HistoryOutputPaths* paths) {
+                             OutputFiles* paths) {
   options.add_options()("output,o",
                         po::value(&paths->workbook)->value_name("OUT.xlsx"),
                         "the workbook to write (required unless --json, "
@@ -31,7 +27,7 @@ namespace {
 // The outputs asked for; an option given with an empty value is kept, so
 // that CheckOutputPaths can say it needs a file name.
 std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
-                                 const HistoryOutputPaths& paths) {
+                                 const OutputFiles& paths) {
   std::vector<OutputPath> outputs;
   if (parsed.options.count("output") > 0) {
     outputs.push_back(
@@ -53,7 +49,7 @@ std::vector<OutputPath> AskedFor(const ParsedCommand& parsed,
 }  // namespace
 
 std::string CheckHistoryOutputs(const ParsedCommand& parsed,
-                                const HistoryOutputPaths& paths,
+                                const OutputFiles& paths,
                                 const std::vector<std::string>& inputs) {
   if (parsed.options.count("output") == 0 &&
       parsed.options.count("json") == 0 &&
@@ -66,45 +62,9 @@ std::string CheckHistoryOutputs(const ParsedCommand& parsed,
 }
 
 std::string CheckHistoryOutputsAreNotInputs(const ParsedCommand& parsed,
-                                            const HistoryOutputPaths& paths,
+                                            const OutputFiles& paths,
                                             const DiskFileSystem& fs) {
   return CheckOutputsAreNotInputs(AskedFor(parsed, paths), fs);
-}
-
-Status StagedHistoryOutputs::Stage(std::ostream& err) {
-  Status worst;
-  const auto stage = [&](const std::string& path, StagedFile** staged) {
-    if (path.empty() || path == kStandardOutput) return;
-    const Status status = set_.Stage(path, staged);
-    if (!status.ok()) {
-      PrintRunProblem(WriteProblem(path, status), err);
-      worst = Worse(worst, status);
-    }
-  };
-  stage(paths_.workbook, &workbook_);
-  stage(paths_.json, &json_);
-  stage(paths_.markdown, &markdown_);
-  stage(paths_.html, &html_);
-  return worst;
-}
-
-bool StagedHistoryOutputs::WritesStandardOutput() const {
-  return paths_.json == kStandardOutput || paths_.markdown == kStandardOutput ||
-         paths_.html == kStandardOutput;
-}
-
-std::string StagedHistoryOutputs::WroteText() const {
-  std::string text = "Wrote:\n";
-  const auto line = [&text](const char* what, const std::string& path) {
-    if (!path.empty()) {
-      text += fmt::format("  {:<9} {}\n", what, OutputName(path));
-    }
-  };
-  line("workbook", paths_.workbook);
-  line("JSON", paths_.json);
-  line("Markdown", paths_.markdown);
-  line("HTML", paths_.html);
-  return text;
 }
 
 }  // namespace eds::cli

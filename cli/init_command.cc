@@ -186,17 +186,10 @@ ExitStatus RunInit(const std::vector<std::string>& args, std::ostream& out,
   }
   if (with_sheet) {
     const std::vector<ScoreSheetRow> rows = ScoreSheetRows(*rubric, request);
-    if (xlsx) {
-      status =
-          WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path());
-      if (!status.ok()) {
-        PrintWriterFailure(status, err);
-        return status.exit_status();
-      }
-    } else {
-      status = WriteStaged(*staged_sheet, ScoreSheetCsv(rows));
-      if (!status.ok()) return failed(sheet);
-    }
+    status =
+        xlsx ? WriteScoreSheetWorkbook(*rubric, rows, staged_sheet->temp_path())
+             : WriteStaged(*staged_sheet, ScoreSheetCsv(rows));
+    if (!status.ok()) return failed(sheet);
   }
   Diagnostics problems;
   status = set.Commit(problems);

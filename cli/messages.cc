@@ -86,8 +86,8 @@ void PrintRunProblem(const Diagnostic& problem, std::ostream& err) {
   err << "eds3: " << FormatDiagnostic(problem);
 }
 
-void PrintWriterFailure(const Status& status, std::ostream& err) {
-  err << "eds3: " << status.message() << "\n";
+std::string CountOf(std::size_t count, const std::string& noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
 }  // namespace eds::cli

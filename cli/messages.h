@@ -1,11 +1,11 @@
 #ifndef EDS_CLI_MESSAGES_H_
 #define EDS_CLI_MESSAGES_H_
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 
 #include "eds/diagnostics.h"
-#include "eds/status.h"
 
 namespace eds::cli {
 
@@ -26,10 +26,10 @@ void RecordPrintedDiagnostics();
 // TakePrintedDiagnosticsJson: it has no place in an input file to show.
 void PrintRunProblem(const Diagnostic& problem, std::ostream& err);
 
-// Prints a failure whose reason is a whole sentence naming its file ("cannot
-// write workbook 'x.xlsx': ..."), as the workbook writers give it, prefixed
-// "eds3: ".
-void PrintWriterFailure(const Status& status, std::ostream& err);
+// "1 invalid file", "3 invalid files": `count` and the `noun` it counts, in
+// the plural unless one; for the lines that count files at the end of
+// validate and rollup.
+std::string CountOf(std::size_t count, const std::string& noun);
 
 }  // namespace eds::cli
 

@@ -190,9 +190,8 @@ std::string Summary(const RollupResult& result) {
     text += fmt::format("  {}: {}\n", counts.year, parts);
   }
   if (!result.excluded.empty()) {
-    text +=
-        fmt::format("Excluded as invalid: {} file{}\n", result.excluded.size(),
-                    result.excluded.size() == 1 ? "" : "s");
+    text += "Excluded as invalid: " + CountOf(result.excluded.size(), "file") +
+            "\n";
   }
   return text + GapsSummary(result);
 }
@@ -249,7 +248,7 @@ std::string CheckOutputOutsideInputs(const std::string& output,
 
 ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
                      std::ostream& err) {
-  HistoryOutputPaths paths;
+  OutputFiles paths;
   RollupOptions rollup;
   std::string expect_path;
   po::options_description options;
@@ -293,7 +292,7 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
     if (!inside.empty()) return UsageError(kRollup, inside, err);
   }
 
-  StagedHistoryOutputs outputs(paths);
+  StagedOutputs outputs(paths);
   Status status = outputs.Stage(err);
   // The register is read first; its problems are reported with the files'.
   Diagnostics register_problems;
@@ -362,7 +361,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
             // folder is left out like an invalid one under --skip-invalid.
             if (file.named || !rollup.skip_invalid) {
               diag.Append(problems);
-              status = Worse(status, Status::IoError(file.path));
+              status =
+                  Worse(status, FailedFileStatus(outcome.verdict, file.path));
               if (!file.named)
                 ++unreadable;  // --skip-invalid would leave it out
               break;
@@ -382,7 +382,8 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
                                     kMaxExcludedErrors - excluded_errors));
             } else {
               diag.Append(problems);
-              status = Worse(status, Status::InvalidInput(file.path));
+              status =
+                  Worse(status, FailedFileStatus(outcome.verdict, file.path));
               ++invalid;
             }
             break;
@@ -400,14 +401,11 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
     PrintDiagnostics(diag, err);
     if (invalid > 0 || unreadable > 0) {
       std::string counts;
-      if (invalid > 0) {
-        counts =
-            fmt::format("{} invalid file{}", invalid, invalid == 1 ? "" : "s");
-      }
+      if (invalid > 0) counts = CountOf(invalid, "invalid file");
       if (unreadable > 0) {
-        counts += fmt::format("{}{} file{} that cannot be read",
-                              counts.empty() ? "" : " and ", unreadable,
-                              unreadable == 1 ? "" : "s");
+        counts += fmt::format("{}{} that cannot be read",
+                              counts.empty() ? "" : " and ",
+                              CountOf(unreadable, "file"));
       }
       err << fmt::format(
           "eds3: note: {}; nothing was written (--skip-invalid rolls up the "
@@ -428,9 +426,9 @@ ExitStatus RunRollup(const std::vector<std::string>& args, std::ostream& out,
   if (expected) CheckExpected(*expected, &result);
   if (!result.excluded.empty()) {
     err << fmt::format(
-        "eds3: warning: {} invalid file{} excluded (--skip-invalid); see "
-        "'excluded' and the Excluded sheet\n",
-        result.excluded.size(), result.excluded.size() == 1 ? "" : "s");
+        "eds3: warning: {} excluded (--skip-invalid); see 'excluded' and the "
+        "Excluded sheet\n",
+        CountOf(result.excluded.size(), "invalid file"));
   }
 
   status = outputs.WriteAndCommit(result, WriteRollupWorkbook, RollupJson,

@@ -87,33 +87,30 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
   std::vector<std::pair<std::string, std::string>> valid;
   std::vector<OrganisationYear> years;
   SharedRubrics rubrics;
-  RunPipeline(files, pipeline, fs, rubrics,
-              [&](std::size_t i, FileOutcome& outcome) {
-                const FoundFile& file = files[i];
-                folder = folder || !file.named;
-                PrintDiagnostics(outcome.problems, err);
-                PrintDiagnostics(outcome.notes, err);
-                switch (outcome.verdict) {
-                  case FileVerdict::kAssessment:
-                  case FileVerdict::kRubric:
-                    valid.push_back({file.path, outcome.incomplete});
-                    if (outcome.year) years.push_back(std::move(*outcome.year));
-                    ++checked;
-                    break;
-                  case FileVerdict::kInvalid:
-                    status = Worse(status, Status::InvalidInput(file.path));
-                    ++checked;
-                    ++failed;
-                    break;
-                  case FileVerdict::kUnreadable:
-                    status = Worse(status, Status::IoError(file.path));
-                    ++checked;
-                    ++failed;
-                    break;
-                  case FileVerdict::kSkipped:
-                    break;
-                }
-              });
+  RunPipeline(
+      files, pipeline, fs, rubrics, [&](std::size_t i, FileOutcome& outcome) {
+        const FoundFile& file = files[i];
+        folder = folder || !file.named;
+        PrintDiagnostics(outcome.problems, err);
+        PrintDiagnostics(outcome.notes, err);
+        switch (outcome.verdict) {
+          case FileVerdict::kAssessment:
+          case FileVerdict::kRubric:
+            valid.push_back({file.path, outcome.incomplete});
+            if (outcome.year) years.push_back(std::move(*outcome.year));
+            ++checked;
+            break;
+          case FileVerdict::kInvalid:
+          case FileVerdict::kUnreadable:
+            status =
+                Worse(status, FailedFileStatus(outcome.verdict, file.path));
+            ++checked;
+            ++failed;
+            break;
+          case FileVerdict::kSkipped:
+            break;
+        }
+      });
   // A file valid by itself fails when it repeats another's organisation
   // and year.
   std::set<std::string> repeated;
@@ -145,8 +142,8 @@ ExitStatus RunValidate(const std::vector<std::string>& args, std::ostream& out,
     return ExitStatus::kInvalidInput;
   }
   if (failed > 0) {
-    err << fmt::format("eds3: {} of {} file{} {} not valid\n", failed, checked,
-                       checked == 1 ? "" : "s", failed == 1 ? "is" : "are");
+    err << fmt::format("eds3: {} of {} {} not valid\n", failed,
+                       CountOf(checked, "file"), failed == 1 ? "is" : "are");
   }
   return status.exit_status();
 }

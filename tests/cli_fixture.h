@@ -133,6 +133,16 @@ class CliTest : public ::testing::Test {
     return files;
   }
 
+  // Runs eds3 with `args` and checks that it failed with `status`, printing
+  // exactly `err` to standard error and nothing to standard output.
+  void ExpectFails(const std::vector<std::string>& args, int status,
+                   const std::string& err) const {
+    const Result result = Eds(args);
+    EXPECT_EQ(result.status, status) << result.err;
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, err);
+  }
+
   std::string Read(const std::string& name) const {
     return ReadText(work_ / name);
   }

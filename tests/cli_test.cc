@@ -826,13 +826,19 @@ TEST_F(CliTest, GradeReplacesExistingOutputs) {
             (Paths{"complete.xlsx", "complete.yaml", "result.json"}));
 }
 
+// What eds3 prints for tests/testdata/cli/invalid.yaml.
+constexpr char kInvalidYamlProblems[] =
+    "eds3: invalid.yaml:3:9: error: unknown rubric 'eds2023'; did you mean "
+    "'eds2022'?\n"
+    "  rubric: eds2023\n"
+    "          ^\n"
+    "  hint: built-in rubrics: eds2022; or give a path to a rubric file "
+    "ending in .yaml\n";
+
 TEST_F(CliTest, GradeOfAMissingPathIsExit3AndWritesNothing) {
-  const Result result = Eds({"grade", "missing.yaml", "--json", "r.json"});
-  EXPECT_EQ(result.status, 3);
-  EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err,
-            "eds3: missing.yaml: error: cannot read: No such file or "
-            "directory\n");
+  ExpectFails({"grade", "missing.yaml", "--json", "r.json"}, 3,
+              "eds3: missing.yaml: error: cannot read: No such file or "
+              "directory\n");
   EXPECT_EQ(Listing(), Paths{});
 }
 
@@ -847,16 +853,8 @@ TEST_F(CliTest, GradeOfAFolderIsExit3) {
 TEST_F(CliTest, GradeOfAnInvalidFileIsExit1AndTouchesNothing) {
   Copy("invalid.yaml");
   Write("invalid.xlsx", "old workbook");
-  const Result result = Eds({"grade", "invalid.yaml", "--json", "r.json"});
-  EXPECT_EQ(result.status, 1);
-  EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err,
-            "eds3: invalid.yaml:3:9: error: unknown rubric 'eds2023'; did you "
-            "mean 'eds2022'?\n"
-            "  rubric: eds2023\n"
-            "          ^\n"
-            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
-            "file ending in .yaml\n");
+  ExpectFails({"grade", "invalid.yaml", "--json", "r.json"}, 1,
+              kInvalidYamlProblems);
   EXPECT_EQ(Read("invalid.xlsx"), "old workbook");
   EXPECT_EQ(Listing(), (Paths{"invalid.xlsx", "invalid.yaml"}));
 }
@@ -892,10 +890,7 @@ TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
     SCOPED_TRACE(c.err);
     std::vector<std::string> args = {"grade", "complete.yaml"};
     args.insert(args.end(), c.outputs.begin(), c.outputs.end());
-    const Result result = Eds(args);
-    EXPECT_EQ(result.status, 3);
-    EXPECT_EQ(result.out, "");
-    EXPECT_EQ(result.err, c.err);
+    ExpectFails(args, 3, c.err);
     EXPECT_EQ(Read("result.json"), "old json");
     EXPECT_EQ(Listing(), (Paths{"complete.yaml", "plain-file", "result.json"}));
   }
@@ -907,20 +902,12 @@ TEST_F(CliTest, GradeToAnUnwritableFolderIsExit3AndLeavesNothing) {
 TEST_F(CliTest, GradeAnInvalidFileToAnUnwritableFolderIsExit3) {
   Copy("invalid.yaml");
   Write("result.json", "old json");
-  const Result result =
-      Eds({"grade", "invalid.yaml", "-o", "no-such-folder/report.xlsx",
-           "--json", "result.json"});
-  EXPECT_EQ(result.status, 3);
-  EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err,
-            "eds3: no-such-folder/report.xlsx: error: cannot write: No such "
-            "file or directory\n"
-            "eds3: invalid.yaml:3:9: error: unknown rubric 'eds2023'; did you "
-            "mean 'eds2022'?\n"
-            "  rubric: eds2023\n"
-            "          ^\n"
-            "  hint: built-in rubrics: eds2022; or give a path to a rubric "
-            "file ending in .yaml\n");
+  ExpectFails({"grade", "invalid.yaml", "-o", "no-such-folder/report.xlsx",
+               "--json", "result.json"},
+              3,
+              std::string("eds3: no-such-folder/report.xlsx: error: cannot "
+                          "write: No such file or directory\n") +
+                  kInvalidYamlProblems);
   EXPECT_EQ(Read("result.json"), "old json");
   EXPECT_EQ(Listing(), (Paths{"invalid.yaml", "result.json"}));
 

@@ -129,13 +129,8 @@ TEST_F(CompareCliTest, ChartBandsFollowEachYearsRubric) {
 // Each bad command line or bad set of files: the exit status, the whole of
 // stderr, and nothing written.
 TEST_F(CompareCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
-  Write("old.xlsx", "the previous workbook");
-  inputs_ = Listing();
-  const struct {
-    std::vector<std::string> args;
-    int status;
-    const char* err;
-  } kCases[] = {
+  KeepOldWorkbook();
+  const BadRun kCases[] = {
       {Args({"compare/example-2024-25.yaml", "compare/example-2022-23.yaml"},
             {}),
        2,
@@ -192,14 +187,7 @@ TEST_F(CompareCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
        "eds3: no-folder/out.xlsx: error: cannot write: No such file or "
        "directory\n"},
   };
-  for (const auto& c : kCases) {
-    const Result result = Eds(c.args);
-    EXPECT_EQ(result.status, c.status) << c.err;
-    EXPECT_EQ(result.err, c.err);
-    EXPECT_EQ(result.out, "");
-    EXPECT_TRUE(NothingWritten()) << c.err;
-    EXPECT_EQ(Read("old.xlsx"), "the previous workbook");
-  }
+  for (const BadRun& c : kCases) ExpectFailsAndWritesNothing(c);
 }
 
 TEST_F(CompareCliTest, InvalidFileIsReportedAndNothingWritten) {

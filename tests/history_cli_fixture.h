@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "cli_fixture.h"
 
@@ -27,6 +28,31 @@ class HistoryCliTest : public CliTest {
   // True when the run left the working folder as the inputs were: no
   // output, no temporary file.
   bool NothingWritten() const { return Listing() == inputs_; }
+
+  // Puts old.xlsx in the working folder, as an earlier run would have left
+  // it, and takes the folder as it now is for NothingWritten().
+  void KeepOldWorkbook() {
+    Write("old.xlsx", kOldWorkbook);
+    inputs_ = Listing();
+  }
+
+  // A run that must fail: its arguments, exit status and whole stderr.
+  struct BadRun {
+    std::vector<std::string> args;
+    int status;
+    std::string err;
+  };
+
+  // Checks that `run` fails as it says and writes nothing: the folder as it
+  // was, old.xlsx untouched.
+  void ExpectFailsAndWritesNothing(const BadRun& run) const {
+    SCOPED_TRACE(run.err);
+    ExpectFails(run.args, run.status, run.err);
+    EXPECT_TRUE(NothingWritten());
+    EXPECT_EQ(Read("old.xlsx"), kOldWorkbook);
+  }
+
+  static constexpr char kOldWorkbook[] = "the previous workbook";
 
   // Every sheet of the workbook `name` (in the working folder) as CSV text,
   // by sheet name, as LibreOffice reads the file. Empty when LibreOffice is

@@ -313,13 +313,20 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
   fs::create_directories(work_ / "only-notes");
   fs::copy_file(work_ / "rollup" / "notes.yaml",
                 work_ / "only-notes" / "notes.yaml");
-  Write("old.xlsx", "the previous workbook");
-  inputs_ = Listing();
-  const struct {
-    std::vector<std::string> args;
-    int status;
-    std::string err;
-  } kCases[] = {
+  KeepOldWorkbook();
+  // What every run of rollup-invalid prints: its two files' problems.
+  const std::string invalid_folder =
+      "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
+      "'complted' in the assessment; did you mean 'completed'?\n"
+      "  complted: 2025-02-01\n"
+      "  ^\n"
+      "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
+      "keys at the top of the file\n"
+      "  - not\n"
+      "  ^\n"
+      "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
+      "up the valid files and lists the others)\n";
+  const BadRun kCases[] = {
       {{"rollup", "rollup"},
        2,
        "eds3: error: missing -o OUT.xlsx (the workbook to write), or --json, "
@@ -345,18 +352,7 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
        std::string(kNotesSkipped) + kAlphaUnderTwoCodes +
            "eds3: error: --year '2030/31' matches no assessment\n"
            "  hint: the files give '2023/24', '2024/25'\n"},
-      {{"rollup", "rollup-invalid", "-o", "old.xlsx"},
-       1,
-       "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
-       "'complted' in the assessment; did you mean 'completed'?\n"
-       "  complted: 2025-02-01\n"
-       "  ^\n"
-       "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
-       "keys at the top of the file\n"
-       "  - not\n"
-       "  ^\n"
-       "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
-       "up the valid files and lists the others)\n"},
+      {{"rollup", "rollup-invalid", "-o", "old.xlsx"}, 1, invalid_folder},
       {{"rollup", "rollup/notes.yaml", "-o", "old.xlsx"},
        1,
        "eds3: rollup/notes.yaml: error: not an assessment: there is no 'eds3' "
@@ -391,54 +387,15 @@ TEST_F(RollupCliTest, EveryBadPathFailsClearlyAndWritesNothing) {
       {{"rollup", "rollup-invalid", "-o", "no-folder/out.xlsx"},
        3,
        "eds3: no-folder/out.xlsx: error: cannot write: No such file or "
-       "directory\n"
-       "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
-       "'complted' in the assessment; did you mean 'completed'?\n"
-       "  complted: 2025-02-01\n"
-       "  ^\n"
-       "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
-       "keys at the top of the file\n"
-       "  - not\n"
-       "  ^\n"
-       "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
-       "up the valid files and lists the others)\n"},
+       "directory\n" +
+           invalid_folder},
       // 3 wins over 1: a path that cannot be read and an invalid file.
       {{"rollup", "missing", "rollup-invalid", "-o", "old.xlsx"},
        3,
-       "eds3: missing: error: cannot read: No such file or directory\n"
-       "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
-       "'complted' in the assessment; did you mean 'completed'?\n"
-       "  complted: 2025-02-01\n"
-       "  ^\n"
-       "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
-       "keys at the top of the file\n"
-       "  - not\n"
-       "  ^\n"
-       "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
-       "up the valid files and lists the others)\n"},
-      {{"rollup", "rollup-invalid", "-o", "no-folder/out.xlsx"},
-       3,
-       "eds3: no-folder/out.xlsx: error: cannot write: No such file or "
-       "directory\n"
-       "eds3: rollup-invalid/bad-key-2024-25.yaml:8:1: error: unknown key "
-       "'complted' in the assessment; did you mean 'completed'?\n"
-       "  complted: 2025-02-01\n"
-       "  ^\n"
-       "eds3: rollup-invalid/list.yaml:1:1: error: expected a YAML mapping of "
-       "keys at the top of the file\n"
-       "  - not\n"
-       "  ^\n"
-       "eds3: note: 2 invalid files; nothing was written (--skip-invalid rolls "
-       "up the valid files and lists the others)\n"},
+       "eds3: missing: error: cannot read: No such file or directory\n" +
+           invalid_folder},
   };
-  for (const auto& c : kCases) {
-    const Result result = Eds(c.args);
-    EXPECT_EQ(result.status, c.status) << c.err;
-    EXPECT_EQ(result.err, c.err);
-    EXPECT_EQ(result.out, "");
-    EXPECT_TRUE(NothingWritten()) << c.err;
-    EXPECT_EQ(Read("old.xlsx"), "the previous workbook");
-  }
+  for (const BadRun& c : kCases) ExpectFailsAndWritesNothing(c);
 }
 
 // A link back up the tree neither loops nor counts a file twice.

@@ -698,8 +698,8 @@ TEST_F(XlsxGradeTest, UnwritablePathIsAnIoError) {
       ::testing::TempDir() + "no-such-folder-xlsx-grade/out.xlsx";
   const Status status = WriteGradeWorkbook(MakeReport(true), path);
   EXPECT_EQ(status.code(), Status::Code::kIoError);
-  EXPECT_EQ(status.message(),
-            "cannot write workbook '" + path + "': No such file or directory");
+  // The reason alone: the caller names the file (WriteProblem).
+  EXPECT_EQ(status.message(), "No such file or directory");
 }
 
 }  // namespace

@@ -124,6 +124,11 @@ FileVerdict Judge(const InputFile& file, const PipelineOptions& options,
 
 }  // namespace
 
+Status FailedFileStatus(FileVerdict verdict, const std::string& path) {
+  return verdict == FileVerdict::kUnreadable ? Status::IoError(path)
+                                             : Status::InvalidInput(path);
+}
+
 void RunPipeline(const std::vector<InputFile>& files,
                  const PipelineOptions& options, FileSystem& fs,
                  SharedRubrics& rubrics,

@@ -135,20 +135,6 @@ Status StagedFile::Publish() {
   return Status::Ok();
 }
 
-std::string DestinationOf(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  const std::size_t start = slash == std::string::npos ? 0 : slash + 1;
-  const std::size_t mark_length = sizeof kTempMark - 1;
-  const std::string base = path.substr(start);
-  if (base.size() < 2 + mark_length + kTempRandom || base[0] != '.' ||
-      base.compare(base.size() - kTempRandom - mark_length, mark_length,
-                   kTempMark) != 0) {
-    return path;
-  }
-  return path.substr(0, start) +
-         base.substr(1, base.size() - 1 - mark_length - kTempRandom);
-}
-
 Status WriteStaged(const StagedFile& staged, const std::string& contents) {
   std::FILE* file = std::fopen(staged.temp_path().c_str(), "wb");
   if (file == nullptr) {

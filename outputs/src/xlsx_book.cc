@@ -13,7 +13,6 @@
 #include <type_traits>
 #include <utility>
 
-#include "eds/output_file.h"
 #include "eds/text.h"
 
 // The types the header spells without including libxlsxwriter.
@@ -70,11 +69,6 @@ class QuietStderr {
  private:
   int saved_ = -1;
 };
-
-// Names the file the user asked for even when writing its staged copy.
-std::string WorkbookError(const std::string& path, const std::string& what) {
-  return "cannot write workbook '" + DestinationOf(path) + "': " + what;
-}
 
 // The folder of `path` ("." for a bare file name), for libxlsxwriter's
 // temporary files: the caller stages the workbook in a folder it can write,
@@ -475,7 +469,7 @@ Book::Book(std::string path, const DocumentInfo& info)
   options.tmpdir = tmpdir.data();
   workbook_ = workbook_new_opt(path_.c_str(), &options);
   if (workbook_ == nullptr) {
-    status_ = Status::Internal(WorkbookError(path_, "out of memory"));
+    status_ = Status::Internal("out of memory");
     return;
   }
   // libxlsxwriter copies every property string.
@@ -588,8 +582,7 @@ lxw_format* Book::Format(const Style& style) {
 void Book::Fail(int code, const std::string& what) {
   const auto error = static_cast<lxw_error>(code);
   if (!status_.ok()) return;
-  const std::string message =
-      WorkbookError(path_, what + ": " + lxw_strerror(error));
+  const std::string message = what + ": " + lxw_strerror(error);
   status_ =
       IsFileError(error) ? Status::IoError(message) : Status::Internal(message);
 }
@@ -608,7 +601,7 @@ Status Book::Close() {
   if (probe == nullptr) {
     const int error = errno;
     lxw_workbook_free(workbook);
-    return Status::IoError(WorkbookError(path_, std::strerror(error)));
+    return Status::IoError(std::strerror(error));
   }
   std::fclose(probe);
   // libxlsxwriter's file errors are generic ("ZIP_ERRNO"); errno holds the
@@ -625,7 +618,7 @@ Status Book::Close() {
     if (cause != 0 && IsFileError(error)) {
       // The cause ("No space left on device") is what a user can act on;
       // libxlsxwriter's own words for it add nothing.
-      status_ = Status::IoError(WorkbookError(path_, std::strerror(cause)));
+      status_ = Status::IoError(std::strerror(cause));
     } else {
       Fail(error, "closing");
     }

@@ -267,8 +267,10 @@ class Book {
 
   // Writes the file and frees the workbook. Returns the first failure
   // recorded, or the failure to write: IoError when the file or a temporary
-  // file cannot be written, Internal for anything else. Messages name the
-  // path. After a recorded failure nothing is written.
+  // file cannot be written, Internal for anything else. Like a staged file's
+  // failures, the reason names no file: the caller that knows which file the
+  // user asked for reports it with WriteProblem. After a recorded failure
+  // nothing is written.
   Status Close();
 
  private:

@@ -21,6 +21,7 @@
 #include "eds/history.h"
 #include "eds/input_kind.h"
 #include "eds/rubric.h"
+#include "eds/status.h"
 
 namespace eds {
 
@@ -85,6 +86,11 @@ enum class FileVerdict {
   kInvalid,     // its problems are errors
   kUnreadable,  // it cannot be read (exit 3 when it fails a run)
 };
+
+// What a file that fails the run weighs on its exit status (SPEC §2):
+// IoError (exit 3) when it cannot be read, else InvalidInput (exit 1). Its
+// problems are reported from FileOutcome::problems; this names only `path`.
+Status FailedFileStatus(FileVerdict verdict, const std::string& path);
 
 struct FileOutcome {
   FileVerdict verdict = FileVerdict::kSkipped;

@@ -50,11 +50,6 @@ class StagedFile {
   std::string temp_path_;
 };
 
-// The destination that `path` stands in for when it is a StagedFile's
-// temporary path, else `path` itself. A writer handed temp_path() (such as
-// the workbook writer) names the user's file in its messages with it.
-std::string DestinationOf(const std::string& path);
-
 // The failure to write `destination` as an error located at it:
 // "cannot write: why".
 Diagnostic WriteProblem(const std::string& destination, const Status& write);

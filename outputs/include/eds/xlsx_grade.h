@@ -17,8 +17,9 @@ namespace eds {
 //
 // Writes `path` in place (callers stage a temporary file and rename it).
 // Returns Ok, IoError when the file cannot be written, or Internal for any
-// other libxlsxwriter failure; the message names `path`. On failure `path`
-// may hold a partial file. Never prints.
+// other libxlsxwriter failure, whose reason names no file (the caller
+// reports it with WriteProblem). On failure `path` may hold a partial file.
+// Never prints.
 Status WriteGradeWorkbook(const GradeReport& report, const std::string& path);
 
 }  // namespace eds
