@@ -51,9 +51,9 @@ std::string Summary(const CompareResult& result) {
   text += fmt::format(", {} years\n", result.years.size());
   for (const OrganisationYear& year : result.years) {
     if (year.total) {
-      text +=
-          fmt::format("  {}  {} of {}  {}\n", year.year, year.total->ToString(),
-                      year.rubric->MaxTotal().ToString(), year.rating);
+      text += fmt::format(
+          "  {}  {} of {}  {}\n", year.year, year.total->ToString(),
+          year.rubric->MaxTotal().ToString(), year.rating.Name(*year.rubric));
     } else {
       text += fmt::format("  {}  {}\n", year.year, kIncompleteRating);
     }

@@ -69,10 +69,11 @@ std::string Summary(const GradeReport& report) {
   text += fmt::format(", {}\nRubric: {} {}\n", assessment.year,
                       report.rubric.id, report.rubric.version);
   if (result.complete && result.total) {
-    text += fmt::format("Total: {} of {}, {}\n", result.total->ToString(),
-                        result.max.ToString(), result.rating);
+    text +=
+        fmt::format("Total: {} of {}, {}\n", result.total->ToString(),
+                    result.max.ToString(), result.rating.Name(report.rubric));
   } else {
-    text += fmt::format("Total: Incomplete ({} not scored)\n",
+    text += fmt::format("Total: {} ({} not scored)\n", kIncompleteRating,
                         result.missing.size());
   }
   for (const DomainResult& domain : result.domains) {
@@ -80,10 +81,12 @@ std::string Summary(const GradeReport& report) {
     if (domain.score) {
       text += fmt::format("{} of {}", domain.score->ToString(),
                           domain.max.ToString());
-      if (!domain.level.empty()) text += ", " + domain.level;
+      if (domain.level.has_value()) {
+        text += ", " + domain.level.Name(report.rubric);
+      }
       text += "\n";
     } else {
-      text += "incomplete\n";
+      text += std::string(kIncompleteSum) + "\n";
     }
   }
   if (!result.missing.empty()) {

@@ -18,13 +18,6 @@
 
 namespace eds::testing {
 
-inline std::string FixtureLevel(const std::optional<Rational>& score) {
-  if (!score) return "";
-  static const char* const kNames[] = {"Undeveloped", "Developing", "Achieving",
-                                       "Excelling"};
-  return kNames[score->Floor()];
-}
-
 inline OutcomeResult FixtureOutcome(const Rubric& rubric, const std::string& id,
                                     std::optional<Rational> score,
                                     std::vector<std::string> flags = {}) {
@@ -36,7 +29,7 @@ inline OutcomeResult FixtureOutcome(const Rubric& rubric, const std::string& id,
     }
   }
   outcome.score = score;
-  outcome.level = FixtureLevel(score);
+  outcome.level = ScoreLevel::Of(rubric, score);
   outcome.flags = std::move(flags);
   return outcome;
 }
@@ -137,14 +130,14 @@ inline GradeReport CompleteReport() {
   r.complete = true;
   r.total = Rational(22);
   r.max = Rational(33);
-  r.rating = "Achieving";
+  r.rating = BandNamed(rubric, "Achieving");
 
   DomainResult d1;
   d1.id = "1";
   d1.name = "Commissioned or provided services";
   d1.score = Rational(8);
   d1.max = Rational(12);
-  d1.level = "Achieving";
+  d1.level = LevelNamed(rubric, "Achieving");
   const auto service = [&rubric](const std::string& id, const std::string& name,
                                  std::vector<Rational> scores) {
     ServiceResult result;
@@ -154,7 +147,7 @@ inline GradeReport CompleteReport() {
     Rational total;
     for (std::size_t i = 0; i < scores.size(); ++i) {
       result.outcomes[ids[i]].score = scores[i];
-      result.outcomes[ids[i]].level = rubric.LevelNameOf(scores[i]);
+      result.outcomes[ids[i]].level = ScoreLevel::Of(rubric, scores[i]);
       total += scores[i];
     }
     result.total = total;
@@ -176,7 +169,7 @@ inline GradeReport CompleteReport() {
   d2.name = "Workforce health and well-being";
   d2.score = Rational(7);
   d2.max = Rational(12);
-  d2.level = "Developing";
+  d2.level = LevelNamed(rubric, "Developing");
   d2.outcomes = {FixtureOutcome(rubric, "2A", Rational(2)),
                  FixtureOutcome(rubric, "2B", Rational(1), {"disagreement"}),
                  FixtureOutcome(rubric, "2C", Rational(2)),
@@ -187,7 +180,7 @@ inline GradeReport CompleteReport() {
   d3.name = "Inclusive leadership";
   d3.score = Rational(7);
   d3.max = Rational(9);
-  d3.level = "Achieving";
+  d3.level = LevelNamed(rubric, "Achieving");
   d3.outcomes = {FixtureOutcome(rubric, "3A", Rational(2)),
                  FixtureOutcome(rubric, "3B", Rational(2)),
                  FixtureOutcome(rubric, "3C", Rational(3), {"single-rater"})};
@@ -258,7 +251,7 @@ inline GradeReport IncompleteReport() {
   d3.name = "Inclusive leadership";
   d3.score = Rational(4);
   d3.max = Rational(9);
-  d3.level = "Developing";
+  d3.level = LevelNamed(rubric, "Developing");
   d3.outcomes = {FixtureOutcome(rubric, "3A", Rational(1)),
                  FixtureOutcome(rubric, "3B", Rational(1)),
                  FixtureOutcome(rubric, "3C", Rational(2))};

@@ -318,7 +318,7 @@ TEST(GradeTest, OutcomeScoreFollowsPolicyAndAgreed) {
     EXPECT_EQ(outcome.score, c.want_score) << "got " << Show(outcome.score);
     EXPECT_EQ(outcome.combined, c.want_combined)
         << "got " << Show(outcome.combined);
-    EXPECT_EQ(outcome.level, c.want_level);
+    EXPECT_EQ(outcome.level.Name(Eds2022Rubric()), c.want_level);
     EXPECT_EQ(outcome.from_agreed, c.agreed.has_value());
     EXPECT_EQ(outcome.rating_count, static_cast<int>(c.ratings.size()));
     EXPECT_EQ(outcome.title,
@@ -343,7 +343,7 @@ TEST(GradeTest, CompleteAssessmentTotalsDomainsExactly) {
             std::optional<Rational>(Rational(23, 3)));
   EXPECT_EQ(FindDomain(result, "3").score, std::optional<Rational>(6));
   EXPECT_EQ(result.total, std::optional<Rational>(Rational(65, 3)));
-  EXPECT_EQ(result.rating, "Developing");
+  EXPECT_EQ(result.rating.Name(Eds2022Rubric()), "Developing");
   EXPECT_EQ(result.max, Rational(33));
   ASSERT_EQ(result.domains.size(), 3u);
   EXPECT_EQ(result.domains[0].max, Rational(12));
@@ -378,7 +378,7 @@ TEST(GradeTest, RatingBandEdges) {
         Grade(AssessmentWithTotalHalves(c.halves), Eds2022Rubric());
     ASSERT_TRUE(result.complete);
     EXPECT_EQ(result.total, std::optional<Rational>(Rational(c.halves, 2)));
-    EXPECT_EQ(result.rating, c.want);
+    EXPECT_EQ(result.rating.Name(Eds2022Rubric()), c.want);
   }
 }
 
@@ -392,7 +392,7 @@ TEST(GradeTest, DomainOneConsolidatedIsTheSumOfOneAToOneD) {
   const DomainResult& one = FindDomain(result, "1");
   EXPECT_TRUE(one.services.empty());
   EXPECT_EQ(one.score, std::optional<Rational>(Rational(17, 2)));
-  EXPECT_EQ(one.level, "Achieving");  // 8.5 / 4 = 2.125
+  EXPECT_EQ(one.level.Name(Eds2022Rubric()), "Achieving");  // 8.5 / 4 = 2.125
   EXPECT_EQ(FindOutcome(result, "1B").score,
             std::optional<Rational>(Rational(5, 2)));
 }
@@ -427,7 +427,7 @@ TEST(GradeTest, DomainOnePerServiceCombinesServiceTotals) {
     const DomainResult& one = FindDomain(result, "1");
     EXPECT_EQ(one.score, std::optional<Rational>(c.want_domain))
         << "got " << Show(one.score);
-    EXPECT_EQ(one.level, c.want_level);
+    EXPECT_EQ(one.level.Name(Eds2022Rubric()), c.want_level);
     EXPECT_EQ(one.max, Rational(12));
     EXPECT_EQ(FindOutcome(result, "1A").score,
               std::optional<Rational>(c.want_1a))
@@ -501,7 +501,7 @@ TEST(GradeTest, UnratedOutcomesMakeTheAssessmentIncomplete) {
   const GradeResult result = Grade(assessment, Eds2022Rubric());
   EXPECT_FALSE(result.complete);
   EXPECT_EQ(result.total, std::nullopt);
-  EXPECT_EQ(result.rating, "");
+  EXPECT_FALSE(result.rating.complete());
   EXPECT_EQ(result.max, Rational(33));
   EXPECT_EQ(result.missing,
             (Strings{"1A Access is not rated",
@@ -509,11 +509,11 @@ TEST(GradeTest, UnratedOutcomesMakeTheAssessmentIncomplete) {
                      "not rated",
                      "3C Levers to manage performance is not rated"}));
   EXPECT_EQ(FindDomain(result, "1").score, std::nullopt);
-  EXPECT_EQ(FindDomain(result, "1").level, "");
+  EXPECT_EQ(FindDomain(result, "1").level.Name(Eds2022Rubric()), "");
   EXPECT_EQ(FindDomain(result, "2").score, std::nullopt);
   EXPECT_EQ(FindDomain(result, "3").score, std::nullopt);
   EXPECT_EQ(FindOutcome(result, "1A").score, std::nullopt);
-  EXPECT_EQ(FindOutcome(result, "1A").level, "");
+  EXPECT_EQ(FindOutcome(result, "1A").level.Name(Eds2022Rubric()), "");
   EXPECT_EQ(FindOutcome(result, "1B").score, std::optional<Rational>(2));
   for (const Flag& flag : result.flags) {
     EXPECT_NE(flag.code, "near-boundary");
@@ -530,7 +530,7 @@ TEST(GradeTest, AnUnratedServiceOutcomeNullsItsServiceDomainAndOutcome) {
   const GradeResult result = Grade(assessment, Eds2022Rubric());
   EXPECT_FALSE(result.complete);
   EXPECT_EQ(result.total, std::nullopt);
-  EXPECT_EQ(result.rating, "");
+  EXPECT_FALSE(result.rating.complete());
   EXPECT_EQ(result.missing,
             (Strings{"1A Access is not rated for service 'Maternity' "
                      "(maternity)",
@@ -589,9 +589,11 @@ TEST(GradeTest, OutcomeAndDomainLevels) {
                   c.domain3_halves.end());
     const GradeResult result =
         Grade(DirectAssessment(Eds2022Rubric(), halves), Eds2022Rubric());
-    EXPECT_EQ(FindDomain(result, "2").level, c.want_domain2);
-    EXPECT_EQ(FindDomain(result, "3").level, c.want_domain3);
-    EXPECT_EQ(FindOutcome(result, "2A").level, c.want_2a);
+    EXPECT_EQ(FindDomain(result, "2").level.Name(Eds2022Rubric()),
+              c.want_domain2);
+    EXPECT_EQ(FindDomain(result, "3").level.Name(Eds2022Rubric()),
+              c.want_domain3);
+    EXPECT_EQ(FindOutcome(result, "2A").level.Name(Eds2022Rubric()), c.want_2a);
   }
 }
 
@@ -834,7 +836,7 @@ TEST(GradeTest, NearBoundaryUsesTheExactTotal) {
   const GradeResult result = Grade(assessment, Eds2022Rubric());
   ASSERT_TRUE(result.complete);
   EXPECT_EQ(result.total, std::optional<Rational>(Rational(64, 3)));
-  EXPECT_EQ(result.rating, "Developing");
+  EXPECT_EQ(result.rating.Name(Eds2022Rubric()), "Developing");
   EXPECT_EQ(FlagKeys(result), Strings{"near-boundary /"});
   EXPECT_EQ(result.flags[0].message,
             "The total of 21.33 is 0.67 points below the Achieving band, "
@@ -934,14 +936,14 @@ TEST(GradeTest, CustomRubricIsGradedFromItsData) {
   EXPECT_EQ(result.domains[0].max, Rational(8));
   EXPECT_EQ(result.domains[1].max, Rational(12));
   EXPECT_EQ(result.domains[0].score, std::optional<Rational>(Rational(13, 2)));
-  EXPECT_EQ(result.domains[0].level, "Good");  // 6.5 / 2 = 3.25
+  EXPECT_EQ(result.domains[0].level.Name(rubric), "Good");  // 6.5 / 2 = 3.25
   EXPECT_EQ(result.domains[1].score, std::optional<Rational>(Rational(19, 2)));
-  EXPECT_EQ(result.domains[1].level, "Good");  // 9.5 / 3 = 3.17
+  EXPECT_EQ(result.domains[1].level.Name(rubric), "Good");  // 9.5 / 3 = 3.17
   EXPECT_EQ(FindOutcome(result, "S1").score, std::optional<Rational>(4));
-  EXPECT_EQ(FindOutcome(result, "S1").level, "Great");
-  EXPECT_EQ(FindOutcome(result, "L3").level, "Fair");
+  EXPECT_EQ(FindOutcome(result, "S1").level.Name(rubric), "Great");
+  EXPECT_EQ(FindOutcome(result, "L3").level.Name(rubric), "Fair");
   EXPECT_EQ(result.total, std::optional<Rational>(16));
-  EXPECT_EQ(result.rating, "Green");
+  EXPECT_EQ(result.rating.Name(rubric), "Green");
   // Span 4 on L3; no few-services with three services; 16 is 2 below Gold.
   EXPECT_EQ(FlagKeys(result), Strings{"disagreement L3/"});
   EXPECT_EQ(result.flags[0].message,
@@ -972,7 +974,7 @@ TEST(GradeTest, CustomRubricBandEdges) {
         Grade(DirectAssessment(CustomRubric(), c.halves), CustomRubric());
     ASSERT_TRUE(result.complete);
     EXPECT_EQ(result.total, std::optional<Rational>(c.want_total));
-    EXPECT_EQ(result.rating, c.want_rating);
+    EXPECT_EQ(result.rating.Name(CustomRubric()), c.want_rating);
     EXPECT_EQ(FlagKeys(result), c.want_flags);
   }
 }

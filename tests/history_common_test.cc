@@ -86,14 +86,19 @@ TEST(RubricJsonTest, ABuiltInRubricHasNoFileOrHash) {
 
 TEST(ColourTest, LevelsAndBandsTakeTheRubricsColours) {
   const Rubric rubric = Eds2022Rubric();
-  EXPECT_EQ(LevelColour(rubric, Rational(0)), "#F4B183");
+  const auto level_colour = [&rubric](std::optional<Rational> score) {
+    return ScoreLevel::Of(rubric, score).Colour(rubric);
+  };
+  EXPECT_EQ(level_colour(Rational(0)), "#F4B183");
   // A half score takes the level below it.
-  EXPECT_EQ(LevelColour(rubric, Rational(3, 2)), "#FFE699");
-  EXPECT_EQ(LevelColour(rubric, Rational(3)), "#9DC3E6");
-  EXPECT_EQ(LevelColour(rubric, std::nullopt), "");
-  EXPECT_EQ(RatingColour(rubric, "Achieving"), "#C5E0B4");
-  EXPECT_EQ(RatingColour(rubric, kIncompleteRating), kIncompleteColour);
-  EXPECT_EQ(RatingColour(rubric, "Gold"), "");
+  EXPECT_EQ(level_colour(Rational(3, 2)), "#FFE699");
+  EXPECT_EQ(level_colour(Rational(3)), "#9DC3E6");
+  EXPECT_EQ(level_colour(std::nullopt), "");
+  const auto shared = std::make_shared<const Rubric>(rubric);
+  EXPECT_EQ(RatingColour({OrganisationRating::Of(rubric, 22), shared}),
+            "#C5E0B4");
+  EXPECT_EQ(RatingColour({OrganisationRating(), shared}), kIncompleteColour);
+  EXPECT_EQ(RatingColour({}), "");
   EXPECT_EQ(ChangeColour(Rational(1, 2)), kUpColour);
   EXPECT_EQ(ChangeColour(Rational(-1)), kDownColour);
   EXPECT_EQ(ChangeColour(Rational(0)), "");

@@ -24,6 +24,15 @@ inline std::shared_ptr<const Rubric> SharedEds2022() {
   return rubric;
 }
 
+// The EDS 2022 level or rating named `name` ("" is no level; "Incomplete"
+// is the rating of an incomplete year), as changes hold them.
+inline RubricLevel Eds2022Level(const std::string& name) {
+  return {LevelNamed(Eds2022Rubric(), name), SharedEds2022()};
+}
+inline RubricRating Eds2022Rating(const std::string& name) {
+  return {BandNamed(Eds2022Rubric(), name), SharedEds2022()};
+}
+
 // EDS 2022 with a local outcome 2E added to Domain 2, as a later rubric
 // version might.
 inline std::shared_ptr<const Rubric> SharedVariant() {

@@ -15,6 +15,9 @@ namespace eds {
 namespace {
 
 using ::eds::testing::All;
+using ::eds::testing::Eds2022Level;
+using ::eds::testing::Eds2022Rating;
+using ::eds::testing::Eds2022Rubric;
 using ::eds::testing::kUnrated;
 using ::eds::testing::SharedVariant;
 using ::eds::testing::Year;
@@ -31,7 +34,7 @@ TEST(SummariseYearTest, CarriesTheSharedShape) {
   EXPECT_TRUE(year.complete);
   ASSERT_TRUE(year.total.has_value());
   EXPECT_EQ(*year.total, Rational(43, 2));
-  EXPECT_EQ(year.rating, "Developing");
+  EXPECT_EQ(year.rating.Name(*year.rubric), "Developing");
   ASSERT_EQ(year.domains.size(), 3u);
   EXPECT_EQ(year.domains[0].id, "1");
   EXPECT_EQ(year.domains[0].score, Rational(15, 2));
@@ -41,7 +44,6 @@ TEST(SummariseYearTest, CarriesTheSharedShape) {
   EXPECT_EQ(year.outcomes[10].id, "3C");
   EXPECT_EQ(year.source, "RXX-2024.yaml");
   EXPECT_EQ(year.organisation.system, "Example ICS");
-  EXPECT_EQ(year.RatingOrIncomplete(), "Developing");
 }
 
 TEST(SummariseYearTest, IncompleteYearHasNoTotalOrRating) {
@@ -51,8 +53,8 @@ TEST(SummariseYearTest, IncompleteYearHasNoTotalOrRating) {
   EXPECT_EQ(year.identity, kTrust);
   EXPECT_FALSE(year.complete);
   EXPECT_FALSE(year.total.has_value());
-  EXPECT_EQ(year.rating, "");
-  EXPECT_EQ(year.RatingOrIncomplete(), "Incomplete");
+  EXPECT_FALSE(year.rating.complete());
+  EXPECT_EQ(year.rating.Name(*year.rubric), "Incomplete");
   EXPECT_FALSE(year.outcomes[10].score.has_value());
   EXPECT_FALSE(year.domains[2].score.has_value());
   ASSERT_NE(year.FindOutcome("3C"), nullptr);
@@ -142,12 +144,12 @@ TEST(CompareTest, ListsEveryMovedOutcomeByYearThenRubricOrder) {
   EXPECT_EQ(newly.to, Rational(1));
   EXPECT_FALSE(newly.difference.has_value());
   EXPECT_EQ(newly.movement, Movement::kNewlyScored);
-  EXPECT_EQ(newly.to_level, "Developing");
+  EXPECT_EQ(newly.to_level.Name(), "Developing");
 
   const OutcomeChange& half = result.changes[2];
   EXPECT_EQ(half.difference, Rational(1, 2));
-  EXPECT_EQ(half.from_level, "Developing");
-  EXPECT_EQ(half.to_level, "Developing");
+  EXPECT_EQ(half.from_level.Name(), "Developing");
+  EXPECT_EQ(half.to_level.Name(), "Developing");
 }
 
 TEST(CompareTest, TrendRowsCarryScoresAndChanges) {
@@ -176,12 +178,12 @@ TEST(CompareTest, RatingChangesOnePerConsecutivePair) {
   ASSERT_TRUE(Compare(ThreeYears(), "0.1.0", diag, &result).ok());
   ASSERT_EQ(result.rating_changes.size(), 2u);
   const RatingChange& first = result.rating_changes[0];
-  EXPECT_EQ(first.from, "Incomplete");
-  EXPECT_EQ(first.to, "Developing");
+  EXPECT_EQ(first.from.Name(), "Incomplete");
+  EXPECT_EQ(first.to.Name(), "Developing");
   EXPECT_EQ(first.movement, Movement::kNewlyScored);
   const RatingChange& second = result.rating_changes[1];
-  EXPECT_EQ(second.from, "Developing");
-  EXPECT_EQ(second.to, "Achieving");
+  EXPECT_EQ(second.from.Name(), "Developing");
+  EXPECT_EQ(second.to.Name(), "Achieving");
   EXPECT_EQ(second.from_total, Rational(25, 2));
   EXPECT_EQ(second.to_total, Rational(22));
   EXPECT_EQ(second.movement, Movement::kUp);
@@ -331,8 +333,8 @@ OutcomeChange Change(std::optional<Rational> from, std::optional<Rational> to,
   change.to_year = "2024/25";
   change.from = from;
   change.to = to;
-  change.from_level = from_level;
-  change.to_level = to_level;
+  change.from_level = Eds2022Level(from_level);
+  change.to_level = Eds2022Level(to_level);
   change.movement = MovementOf(from, to);
   return change;
 }
@@ -367,8 +369,8 @@ RatingChange Rating(const char* from, const char* to,
   RatingChange change;
   change.from_year = "2023/24";
   change.to_year = "2024/25";
-  change.from = from;
-  change.to = to;
+  change.from = Eds2022Rating(from);
+  change.to = Eds2022Rating(to);
   change.from_total = from_total;
   change.to_total = to_total;
   change.movement = MovementOf(from_total, to_total);
@@ -414,7 +416,7 @@ TEST(DescribeRatingChangeTest, TotalsOutOfDifferentMaximaAreNotCompared) {
             "The rating went from Developing (13 of 33) in 2023/24 to "
             "Achieving (24 of 36) in 2024/25; the two years' rubrics have "
             "different maximum totals, so the totals are not on one scale.");
-  change.to = "Developing";
+  change.to = Eds2022Rating("Developing");
   change.to_total = Rational(18);
   EXPECT_EQ(DescribeRatingChange(change),
             "The rating stayed Developing in 2024/25 (18 of 36, after 13 of 33 "
@@ -525,6 +527,28 @@ TEST(RollupTest, CountsRatingsByYearWithIncomplete) {
   EXPECT_EQ(result.ratings_by_year[2].counts,
             (std::vector<int>{1, 1, 1, 0, 0}));
   EXPECT_EQ(result.ratings_by_year[2].organisations, 3);
+}
+
+// Each rating column is coloured as the reference rubric's band of its name;
+// a band only an older rubric has has none of its own there.
+TEST(RollupTest, RatingColumnsKnowTheirReferenceBands) {
+  Rubric older = Eds2022Rubric();
+  older.version = "2021.1";
+  older.bands.back().name = "Gold";
+  const RollupResult result =
+      RollupOk({Year(kTrust, "RXX", "2023/24", All(1), "",
+                     std::make_shared<const Rubric>(older)),
+                Year(kTrust, "RXX", "2024/25", All(2))});
+  EXPECT_EQ(result.ratings,
+            (std::vector<std::string>{"Undeveloped", "Developing", "Achieving",
+                                      "Excelling", "Gold", "Incomplete"}));
+  ASSERT_EQ(result.reference_ratings.size(), 6u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(result.reference_ratings[static_cast<std::size_t>(i)],
+              OrganisationRating::AtBand(i));
+  }
+  EXPECT_EQ(result.reference_ratings[4], std::nullopt);
+  EXPECT_EQ(result.reference_ratings[5], OrganisationRating());
 }
 
 TEST(RollupTest, FiltersBySystemAndYear) {

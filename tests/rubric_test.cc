@@ -13,6 +13,7 @@
 #include "eds/assessment.h"
 #include "eds/builtin_rubrics.h"
 #include "eds/method_text.h"
+#include "eds/rating.h"
 
 namespace eds {
 namespace {
@@ -225,6 +226,30 @@ TEST(RubricTest, LevelOfRoundsDown) {
   EXPECT_EQ(rubric.LevelOf(Rational(-1, 2)), nullptr);
   EXPECT_EQ(rubric.LevelForPoints(2)->name, "Achieving");
   EXPECT_EQ(rubric.LevelForPoints(4), nullptr);
+}
+
+// The model's level and rating (eds/rating.h) are LevelOf and BandOf kept as
+// indices, named and coloured from the rubric they were decided with.
+TEST(RatingTest, LevelsAndRatingsKeepTheirPlaceInTheRubric) {
+  const Rubric rubric = Eds2022();
+  const ScoreLevel developing = ScoreLevel::Of(rubric, Rational(3, 2));
+  EXPECT_EQ(developing.index(), 1);
+  EXPECT_EQ(developing.Name(rubric), "Developing");
+  EXPECT_EQ(developing.Colour(rubric), rubric.levels[1].colour);
+  EXPECT_FALSE(ScoreLevel::Of(rubric, std::nullopt).has_value());
+  EXPECT_FALSE(ScoreLevel::Of(rubric, Rational(-1, 2)).has_value());
+  EXPECT_EQ(ScoreLevel().Name(rubric), "");
+  EXPECT_EQ(ScoreLevel().Colour(rubric), "");
+
+  const OrganisationRating achieving = OrganisationRating::Of(rubric, 22);
+  EXPECT_TRUE(achieving.complete());
+  EXPECT_EQ(achieving.band(), 2);
+  EXPECT_EQ(achieving.Name(rubric), "Achieving");
+  EXPECT_EQ(achieving.Colour(rubric), rubric.bands[2].colour);
+  const OrganisationRating incomplete;
+  EXPECT_FALSE(incomplete.complete());
+  EXPECT_EQ(incomplete.Name(rubric), kIncompleteRating);
+  EXPECT_EQ(incomplete.Colour(rubric), "");
 }
 
 // A local framework with five outcomes, five levels and other bands.

@@ -4,6 +4,7 @@
 // The rubrics the scoring and writer tests use: the real EDS 2022 rubric as
 // eds3 carries it, and one small made-up local variant.
 
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -12,9 +13,30 @@
 #include <vector>
 
 #include "eds/assessment.h"
+#include "eds/rating.h"
 #include "eds/rubric.h"
 
 namespace eds::testing {
+
+// The level or band of `rubric` named `name`, for a result written by hand
+// (none, or Incomplete, when it has no such level or band).
+inline ScoreLevel LevelNamed(const Rubric& rubric, const std::string& name) {
+  for (std::size_t i = 0; i < rubric.levels.size(); ++i) {
+    if (rubric.levels[i].name == name) {
+      return ScoreLevel::At(static_cast<int>(i));
+    }
+  }
+  return ScoreLevel();
+}
+inline OrganisationRating BandNamed(const Rubric& rubric,
+                                    const std::string& name) {
+  for (std::size_t i = 0; i < rubric.bands.size(); ++i) {
+    if (rubric.bands[i].name == name) {
+      return OrganisationRating::AtBand(static_cast<int>(i));
+    }
+  }
+  return OrganisationRating();
+}
 
 inline Outcome RubricOutcome(std::string id, std::string name) {
   Outcome outcome;

@@ -32,19 +32,13 @@ Rating MakeRating(const std::string& stakeholder, int points,
   return rating;
 }
 
-std::string LevelName(const Rational& score) {
-  static const char* const kNames[] = {"Undeveloped", "Developing", "Achieving",
-                                       "Excelling"};
-  return kNames[score.Floor()];
-}
-
 OutcomeResult MakeOutcome(const std::string& id, std::optional<Rational> score,
                           std::vector<std::string> flags = {}) {
   OutcomeResult outcome;
   outcome.id = id;
   outcome.title = testing::Eds2022Rubric().FindOutcome(id)->title;
   outcome.score = score;
-  if (score) outcome.level = LevelName(*score);
+  outcome.level = ScoreLevel::Of(testing::Eds2022Rubric(), score);
   outcome.flags = std::move(flags);
   return outcome;
 }
@@ -118,7 +112,7 @@ GradeReport MakeReport(bool complete) {
   one.name = "Commissioned or provided services";
   one.max = 12;
   one.score = Rational(15, 2);
-  one.level = "Developing";
+  one.level = testing::LevelNamed(testing::Eds2022Rubric(), "Developing");
   ServiceResult s1{"nhs-111", "NHS 111", Rational(15, 2), {}};
   for (const char* id : {"1A", "1B", "1D"}) {
     s1.outcomes[id].score = Rational(2);
@@ -148,14 +142,14 @@ GradeReport MakeReport(bool complete) {
   two.outcomes[0].combined = Rational(3, 2);
   if (complete) {
     two.score = Rational(8);
-    two.level = "Achieving";
+    two.level = testing::LevelNamed(testing::Eds2022Rubric(), "Achieving");
   }
   DomainResult three;
   three.id = "3";
   three.name = "Inclusive leadership";
   three.max = 9;
   three.score = Rational(13, 2);
-  three.level = "Achieving";
+  three.level = testing::LevelNamed(testing::Eds2022Rubric(), "Achieving");
   three.outcomes = {MakeOutcome("3A", Rational(5, 2)),
                     MakeOutcome("3B", Rational(2)),
                     MakeOutcome("3C", Rational(2))};
@@ -166,7 +160,7 @@ GradeReport MakeReport(bool complete) {
              {"few-services", "", "", "Only 2 services were assessed."}};
   if (complete) {
     r.total = Rational(22);
-    r.rating = "Achieving";
+    r.rating = testing::BandNamed(testing::Eds2022Rubric(), "Achieving");
     r.flags.push_back({"single-rater", "2B", "", "2B has one rating."});
   } else {
     r.missing = {"2B", "1C for service =evil"};

@@ -33,7 +33,7 @@ AttentionItem ItemFor(AttentionReason reason,
   item.organisation = organisation.organisation;
   item.file = organisation.latest().source;
   item.year = organisation.latest().year;
-  item.rating = organisation.latest().RatingOrIncomplete();
+  item.rating = organisation.latest().Rating();
   return item;
 }
 
@@ -112,8 +112,10 @@ std::vector<OutcomeSpread> SpreadsOf(const RollupResult& rollup) {
         continue;
       }
       scores.push_back(*entry->score);
+      // By name: an organisation's latest year may have another rubric.
       const auto level =
-          std::find(rollup.levels.begin(), rollup.levels.end(), entry->level);
+          std::find(rollup.levels.begin(), rollup.levels.end(),
+                    entry->level.Name(*organisation.latest().rubric));
       if (level != rollup.levels.end()) {
         ++spread
               .levels[static_cast<std::size_t>(level - rollup.levels.begin())];
@@ -123,6 +125,7 @@ std::vector<OutcomeSpread> SpreadsOf(const RollupResult& rollup) {
     if (!scores.empty()) {
       spread.median =
           CombineServices(std::move(scores), ServicesPolicy::kMedian);
+      spread.median_level = ScoreLevel::Of(*rollup.rubric, spread.median);
     }
     spreads.push_back(std::move(spread));
   }
@@ -159,11 +162,11 @@ Attention BuildAttention(const RollupResult& rollup,
 
   for (const RollupOrganisation& organisation : rollup.organisations) {
     const OrganisationYear& latest = organisation.latest();
-    if (latest.complete && latest.rating == latest.rubric->bands.front().name) {
+    if (latest.complete && latest.rating == OrganisationRating::AtBand(0)) {
       AttentionItem item = ItemFor(AttentionReason::kLowestBand, organisation);
       item.message =
           fmt::format("{} is rated {} ({} of {}) in {}.",
-                      OrganisationText(item.organisation), latest.rating,
+                      OrganisationText(item.organisation), item.rating.Name(),
                       latest.total->ToString(),
                       latest.rubric->MaxTotal().ToString(), latest.year);
       attention.items.push_back(std::move(item));
@@ -173,22 +176,24 @@ Attention BuildAttention(const RollupResult& rollup,
     for (const RollupOrganisation& organisation : rollup.organisations) {
       const OrganisationYear* previous = organisation.previous();
       const OrganisationYear& latest = organisation.latest();
-      if (previous == nullptr || !previous->complete || !latest.complete ||
-          previous->rating == latest.rating) {
+      if (previous == nullptr || !previous->complete || !latest.complete) {
         continue;
       }
-      const bool fell =
-          RankOf(rollup, latest.rating) < RankOf(rollup, previous->rating);
+      // By name: the two years may be graded with different rubrics.
+      const std::string from = previous->Rating().Name();
+      const std::string to = latest.Rating().Name();
+      if (from == to) continue;
+      const bool fell = RankOf(rollup, to) < RankOf(rollup, from);
       if (fell != down) continue;
       AttentionItem item =
           ItemFor(down ? AttentionReason::kBandDown : AttentionReason::kBandUp,
                   organisation);
       item.from_year = previous->year;
-      item.from_rating = previous->rating;
+      item.from_rating = previous->Rating();
       item.message = fmt::format("{}'s rating {} from {} in {} to {} in {}.",
                                  OrganisationText(item.organisation),
-                                 down ? "fell" : "rose", previous->rating,
-                                 previous->year, latest.rating, latest.year);
+                                 down ? "fell" : "rose", from, previous->year,
+                                 to, latest.year);
       attention.items.push_back(std::move(item));
     }
   }

@@ -106,9 +106,9 @@ class Grader {
           Rational(static_cast<std::int64_t>(domain.outcomes.size()) *
                    rubric_.MaxPoints());
       if (domain_result.score && !domain.outcomes.empty()) {
-        domain_result.level = rubric_.LevelNameOf(
-            *domain_result.score /
-            Rational(static_cast<std::int64_t>(domain.outcomes.size())));
+        domain_result.level = ScoreLevel::Of(
+            rubric_, *domain_result.score / Rational(static_cast<std::int64_t>(
+                                                domain.outcomes.size())));
       }
       if (domain_result.score) {
         total += *domain_result.score;
@@ -120,7 +120,7 @@ class Grader {
     result_.complete = complete;
     if (complete) {
       result_.total = total;
-      result_.rating = rubric_.BandOf(total).name;
+      result_.rating = OrganisationRating::Of(rubric_, total);
     }
     AddFewServicesFlag();
     if (complete) AddNearBoundaryFlag(total);
@@ -141,7 +141,7 @@ class Grader {
       outcome_result.id = outcome.id;
       outcome_result.title = outcome.title;
       outcome_result.score = scored.score;
-      outcome_result.level = rubric_.LevelNameOf(scored.score);
+      outcome_result.level = ScoreLevel::Of(rubric_, scored.score);
       outcome_result.combined = scored.combined;
       outcome_result.from_agreed = scored.from_agreed;
       outcome_result.rating_count = scored.rating_count;
@@ -187,7 +187,7 @@ class Grader {
         const EntryScore scored = ScoreEntry(entry, policy);
         ServiceOutcomeResult service_outcome;
         service_outcome.score = scored.score;
-        service_outcome.level = rubric_.LevelNameOf(scored.score);
+        service_outcome.level = ScoreLevel::Of(rubric_, scored.score);
         service_outcome.combined = scored.combined;
         service_outcome.from_agreed = scored.from_agreed;
         service_outcome.rating_count = scored.rating_count;
@@ -211,7 +211,7 @@ class Grader {
       if (all_scored) {
         outcome_result.score = ApplyRounding(
             CombineServices(service_scores, policy.services), policy.rounding);
-        outcome_result.level = rubric_.LevelNameOf(outcome_result.score);
+        outcome_result.level = ScoreLevel::Of(rubric_, outcome_result.score);
       }
       SortUnique(outcome_result.flags);
       result.outcomes.push_back(std::move(outcome_result));

@@ -101,10 +101,6 @@ const IdScore* OrganisationYear::FindDomain(
   return nullptr;
 }
 
-std::string OrganisationYear::RatingOrIncomplete() const {
-  return complete ? rating : kIncompleteRating;
-}
-
 OrganisationYear SummariseYear(const Assessment& assessment,
                                std::shared_ptr<const Rubric> rubric,
                                const GradeResult& result) {
@@ -119,11 +115,9 @@ OrganisationYear SummariseYear(const Assessment& assessment,
     year.rating = result.rating;
   }
   for (const DomainResult& domain : result.domains) {
-    year.domains.push_back(
-        {domain.id, domain.score, domain.score ? domain.level : ""});
+    year.domains.push_back({domain.id, domain.score, domain.level});
     for (const OutcomeResult& outcome : domain.outcomes) {
-      year.outcomes.push_back(
-          {outcome.id, outcome.score, outcome.score ? outcome.level : ""});
+      year.outcomes.push_back({outcome.id, outcome.score, outcome.level});
     }
   }
   year.agreement = result.agreement;

@@ -124,16 +124,18 @@ Status Compare(std::vector<OrganisationYear> years,
       change.from = row.scores[i - 1];
       change.to = row.scores[i];
       change.difference = Difference(change.from, change.to);
-      change.from_level = before.rubric->LevelNameOf(change.from);
-      change.to_level = after.rubric->LevelNameOf(change.to);
+      change.from_level = {ScoreLevel::Of(*before.rubric, change.from),
+                           before.rubric};
+      change.to_level = {ScoreLevel::Of(*after.rubric, change.to),
+                         after.rubric};
       change.movement = movement;
       out.changes.push_back(std::move(change));
     }
     RatingChange rating;
     rating.from_year = before.year;
     rating.to_year = after.year;
-    rating.from = before.RatingOrIncomplete();
-    rating.to = after.RatingOrIncomplete();
+    rating.from = before.Rating();
+    rating.to = after.Rating();
     rating.from_total = before.total;
     rating.to_total = after.total;
     rating.movement = MovementOf(before.total, after.total);
@@ -160,11 +162,11 @@ std::string DescribeChange(const OutcomeChange& change) {
     case Movement::kNewlyScored:
       return fmt::format(
           "{} was scored {} ({}) in {}; it was not scored in {}.", what,
-          change.to_level, change.to->ToString(), change.to_year,
+          change.to_level.Name(), change.to->ToString(), change.to_year,
           change.from_year);
     case Movement::kNoLongerScored:
       return fmt::format("{} was not scored in {}; it was {} ({}) in {}.", what,
-                         change.to_year, change.from_level,
+                         change.to_year, change.from_level.Name(),
                          change.from->ToString(), change.from_year);
     case Movement::kSame:
     case Movement::kNeverScored:
@@ -174,8 +176,8 @@ std::string DescribeChange(const OutcomeChange& change) {
       break;
   }
   return fmt::format("{} {} from {} ({}) to {} ({}) in {}.", what,
-                     UpOrDown(change.movement), change.from_level,
-                     change.from->ToString(), change.to_level,
+                     UpOrDown(change.movement), change.from_level.Name(),
+                     change.from->ToString(), change.to_level.Name(),
                      change.to->ToString(), change.to_year);
 }
 
@@ -186,12 +188,13 @@ std::string DescribeRatingChange(const RatingChange& change) {
     const std::string to = fmt::format("{} of {}", change.to_total->ToString(),
                                        change.to_max.ToString());
     const std::string rating =
-        change.from == change.to
+        change.from.Name() == change.to.Name()
             ? fmt::format("The rating stayed {} in {} ({}, after {} in {})",
-                          change.to, change.to_year, to, from, change.from_year)
+                          change.to.Name(), change.to_year, to, from,
+                          change.from_year)
             : fmt::format("The rating went from {} ({}) in {} to {} ({}) in {}",
-                          change.from, from, change.from_year, change.to, to,
-                          change.to_year);
+                          change.from.Name(), from, change.from_year,
+                          change.to.Name(), to, change.to_year);
     return rating +
            "; the two years' rubrics have different maximum totals, so the "
            "totals are not on one scale.";
@@ -202,30 +205,31 @@ std::string DescribeRatingChange(const RatingChange& change) {
                          change.to_year);
     case Movement::kNewlyScored:
       return fmt::format("{} was incomplete; {} is rated {} ({}).",
-                         change.from_year, change.to_year, change.to,
+                         change.from_year, change.to_year, change.to.Name(),
                          change.to_total->ToString());
     case Movement::kNoLongerScored:
       return fmt::format("{} is incomplete; {} was rated {} ({}).",
-                         change.to_year, change.from_year, change.from,
+                         change.to_year, change.from_year, change.from.Name(),
                          change.from_total->ToString());
     case Movement::kSame:
       return fmt::format("The rating stayed {} in {}, with the total at {}.",
-                         change.to, change.to_year,
+                         change.to.Name(), change.to_year,
                          change.to_total->ToString());
     case Movement::kUp:
     case Movement::kDown:
       break;
   }
-  if (change.from == change.to) {
+  if (change.from.Name() == change.to.Name()) {
     return fmt::format(
-        "The rating stayed {} in {}; the total {} from {} to {}.", change.to,
-        change.to_year, UpOrDown(change.movement),
+        "The rating stayed {} in {}; the total {} from {} to {}.",
+        change.to.Name(), change.to_year, UpOrDown(change.movement),
         change.from_total->ToString(), change.to_total->ToString());
   }
   return fmt::format("The rating {} from {} ({}) in {} to {} ({}) in {}.",
-                     UpOrDown(change.movement), change.from,
-                     change.from_total->ToString(), change.from_year, change.to,
-                     change.to_total->ToString(), change.to_year);
+                     UpOrDown(change.movement), change.from.Name(),
+                     change.from_total->ToString(), change.from_year,
+                     change.to.Name(), change.to_total->ToString(),
+                     change.to_year);
 }
 
 }  // namespace eds

@@ -475,6 +475,16 @@ Status Rollup(std::vector<OrganisationYear> years,
       AddOnce(out.ratings, band.name);
   }
   AddOnce(out.ratings, std::string(kIncompleteRating));
+  for (std::size_t i = 0; i < out.ratings.size(); ++i) {
+    if (i < out.rubric->bands.size()) {
+      out.reference_ratings.push_back(
+          OrganisationRating::AtBand(static_cast<int>(i)));
+    } else if (i + 1 == out.ratings.size()) {
+      out.reference_ratings.push_back(OrganisationRating());  // Incomplete
+    } else {
+      out.reference_ratings.push_back(std::nullopt);
+    }
+  }
   for (const std::string& name : out.years) {
     RatingCounts counts;
     counts.year = name;
@@ -482,7 +492,7 @@ Status Rollup(std::vector<OrganisationYear> years,
     for (const OrganisationYear* year : all) {
       if (year->year != name) continue;
       const auto it = std::find(out.ratings.begin(), out.ratings.end(),
-                                year->RatingOrIncomplete());
+                                year->Rating().Name());
       ++counts.counts[static_cast<std::size_t>(it - out.ratings.begin())];
       ++counts.organisations;
     }

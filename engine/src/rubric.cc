@@ -128,22 +128,9 @@ const Band& Rubric::BandOf(const Rational& total) const {
   return *found;
 }
 
-std::string Rubric::LevelNameOf(const std::optional<Rational>& score) const {
-  if (!score) return "";
-  const Level* level = LevelOf(*score);
-  return level == nullptr ? "" : level->name;
-}
-
 const Band* Rubric::FindBand(const std::string& name) const {
   for (const Band& band : bands) {
     if (band.name == name) return &band;
-  }
-  return nullptr;
-}
-
-const Level* Rubric::FindLevel(const std::string& name) const {
-  for (const Level& level : levels) {
-    if (level.name == name) return &level;
   }
   return nullptr;
 }

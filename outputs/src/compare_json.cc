@@ -33,8 +33,8 @@ std::string CompareJson(const CompareResult& result) {
     json.Key("to_year").String(change.to_year);
     json.Key("from").NumberOrNull(change.from);
     json.Key("to").NumberOrNull(change.to);
-    json.Key("from_level").StringOrNull(change.from_level);
-    json.Key("to_level").StringOrNull(change.to_level);
+    json.Key("from_level").StringOrNull(change.from_level.Name());
+    json.Key("to_level").StringOrNull(change.to_level.Name());
     json.Key("change").NumberOrNull(change.difference);
     json.EndObject();
   }
@@ -48,8 +48,8 @@ std::string CompareJson(const CompareResult& result) {
     json.Key("from_year").String(change.from_year);
     json.Key("to_year").String(change.to_year);
     // null for an incomplete year, as a year's own rating is.
-    json.Key("from").StringOrNull(change.from_total ? change.from : "");
-    json.Key("to").StringOrNull(change.to_total ? change.to : "");
+    json.Key("from").StringOrNull(change.from_total ? change.from.Name() : "");
+    json.Key("to").StringOrNull(change.to_total ? change.to.Name() : "");
     json.Key("from_total").NumberOrNull(change.from_total);
     json.Key("to_total").NumberOrNull(change.to_total);
     history::WriteChangeJson(change.change, change.no_change, json);

@@ -30,7 +30,7 @@ Inline CellText(const std::string& text) {
 }
 
 // An outcome's score in a year, or why there is none; coloured by its level
-// (LevelIndex) in HTML, which also names the level.
+// in HTML, which also names the level.
 Cell ScoreCell(const OrganisationYear& year, const TrendRow& row,
                std::size_t index) {
   if (!row.assessed[index]) return Text("not in rubric");
@@ -38,9 +38,9 @@ Cell ScoreCell(const OrganisationYear& year, const TrendRow& row,
   if (!score) return Text(kNotRated);
   Cell cell = Text(score->ToString());
   const IdScore* outcome = year.FindOutcome(row.outcome.id);
-  if (outcome != nullptr && !outcome->level.empty()) {
-    cell.level = LevelIndex(*year.rubric, outcome->level);
-    cell.level_word = outcome->level;
+  if (outcome != nullptr && outcome->level.has_value()) {
+    cell.level = outcome->level.index();
+    cell.level_word = outcome->level.Name(*year.rubric);
   }
   return cell;
 }
@@ -103,12 +103,12 @@ class CompareDocument {
     for (const OrganisationYear& year : result_.years) {
       std::vector<Cell> cells = {Input(year.year),
                                  Text(history::TotalText(year)),
-                                 CellText(year.RatingOrIncomplete())};
+                                 CellText(year.rating.Name(*year.rubric))};
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = year.FindDomain(domain.id);
         cells.push_back(Text(score == nullptr ? "not in rubric"
                              : score->score   ? score->score->ToString()
-                                              : kIncomplete));
+                                              : kIncompleteSum));
       }
       table.rows.push_back(cells);
     }

@@ -143,8 +143,8 @@ class CompareWorkbook {
       table.Text(0, year.year);
       // An incomplete year is a gap in the line, not a zero.
       if (year.total) table.Score(1, year.total);
-      // Each year's own band: a rubric revision may move the bounds. A band
-      // that year's rubric lacks is a gap in its line.
+      // Each year's own band, matched by name: a rubric revision may move
+      // the bounds. A band that year's rubric lacks is a gap in its line.
       for (std::size_t i = 0; i < lines.size(); ++i) {
         if (const Band* band = year.rubric->FindBand(lines[i]->name)) {
           table.Score(2 + i, band->lower);
@@ -217,7 +217,9 @@ class CompareWorkbook {
         if (!row.assessed[i]) {
           table.Text(c++, "not in rubric");
         } else {
-          history::WriteLevelScore(table, c++, *years[i].rubric, row.scores[i]);
+          // Assessed: the year has this outcome.
+          history::WriteLevelScore(table, c++, *years[i].rubric,
+                                   *years[i].FindOutcome(row.outcome.id));
         }
       }
       history::WriteChange(table, c++, row.change, "");

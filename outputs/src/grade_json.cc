@@ -96,8 +96,8 @@ const Service* FindService(const Assessment& assessment,
   return nullptr;
 }
 
-void WriteServices(const Assessment& assessment, const DomainResult& domain,
-                   JsonWriter& json) {
+void WriteServices(const Assessment& assessment, const Rubric& rubric,
+                   const DomainResult& domain, JsonWriter& json) {
   json.Key("services").BeginArray();
   for (const ServiceResult& service : domain.services) {
     const Service* given = FindService(assessment, service.id);
@@ -114,7 +114,7 @@ void WriteServices(const Assessment& assessment, const DomainResult& domain,
       json.BeginObject();
       json.Key("id").String(outcome.id);
       json.Key("score").NumberOrNull(result ? result->score : std::nullopt);
-      json.Key("level").StringOrNull(result ? result->level : "");
+      json.Key("level").StringOrNull(result ? result->level.Name(rubric) : "");
       json.Key("flags").BeginArray();
       if (result != nullptr) {
         for (const std::string& code : result->flags) json.String(code);
@@ -131,15 +131,15 @@ void WriteServices(const Assessment& assessment, const DomainResult& domain,
   json.EndArray();
 }
 
-void WriteOutcomes(const Assessment& assessment, const DomainResult& domain,
-                   JsonWriter& json) {
+void WriteOutcomes(const Assessment& assessment, const Rubric& rubric,
+                   const DomainResult& domain, JsonWriter& json) {
   json.Key("outcomes").BeginArray();
   for (const OutcomeResult& outcome : domain.outcomes) {
     json.BeginObject();
     json.Key("id").String(outcome.id);
     json.Key("title").String(outcome.title);
     json.Key("score").NumberOrNull(outcome.score);
-    json.Key("level").StringOrNull(outcome.score ? outcome.level : "");
+    json.Key("level").StringOrNull(outcome.level.Name(rubric));
     json.Key("flags").BeginArray();
     for (const std::string& code : outcome.flags) json.String(code);
     json.EndArray();
@@ -207,7 +207,8 @@ std::string GradeJson(const GradeReport& report) {
   json.Key("complete").Bool(result.complete);
   json.Key("total").NumberOrNull(result.complete ? result.total : std::nullopt);
   json.Key("max").Number(result.max);
-  json.Key("rating").StringOrNull(result.complete ? result.rating : "");
+  json.Key("rating").StringOrNull(
+      result.complete ? result.rating.Name(report.rubric) : "");
 
   json.Key("stakeholders").BeginArray();
   for (const Stakeholder& stakeholder : assessment.stakeholders) {
@@ -226,9 +227,9 @@ std::string GradeJson(const GradeReport& report) {
     json.Key("name").String(domain.name);
     json.Key("score").NumberOrNull(domain.score);
     json.Key("max").Number(domain.max);
-    json.Key("level").StringOrNull(domain.score ? domain.level : "");
-    WriteServices(assessment, domain, json);
-    WriteOutcomes(assessment, domain, json);
+    json.Key("level").StringOrNull(domain.level.Name(report.rubric));
+    WriteServices(assessment, report.rubric, domain, json);
+    WriteOutcomes(assessment, report.rubric, domain, json);
     json.EndObject();
   }
   json.EndArray();

@@ -30,9 +30,9 @@ using report::Strong;
 using report::Text;
 
 // Shown for an outcome or domain that has no score.
-// Table cells in the Markdown start with a capital.
+// Table cells in the Markdown start with a capital: a sum not given reads
+// kIncompleteRating, as the rating does.
 constexpr char kNotRatedCell[] = "Not rated";
-constexpr char kIncompleteCell[] = "Incomplete";
 // Between items in one table cell. Plain text rather than <br>: the
 // Markdown holds no raw HTML at all, so it renders the same on sites that
 // strip HTML.
@@ -89,7 +89,7 @@ Inline Score(const std::optional<Rational>& score) {
 
 // A service total, domain score or total, or "Incomplete".
 Inline Sum(const std::optional<Rational>& score) {
-  return Text(score ? score->ToString() : kIncompleteCell);
+  return Text(score ? score->ToString() : kIncompleteRating);
 }
 
 // "2 — Achieving activity", as the national template writes a rating.
@@ -206,17 +206,19 @@ class GradeDocument {
     doc_.Heading(2, Text("Rating"));
     std::vector<std::vector<Cell>> rows;
     for (const DomainResult& domain : result_.domains) {
-      Cell level = domain.score ? CellText(domain.level) : Text(kNothing);
-      if (domain.score) level.level = LevelIndex(report_.rubric, domain.level);
+      Cell level = domain.score ? CellText(domain.level.Name(report_.rubric))
+                                : Text(kNothing);
+      if (domain.score) level.level = domain.level.index();
       rows.push_back({DomainLabel(domain), Sum(domain.score),
                       Text(domain.max.ToString()), level});
     }
-    const Inline rating =
-        result_.complete ? Input(result_.rating) : Text("Incomplete");
+    const Inline rating = result_.complete
+                              ? Input(result_.rating.Name(report_.rubric))
+                              : Text(kIncompleteRating);
     rows.push_back({Strong(Text("Total")),
                     result_.complete && result_.total
                         ? Strong(Text(result_.total->ToString()))
-                        : Text(kIncompleteCell),
+                        : Text(kIncompleteRating),
                     Strong(Text(result_.max.ToString())), Strong(rating)});
     doc_.Table(Text("Score and level of each domain, and the total"),
                {Text("Domain"), Text("Score"), Text("out of"), Text("Level")})
@@ -228,8 +230,9 @@ class GradeDocument {
                            result_.max.ToString())));
       return;
     }
-    doc_.Paragraph(Strong(Text("Overall rating: Incomplete.")) +
-                   Text(" Not yet rated:"));
+    doc_.Paragraph(
+        Strong(Text(fmt::format("Overall rating: {}.", kIncompleteRating))) +
+        Text(" Not yet rated:"));
     std::vector<Inline> missing;
     for (const std::string& line : result_.missing) {
       missing.push_back(Input(line));
@@ -272,10 +275,9 @@ class GradeDocument {
           owners.push_back(Input(action.owner));
         }
       }
-      Cell rating = RatingText(outcome.score, outcome.level);
-      if (outcome.score) {
-        rating.level = LevelIndex(report_.rubric, outcome.level);
-      }
+      Cell rating =
+          RatingText(outcome.score, outcome.level.Name(report_.rubric));
+      if (outcome.score) rating.level = outcome.level.index();
       rows.push_back({OutcomeLabel(outcome.id, outcome.title),
                       evidence.empty() ? Text(kNothing)
                                        : JoinInline(evidence, kListSeparator),

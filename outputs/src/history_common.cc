@@ -15,13 +15,13 @@ namespace {
 // [{"id", "score", "level"}] in rubric order: a domain's or an outcome's
 // result as every format writes it (grade adds more to each).
 void WriteScoresJson(const char* key, const std::vector<IdScore>& scores,
-                     JsonWriter& json) {
+                     const Rubric& rubric, JsonWriter& json) {
   json.Key(key).BeginArray();
   for (const IdScore& entry : scores) {
     json.BeginObject();
     json.Key("id").String(entry.id);
     json.Key("score").NumberOrNull(entry.score);
-    json.Key("level").StringOrNull(entry.level);
+    json.Key("level").StringOrNull(entry.level.Name(rubric));
     json.EndObject();
   }
   json.EndArray();
@@ -35,7 +35,7 @@ std::string SignedText(const Rational& change) {
 }
 
 std::string TotalText(const OrganisationYear& year) {
-  if (!year.total) return kIncomplete;
+  if (!year.total) return kIncompleteSum;
   return fmt::format("{} of {}", year.total->ToString(),
                      year.rubric->MaxTotal().ToString());
 }
@@ -86,9 +86,10 @@ void WriteYearJson(const OrganisationYear& year, JsonWriter& json) {
   // The total's scale: years graded with rubrics of different maxima are not
   // on one scale.
   json.Key("max").Number(year.rubric->MaxTotal());
-  json.Key("rating").StringOrNull(year.rating);
-  WriteScoresJson("domains", year.domains, json);
-  WriteScoresJson("outcomes", year.outcomes, json);
+  json.Key("rating").StringOrNull(year.complete ? year.rating.Name(*year.rubric)
+                                                : "");
+  WriteScoresJson("domains", year.domains, *year.rubric, json);
+  WriteScoresJson("outcomes", year.outcomes, *year.rubric, json);
   json.Key("source").String(year.source);
   WriteRubricJson("rubric", *year.rubric, json);
   json.Key("agreement");
@@ -111,7 +112,7 @@ std::string AttentionLabel(AttentionReason reason) {
     case AttentionReason::kOutOfDate:
       return "Out of date";
     case AttentionReason::kIncomplete:
-      return "Incomplete";
+      return kIncompleteRating;
     case AttentionReason::kExcluded:
       return "Excluded file";
     case AttentionReason::kMissing:
@@ -120,16 +121,9 @@ std::string AttentionLabel(AttentionReason reason) {
   return "";
 }
 
-std::string LevelColour(const Rubric& rubric,
-                        const std::optional<Rational>& score) {
-  if (!score) return "";
-  const Level* level = rubric.LevelOf(*score);
-  return level == nullptr ? "" : level->colour;
-}
-
-std::string RatingColour(const Rubric& rubric, const std::string& rating) {
-  if (const Band* band = rubric.FindBand(rating)) return band->colour;
-  return rating == kIncompleteRating ? kIncompleteColour : "";
+std::string RatingColour(const RubricRating& rating) {
+  if (!rating.rubric) return "";
+  return rating.rating.complete() ? rating.Colour() : kIncompleteColour;
 }
 
 std::string ChangeColour(const std::optional<Rational>& change) {
@@ -186,7 +180,7 @@ void AddDomainColumns(const Rubric& rubric, double min_width, double max_width,
 std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
                             const OrganisationYear& year,
                             const Rubric& reference) {
-  table.Score(column++, year.total, xlsx::Style(), kIncomplete);
+  table.Score(column++, year.total, xlsx::Style(), kIncompleteSum);
   table.Score(column++, year.rubric->MaxTotal());
   WriteRating(table, column++, year);
   for (const Domain& domain : reference.domains) {
@@ -194,7 +188,7 @@ std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
     if (score == nullptr) {
       table.Text(column++, "not in rubric");
     } else {
-      table.Score(column++, score->score, xlsx::Style(), kIncomplete);
+      table.Score(column++, score->score, xlsx::Style(), kIncompleteSum);
     }
   }
   return column;
@@ -202,15 +196,13 @@ std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
 
 void WriteRating(xlsx::Table& table, std::size_t column,
                  const OrganisationYear& year) {
-  const std::string rating = year.RatingOrIncomplete();
-  table.Text(column, rating,
-             xlsx::Filled(history::RatingColour(*year.rubric, rating)));
+  table.Text(column, year.rating.Name(*year.rubric),
+             xlsx::Filled(history::RatingColour(year.Rating())));
 }
 
 void WriteLevelScore(xlsx::Table& table, std::size_t column,
-                     const Rubric& rubric,
-                     const std::optional<Rational>& score) {
-  table.Score(column, score, xlsx::Filled(history::LevelColour(rubric, score)));
+                     const Rubric& rubric, const IdScore& score) {
+  table.Score(column, score.score, xlsx::Filled(score.level.Colour(rubric)));
 }
 
 }  // namespace eds::history

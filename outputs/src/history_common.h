@@ -48,11 +48,9 @@ void WriteChangeJson(const std::optional<Rational>& change, NoChange why,
 // "Fell a band", ...
 std::string AttentionLabel(AttentionReason reason);
 
-// The fill for a score in its rubric's level colour ("" when none), and for a
-// rating in its band colour (kIncompleteColour for an incomplete year).
-std::string LevelColour(const Rubric& rubric,
-                        const std::optional<Rational>& score);
-std::string RatingColour(const Rubric& rubric, const std::string& rating);
+// The fill for a rating: its band's colour, kIncompleteColour for an
+// incomplete year, "" for no rating (no year).
+std::string RatingColour(const RubricRating& rating);
 // The fill for a change: up, down, or none.
 std::string ChangeColour(const std::optional<Rational>& change);
 // A number format that shows a change's sign and exact value ("+1", "-0.5",
@@ -91,8 +89,7 @@ void WriteRating(xlsx::Table& table, std::size_t column,
                  const OrganisationYear& year);
 // An outcome's score filled in its level colour under `rubric`.
 void WriteLevelScore(xlsx::Table& table, std::size_t column,
-                     const Rubric& rubric,
-                     const std::optional<Rational>& score);
+                     const Rubric& rubric, const IdScore& score);
 
 }  // namespace eds::history
 

@@ -25,7 +25,7 @@ std::string JoinAnd(const std::vector<std::string>& items) {
 }
 
 std::string MetricWords(const std::string& metric) {
-  return metric == "krippendorff-alpha-ordinal"
+  return metric == kAlphaOrdinalMetric
              ? std::string("Krippendorff's alpha (ordinal)")
              : metric;
 }
@@ -51,13 +51,6 @@ std::string RoleWords(const std::string& role) {
     words[0] = static_cast<char>(words[0] - 'a' + 'A');
   }
   return words;
-}
-
-int LevelIndex(const Rubric& rubric, const std::string& name) {
-  for (std::size_t i = 0; i < rubric.levels.size(); ++i) {
-    if (rubric.levels[i].name == name) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 }  // namespace eds

@@ -9,15 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "eds/rating.h"
 #include "eds/rubric.h"
 
 namespace eds {
 
 // What stands where a score would: an outcome without a score is not rated;
 // a sum or a combination of scores (a service total, a domain, a total) is
-// incomplete when any of its outcomes is not rated.
+// kIncompleteSum (eds/rating.h) when any of its outcomes is not rated.
 inline constexpr char kNotRated[] = "not rated";
-inline constexpr char kIncomplete[] = "incomplete";
 // Where a change between two totals would stand when their rubrics'
 // maximum totals differ.
 inline constexpr char kNotComparable[] =
@@ -39,10 +39,6 @@ std::string MetricWords(const std::string& metric);
 // and "not defined" for nullopt.
 std::string ShareText(const std::optional<double>& share);
 std::string FigureText(const std::optional<double>& figure);
-
-// The index in `rubric.levels` (0 for the lowest) of the level named
-// `name`, or -1 when it has none: what HTML colours a level by.
-int LevelIndex(const Rubric& rubric, const std::string& name);
 
 // A reviewer role id as words: "trade-union" is "Trade union".
 std::string RoleWords(const std::string& role);

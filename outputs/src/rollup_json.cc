@@ -36,9 +36,9 @@ void WriteAttention(const Attention& attention, JsonWriter& json) {
     json.Key("code").StringOrNull(item.organisation.code);
     json.Key("file").StringOrNull(item.file);
     json.Key("year").StringOrNull(item.year);
-    json.Key("rating").StringOrNull(item.rating);
+    json.Key("rating").StringOrNull(item.rating.Name());
     json.Key("from_year").StringOrNull(item.from_year);
-    json.Key("from_rating").StringOrNull(item.from_rating);
+    json.Key("from_rating").StringOrNull(item.from_rating.Name());
     json.Key("change").NumberOrNull(item.change);
     json.Key("message").String(item.message);
     json.EndObject();

@@ -151,14 +151,14 @@ class RollupDocument {
                                  CellText(organisation.organisation.system),
                                  Input(latest.year),
                                  Text(history::TotalText(latest)),
-                                 CellText(latest.RatingOrIncomplete())};
+                                 CellText(latest.rating.Name(*latest.rubric))};
       for (const Domain& domain : rubric_.domains) {
         const IdScore* score = latest.FindDomain(domain.id);
         if (score == nullptr) {
           cells.push_back(Text("not in rubric"));
         } else {
           cells.push_back(
-              Text(score->score ? score->score->ToString() : kIncomplete));
+              Text(score->score ? score->score->ToString() : kIncompleteSum));
         }
       }
       const OrganisationYear* previous = organisation.previous();
@@ -279,10 +279,10 @@ class RollupDocument {
     const IdScore* score = year.FindOutcome(outcome_id);
     if (score == nullptr) return Text("not in rubric");
     if (!score->score) return Text(kNotRated);
-    if (score->level.empty()) return Text(score->score->ToString());
-    Cell cell =
-        Text(score->score->ToString() + " (") + Input(score->level) + Text(")");
-    cell.level = LevelIndex(*year.rubric, score->level);
+    if (!score->level.has_value()) return Text(score->score->ToString());
+    Cell cell = Text(score->score->ToString() + " (") +
+                Input(score->level.Name(*year.rubric)) + Text(")");
+    cell.level = score->level.index();
     return cell;
   }
 

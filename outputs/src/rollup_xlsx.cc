@@ -112,8 +112,8 @@ class RollupWorkbook {
       table.Text(1, item.organisation.name);
       table.Text(2, item.organisation.code);
       table.Text(3, item.year);
-      table.Text(4, item.rating,
-                 Filled(history::RatingColour(rubric_, item.rating)));
+      table.Text(4, item.rating.Name(),
+                 Filled(history::RatingColour(item.rating)));
       table.Text(5, item.message);
       table.Text(6, item.file);
     }
@@ -172,7 +172,7 @@ class RollupWorkbook {
       if (previous == nullptr) {
         table.Text(c++, "");
       } else {
-        table.Score(c++, previous->total, Style(), kIncomplete);
+        table.Score(c++, previous->total, Style(), kIncompleteSum);
       }
       history::WriteChange(table, c++, organisation.change,
                            organisation.same_scale ? "" : kNotComparable);
@@ -275,10 +275,10 @@ class RollupWorkbook {
         if (score == nullptr) {
           table.Text(c++, "n/a");
         } else {
-          history::WriteLevelScore(table, c++, *latest.rubric, score->score);
+          history::WriteLevelScore(table, c++, *latest.rubric, *score);
         }
       }
-      table.Score(c++, latest.total, Style(), kIncomplete);
+      table.Score(c++, latest.total, Style(), kIncompleteSum);
       history::WriteRating(table, c++, latest);
     }
     table.Finish();
@@ -307,9 +307,9 @@ class RollupWorkbook {
     ++row;
     sheet->Text(row, 0, "Median score");
     for (std::size_t i = 0; i < result_.spreads.size(); ++i) {
-      const std::optional<Rational>& median = result_.spreads[i].median;
-      sheet->Score(row, outcome_col(i), median,
-                   Filled(history::LevelColour(rubric_, median)));
+      const OutcomeSpread& spread = result_.spreads[i];
+      sheet->Score(row, outcome_col(i), spread.median,
+                   Filled(spread.median_level.Colour(rubric_)));
     }
   }
 
@@ -358,9 +358,9 @@ class RollupWorkbook {
           table.Text(4, info.domain_id);
           table.Text(5, info.id);
           table.Text(6, info.name);
-          history::WriteLevelScore(table, 7, *year.rubric, outcome.score);
-          table.Text(8, year.rubric->LevelNameOf(outcome.score));
-          table.Score(9, year.total, Style(), kIncomplete);
+          history::WriteLevelScore(table, 7, *year.rubric, outcome);
+          table.Text(8, outcome.level.Name(*year.rubric));
+          table.Score(9, year.total, Style(), kIncompleteSum);
           history::WriteRating(table, 10, year);
           table.Text(11, year.source);
           table.Text(12, year.rubric->Provenance());
@@ -403,8 +403,11 @@ class RollupWorkbook {
           chart->AddSeries(kRatingsSheet, 1, last_row, 0, col);
       if (series == nullptr) return;
       series->NameFromCell(kRatingsSheet, 0, col);
+      const std::optional<OrganisationRating>& rating =
+          result_.reference_ratings[i];
       series->Fill(
-          xlsx::ParseColour(history::RatingColour(rubric_, result_.ratings[i]))
+          xlsx::ParseColour(
+              rating ? history::RatingColour({*rating, result_.rubric}) : "")
               .value_or(0xBFBFBF));
     }
     chart->ValueAxis(0, std::nullopt, "Organisations");

@@ -13,15 +13,6 @@
 #include "xlsx_grade_sheets.h"
 
 namespace eds {
-namespace grade_xlsx {
-
-std::string LevelColour(const Rubric& rubric, const std::string& name) {
-  const Level* level = rubric.FindLevel(name);
-  return level == nullptr ? "" : level->colour;
-}
-
-}  // namespace grade_xlsx
-
 namespace {
 
 xlsx::DocumentInfo DocumentInfoFor(const GradeReport& report) {

@@ -31,9 +31,6 @@ void WriteEvidence(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteActions(xlsx::Sheet* sheet, const GradeReport& report);
 void WriteMethod(xlsx::Sheet* sheet, const GradeReport& report);
 
-// The colour of the level named `name`, "" for none.
-std::string LevelColour(const Rubric& rubric, const std::string& name);
-
 }  // namespace grade_xlsx
 }  // namespace eds
 

@@ -40,11 +40,6 @@ Style Label() {
   return style;
 }
 
-std::string BandColour(const Rubric& rubric, const std::string& name) {
-  const Band* band = rubric.FindBand(name);
-  return band == nullptr ? "" : band->colour;
-}
-
 // ---- Summary ----
 
 class SummaryWriter {
@@ -153,16 +148,16 @@ class SummaryWriter {
                             "\" of " + result.max.ToString() + "\"";
       sheet_->Number(row_, 1, result.total->ToDouble(), total);
     } else {
-      sheet_->Text(row_, 1, "Incomplete", Bold());
+      sheet_->Text(row_, 1, kIncompleteRating, Bold());
     }
     ++row_;
     sheet_->Text(row_, 0, "Rating", Label());
-    if (result.complete && !result.rating.empty()) {
-      Style rating = Filled(BandColour(report_.rubric, result.rating));
+    if (result.complete) {
+      Style rating = Filled(result.rating.Colour(report_.rubric));
       rating.bold = true;
-      sheet_->Text(row_, 1, result.rating, rating);
+      sheet_->Text(row_, 1, result.rating.Name(report_.rubric), rating);
     } else {
-      sheet_->Text(row_, 1, "Incomplete", Bold());
+      sheet_->Text(row_, 1, kIncompleteRating, Bold());
     }
     ++row_;
     if (!result.missing.empty()) {
@@ -182,10 +177,10 @@ class SummaryWriter {
       table.NewRow();
       table.Text(0, domain.id);
       table.Text(1, domain.name);
-      table.Score(2, domain.score, Style(), kIncomplete);
+      table.Score(2, domain.score, Style(), kIncompleteSum);
       table.Score(3, domain.max);
-      table.Text(4, domain.level,
-                 Filled(LevelColour(report_.rubric, domain.level)));
+      table.Text(4, domain.level.Name(report_.rubric),
+                 Filled(domain.level.Colour(report_.rubric)));
       highest_max = std::max(highest_max, domain.max.ToDouble());
     }
     const xlsx::Row last = table.last_row();
@@ -194,13 +189,13 @@ class SummaryWriter {
     if (result.complete && result.total) {
       table.Score(2, result.total, Bold());
     } else {
-      table.Text(2, "Incomplete", Bold());
+      table.Text(2, kIncompleteRating, Bold());
     }
     table.Score(3, result.max, Bold());
     if (result.complete) {
-      Style rating = Filled(BandColour(report_.rubric, result.rating));
+      Style rating = Filled(result.rating.Colour(report_.rubric));
       rating.bold = true;
-      table.Text(4, result.rating, rating);
+      table.Text(4, result.rating.Name(report_.rubric), rating);
     }
     table.Finish();
     if (!result.domains.empty()) AddChart(first, last, highest_max);
@@ -220,8 +215,8 @@ class SummaryWriter {
         table.Text(1, info == nullptr ? outcome.title : info->name);
         table.Score(2, outcome.score);
         table.Score(3, max);
-        table.Text(4, outcome.level,
-                   Filled(LevelColour(report_.rubric, outcome.level)));
+        table.Text(4, outcome.level.Name(report_.rubric),
+                   Filled(outcome.level.Colour(report_.rubric)));
       }
     }
     table.Finish();
@@ -240,7 +235,7 @@ class SummaryWriter {
         table.NewRow();
         table.Text(0, service.id);
         table.Text(1, service.name);
-        table.Score(2, service.total, Style(), kIncomplete);
+        table.Score(2, service.total, Style(), kIncompleteSum);
         table.Score(3, domain.max);
       }
       table.Finish();
@@ -268,9 +263,8 @@ class SummaryWriter {
 
     std::vector<xlsx::Colour> colours;
     for (const DomainResult& domain : report_.result.domains) {
-      colours.push_back(
-          xlsx::ParseColour(LevelColour(report_.rubric, domain.level))
-              .value_or(0xBFBFBF));
+      colours.push_back(xlsx::ParseColour(domain.level.Colour(report_.rubric))
+                            .value_or(0xBFBFBF));
     }
     score->PointFills(colours);
     // The legend shows the series' own fill; the bars show their levels'.

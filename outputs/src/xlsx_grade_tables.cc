@@ -86,8 +86,8 @@ void WriteOutcomes(Sheet* sheet, const GradeReport& report) {
       table.Text(1, outcome.id);
       table.Text(2, outcome.title);
       table.Score(3, outcome.score);
-      table.Text(4, outcome.level,
-                 Filled(LevelColour(report.rubric, outcome.level)));
+      table.Text(4, outcome.level.Name(report.rubric),
+                 Filled(outcome.level.Colour(report.rubric)));
       table.Text(6, Join(outcome.flags, ", "));
       std::size_t evidence = 0;
       std::size_t actions = 0;
@@ -181,7 +181,7 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
         }
       }
       table.Score(column++, result ? result->total : std::nullopt, Style(),
-                  kIncomplete);
+                  kIncompleteSum);
     }
     table.Text(flags_column, Join(flags, "; "));
   }
@@ -200,7 +200,7 @@ void WriteServices(Sheet* sheet, const GradeReport& report) {
   const auto last_col = static_cast<xlsx::Col>(flags_column);
   for (const DomainResult* domain : domains) {
     sheet->WrapText(row, 0, "Domain " + domain->id + " score", Bold());
-    sheet->Score(row++, 1, domain->score, left, kIncomplete);
+    sheet->Score(row++, 1, domain->score, left, kIncompleteSum);
     sheet->Paragraph(row++, 0, last_col, DomainScoreSentence(policy), note);
   }
 }

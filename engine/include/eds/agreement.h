@@ -53,10 +53,14 @@ std::optional<ChanceCorrected> ChanceCorrectedAgreement(
     const std::vector<double>& categories, const AgreementWeights& weights,
     ChanceModel model);
 
+// The one agreement metric the engine measures, as outputs name it (the
+// JSON `metric`; writers match it to give its words).
+inline constexpr char kAlphaOrdinalMetric[] = "krippendorff-alpha-ordinal";
+
 // A panel's agreement as the outputs show it. Units are outcomes (service ×
 // outcome in a per-service domain), values the stakeholders' ratings.
 struct Agreement {
-  std::string metric = "krippendorff-alpha-ordinal";
+  std::string metric = kAlphaOrdinalMetric;
   std::optional<double> alpha;  // nullopt: not defined
   int pairable = 0;             // values in units with two or more ratings
   // Gwet's percent agreement: the share of pairs of ratings of one unit that

@@ -8,6 +8,7 @@
 
 #include "eds/agreement.h"
 #include "eds/assessment.h"
+#include "eds/rating.h"
 #include "eds/rational.h"
 #include "eds/rubric.h"
 
@@ -27,7 +28,7 @@ struct OutcomeResult {
   std::string id;
   std::string title;
   std::optional<Rational> score;   // nullopt: unrated
-  std::string level;               // level name of the score, or empty
+  ScoreLevel level;                // of the score; none when unrated
   std::vector<std::string> flags;  // sorted, unique codes
   // For an outcome rated directly: the combined ratings before rounding, and
   // whether `agreed` decided the score.
@@ -38,7 +39,7 @@ struct OutcomeResult {
 
 struct ServiceOutcomeResult {
   std::optional<Rational> score;
-  std::string level;                 // level name of the score, or empty
+  ScoreLevel level;                  // of the score; none when unrated
   std::optional<Rational> combined;  // before rounding
   bool from_agreed = false;
   int rating_count = 0;
@@ -57,7 +58,7 @@ struct DomainResult {
   std::string name;
   std::optional<Rational> score;  // nullopt when anything is unrated
   Rational max;
-  std::string level;  // level of score / outcome count, or empty
+  ScoreLevel level;  // of score / outcome count; none when unscored
   std::vector<ServiceResult> services;  // per-service domains only
   std::vector<OutcomeResult> outcomes;  // rubric order
 };
@@ -67,7 +68,7 @@ struct GradeResult {
   bool complete = false;
   std::optional<Rational> total;  // nullopt when incomplete
   Rational max;
-  std::string rating;  // band name, or empty when incomplete
+  OrganisationRating rating;  // the band of the total, or Incomplete
   std::vector<DomainResult> domains;
   std::vector<Flag> flags;  // in rubric order of outcome, then service
   // What is missing, one readable line each ("1B for service nhs-111").

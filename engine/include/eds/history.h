@@ -15,20 +15,18 @@
 #include "eds/assessment.h"
 #include "eds/diagnostics.h"
 #include "eds/grade.h"
+#include "eds/rating.h"
 #include "eds/rational.h"
 #include "eds/rubric.h"
 #include "eds/status.h"
 
 namespace eds {
 
-// What an incomplete year is called where a rating would stand (SPEC §4.6).
-inline constexpr char kIncompleteRating[] = "Incomplete";
-
 // A domain's or an outcome's score, under its rubric id.
 struct IdScore {
   std::string id;
   std::optional<Rational> score;  // nullopt: not scored
-  std::string level = {};         // the level name of the score, or empty
+  ScoreLevel level = {};  // of the score, in its year's rubric; none unscored
 };
 
 // One organisation's graded year (SPEC §5: year, complete, total, rating,
@@ -42,7 +40,7 @@ struct OrganisationYear {
   SourceLocation year_where;  // where the file gives its year
   bool complete = false;
   std::optional<Rational> total;  // nullopt when incomplete
-  std::string rating;             // the band name; empty when incomplete
+  OrganisationRating rating;      // of `rubric`: the band, or Incomplete
   std::vector<IdScore> domains;   // rubric order
   std::vector<IdScore> outcomes;  // rubric order
   Agreement agreement;            // the panel agreement
@@ -57,8 +55,8 @@ struct OrganisationYear {
   // outcome (an unscored outcome of the rubric is an entry without a score).
   const IdScore* FindOutcome(const std::string& outcome_id) const;
   const IdScore* FindDomain(const std::string& domain_id) const;
-  // The rating, or kIncompleteRating.
-  std::string RatingOrIncomplete() const;
+  // The rating with its rubric, as changes and the Attention list hold it.
+  RubricRating Rating() const { return {rating, rubric}; }
 };
 
 // Summarises a graded assessment. `rubric` is the one it was graded with and
@@ -126,7 +124,7 @@ struct TrendRow {
 };
 
 // An outcome whose score moved between two consecutive years (SPEC §5
-// `changes`), with its level names for the text.
+// `changes`), with its levels for the text.
 struct OutcomeChange {
   OutcomeInfo outcome;
   std::string from_year;
@@ -134,8 +132,8 @@ struct OutcomeChange {
   std::optional<Rational> from;  // nullopt: not scored that year
   std::optional<Rational> to;
   std::optional<Rational> difference;  // to - from, when both are scored
-  std::string from_level;  // level name of the score; empty when not scored
-  std::string to_level;
+  RubricLevel from_level;              // of the score; none when not scored
+  RubricLevel to_level;
   Movement movement = Movement::kSame;
 };
 
@@ -151,8 +149,8 @@ enum class NoChange {
 struct RatingChange {
   std::string from_year;
   std::string to_year;
-  std::string from;  // band name or kIncompleteRating
-  std::string to;
+  RubricRating from;  // a band or Incomplete
+  RubricRating to;
   std::optional<Rational> from_total;
   std::optional<Rational> to_total;
   Movement movement = Movement::kSame;  // of the totals
@@ -348,6 +346,7 @@ struct OutcomeSpread {
   // The median of the scored organisations' scores (the mean of the middle
   // two for an even count); nullopt when none is scored.
   std::optional<Rational> median;
+  ScoreLevel median_level;  // of the median, in the rollup's rubric
 };
 
 // Why an organisation (or a file) is on the Attention list.
@@ -373,8 +372,8 @@ struct AttentionItem {
   std::string file;           // the latest year's file, or the excluded one
   std::string year;           // the year concerned ("" when none)
   std::string from_year;      // the previous year, for a movement
-  std::string from_rating;    // band (or kIncompleteRating) before a movement
-  std::string rating;         // latest band (or kIncompleteRating)
+  RubricRating from_rating;   // band (or Incomplete) before a movement
+  RubricRating rating;        // latest band (or Incomplete); none if no year
   std::optional<Rational> change;  // for the biggest rises and falls
   std::string message;             // one sentence for a commissioner
 };
@@ -452,6 +451,9 @@ struct RollupResult {
   // The reference rubric's band names in order, any other rubric's after
   // them, then kIncompleteRating.
   std::vector<std::string> ratings;
+  // Aligned with `ratings`: each as a rating of the reference rubric (`rubric`)
+  // for its colour; nullopt for a band only other rubrics have.
+  std::vector<std::optional<OrganisationRating>> reference_ratings;
   std::vector<RatingCounts> ratings_by_year;  // one per entry of `years`
   // The outcome columns: the reference rubric's, then any only other rubrics
   // have.

@@ -99,13 +99,12 @@ struct Rubric {
   // The level of a score rounded down (1.5 is the level of 1); nullptr for a
   // score below the lowest level.
   const Level* LevelOf(const Rational& score) const;
-  // The name of LevelOf(score), or "" for no score or no level.
-  std::string LevelNameOf(const std::optional<Rational>& score) const;
   // The band holding `total` (half-open bands; SPEC §4.4).
   const Band& BandOf(const Rational& total) const;
-  // The band or level with exactly this name, or nullptr.
+  // The band with exactly this name, or nullptr: to match bands across
+  // rubrics (a level or rating of a graded year is a ScoreLevel or an
+  // OrganisationRating, eds/rating.h).
   const Band* FindBand(const std::string& name) const;
-  const Level* FindLevel(const std::string& name) const;
   // Parses a rating as written by a panel: the digit of a level's points, or a
   // level name or alias, case-insensitive, optionally followed by
   // " activity". Returns the points, or nullopt when it is not a rating.
