@@ -232,15 +232,7 @@ class ScoreSheetReader {
     if (!header_ok) return;
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
       const TableRow& row = table.rows[r];
-      if (row.cells.size() != header.cells.size()) {
-        diag_.Error(
-            row.where,
-            fmt::format("this row has {} field{}; the header has {}",
-                        row.cells.size(), row.cells.size() == 1 ? "" : "s",
-                        header.cells.size()),
-            table.width_hint, row.line);
-        continue;
-      }
+      if (!HasHeaderWidth(table, row, header)) continue;
       const auto cell = [&](const char* name) -> const TableCell& {
         return row.cells[column.at(name)];
       };
@@ -254,6 +246,19 @@ class ScoreSheetReader {
 
   // A wide sheet (a Microsoft Forms export): one row per stakeholder, one
   // column per outcome (of a service) whose header holds the outcome's id.
+  // Whether a data row has as many fields as the header; reports it when
+  // not, and the caller skips the row.
+  bool HasHeaderWidth(const ScoreTable& table, const TableRow& row,
+                      const TableRow& header) {
+    if (row.cells.size() == header.cells.size()) return true;
+    diag_.Error(row.where,
+                fmt::format("this row has {} field{}; the header has {}",
+                            row.cells.size(), row.cells.size() == 1 ? "" : "s",
+                            header.cells.size()),
+                table.width_hint, row.line);
+    return false;
+  }
+
   bool LooksWide(const TableRow& header) const {
     for (const TableCell& cell : header.cells) {
       if (ColumnName(cell.text) == "outcome") return false;
@@ -385,15 +390,7 @@ class ScoreSheetReader {
     }
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
       const TableRow& row = table.rows[r];
-      if (row.cells.size() != header.cells.size()) {
-        diag_.Error(
-            row.where,
-            fmt::format("this row has {} field{}; the header has {}",
-                        row.cells.size(), row.cells.size() == 1 ? "" : "s",
-                        header.cells.size()),
-            table.width_hint, row.line);
-        continue;
-      }
+      if (!HasHeaderWidth(table, row, header)) continue;
       for (const WideColumn& score : scores) {
         const TableCell& value = row.cells[score.index];
         if (Blank(value.text)) continue;  // a question left unanswered
