@@ -250,11 +250,37 @@
     }))));
   }
 
+  // Reads a new choice of files. Until it is read, Run is off and the old
+  // choice is gone: a run must never use the files chosen before. Only the
+  // latest choice counts when one is made while another is being read.
+  let choices = 0;
+  let reading = false;
   async function choose(list) {
-    chosen = await readFiles(list);
+    const choice = ++choices;
+    reading = true;
+    chosen = [];
+    clearResults();
+    $('run').disabled = true;
+    $('chosen').textContent = `Reading ${list.length} file${list.length === 1 ? '' : 's'}…`;
+    $('status').textContent = '';
+    let files;
+    try {
+      files = await readFiles(list);
+    } catch (e) {
+      if (choice !== choices) return;
+      reading = false;
+      $('chosen').textContent = 'No files chosen.';
+      $('status').textContent = `The browser could not read a chosen file (${e && e.message ? e.message : e}). Choose the files again.`;
+      $('run').disabled = engine === null;
+      return;
+    }
+    if (choice !== choices) return;
+    reading = false;
+    chosen = files;
     const yamls = chosen.filter((f) => isYaml(f.path)).length;
     $('chosen').textContent = `${chosen.length} file${chosen.length === 1 ? '' : 's'} chosen (${yamls} YAML).`;
     $('status').textContent = 'Press the button to run.';
+    $('run').disabled = engine === null;
   }
 
   function initAssessment(event) {
@@ -285,7 +311,7 @@
     $('init-form').addEventListener('submit', initAssessment);
     Eds3({ print: (text) => out.push(text), printErr: (text) => err.push(text) }).then((module) => {
       engine = module;
-      $('run').disabled = false;
+      $('run').disabled = reading;
       $('run').textContent = 'Run';
       $('init-run').disabled = false;
       document.body.dataset.ready = 'true';

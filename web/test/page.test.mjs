@@ -238,6 +238,28 @@ test('axe-core finds no WCAG 2.2 A or AA violation in the HTML reports', async (
   }
 });
 
+test('Run is off while chosen files are read, and the files chosen before are gone', async () => {
+  // Reading is made slow, so that the moment between choosing and read is
+  // long enough to look at; a run in that moment used the old choice.
+  await page.evaluate(() => {
+    const read = File.prototype.arrayBuffer;
+    window.releaseReads = null;
+    const gate = new Promise((resolve) => { window.releaseReads = resolve; });
+    File.prototype.arrayBuffer = function () { return gate.then(() => read.call(this)); };
+  });
+  const work = mkdtempSync(join(tmpdir(), 'eds3-upload-'));
+  copyFileSync(example, join(work, 'late.yaml'));
+  await page.click('#mode-grade');
+  await (await page.$('#files')).uploadFile(join(work, 'late.yaml'));
+  await page.waitForFunction(() => document.getElementById('chosen').textContent.startsWith('Reading 1 file'));
+  assert.equal(await page.$eval('#run', (b) => b.disabled), true);
+  assert.equal(await page.$eval('#downloads', (d) => d.children.length), 0, 'the last run\'s downloads are cleared');
+  await page.evaluate(() => window.releaseReads());
+  await page.waitForFunction(() => document.getElementById('chosen').textContent.startsWith('1 file chosen'));
+  assert.equal(await page.$eval('#run', (b) => b.disabled), false);
+  rmSync(work, { recursive: true, force: true });
+});
+
 test('the page made no network request', () => {
   assert.deepEqual(refused, []);
 });
