@@ -84,7 +84,7 @@ void AddDomainColumns(const Rubric& rubric, double min_width, double max_width,
 std::size_t WriteYearResult(xlsx::Table& table, std::size_t column,
                             const OrganisationYear& year,
                             const Rubric& reference);
-// The year's rating, or "incomplete", filled in its band colour.
+// The year's rating (its band, or Incomplete) filled in its colour.
 void WriteRating(xlsx::Table& table, std::size_t column,
                  const OrganisationYear& year);
 // An outcome's score filled in its level colour under `rubric`.
