@@ -300,6 +300,19 @@
     link.click();
   }
 
+  // The first run after the page opens is slow (the browser compiles each
+  // part of the engine when it is first called, and its memory grows), so the
+  // page grades a new, empty assessment as `eds3 init` writes it while it
+  // opens, and throws the result away: the user's first grade is then as
+  // quick as the next. Nothing the user sees depends on it.
+  function warmUp() {
+    const made = runEds3(['init', '--org', 'Warm-up', '--year', '2025/26', '--services', '2', '-o', 'warm-up.yaml'],
+      [], ['warm-up.yaml']);
+    const yaml = made.outputs['warm-up.yaml'];
+    if (made.status !== 0 || !yaml) return;
+    runEds3(['grade', 'warm-up.yaml', ...outputsNamed('warm-up').tail], [{ path: 'warm-up.yaml', bytes: yaml }], []);
+  }
+
   window.addEventListener('DOMContentLoaded', () => {
     $('files').addEventListener('change', (e) => choose(e.target.files));
     $('folder').addEventListener('change', (e) => choose(e.target.files));
@@ -311,6 +324,11 @@
     $('init-form').addEventListener('submit', initAssessment);
     Eds3({ print: (text) => out.push(text), printErr: (text) => err.push(text) }).then((module) => {
       engine = module;
+      try {
+        warmUp();
+      } catch (e) {
+        // Only time is lost: the user's first run compiles what it needs.
+      }
       $('run').disabled = reading;
       $('run').textContent = 'Run';
       $('init-run').disabled = false;
