@@ -239,6 +239,9 @@ test('axe-core finds no WCAG 2.2 A or AA violation in the HTML reports', async (
 });
 
 test('Run is off while chosen files are read, and the files chosen before are gone', async () => {
+  // A run first, so that there are results and downloads to clear.
+  assert.match((await runPage('grade', exampleFiles)).status, /^Graded: /);
+  assert.ok(await page.$eval('#downloads', (d) => d.querySelectorAll('a').length) > 0);
   // Reading is made slow, so that the moment between choosing and read is
   // long enough to look at; a run in that moment used the old choice.
   await page.evaluate(() => {
@@ -253,7 +256,8 @@ test('Run is off while chosen files are read, and the files chosen before are go
   await (await page.$('#files')).uploadFile(join(work, 'late.yaml'));
   await page.waitForFunction(() => document.getElementById('chosen').textContent.startsWith('Reading 1 file'));
   assert.equal(await page.$eval('#run', (b) => b.disabled), true);
-  assert.equal(await page.$eval('#downloads', (d) => d.children.length), 0, 'the last run\'s downloads are cleared');
+  assert.equal(await page.$eval('#downloads', (d) => d.querySelectorAll('a').length), 0, 'the last run\'s downloads are cleared');
+  assert.equal(await page.$eval('#grade', (g) => g.textContent), '', 'the last run\'s grade is cleared');
   await page.evaluate(() => window.releaseReads());
   await page.waitForFunction(() => document.getElementById('chosen').textContent.startsWith('1 file chosen'));
   assert.equal(await page.$eval('#run', (b) => b.disabled), false);
